@@ -1,0 +1,166 @@
+//! Working days by the State Council's yearly holiday notices, kept as data under
+//! `policies/calendar/` (one file a year; adding a year adds a file).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+use serde::Deserialize;
+
+use crate::error::Error;
+
+/// The official calendar: which days are holidays and which weekend days are worked.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Calendar {
+    years: BTreeMap<i32, Year>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Year {
+    days_off: BTreeSet<NaiveDate>,
+    make_up_days: BTreeSet<NaiveDate>,
+}
+
+/// The end of a period of working days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Deadline {
+    pub due: NaiveDate,
+    /// `false` when a day counted lies in a year the calendar data does not cover,
+    /// so that the count used weekends alone there.
+    pub covered: bool,
+}
+
+/// One year's file, as the State Council announces it.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct YearFile {
+    year: i32,
+    #[serde(default)]
+    #[allow(dead_code, reason = "documents the notice the data comes from")]
+    source: String,
+    holidays: Vec<Holiday>,
+    make_up_working_days: Vec<MakeUpDay>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct Holiday {
+    #[allow(dead_code, reason = "names the holiday for readers of the data")]
+    name: String,
+    from: NaiveDate,
+    to: NaiveDate,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct MakeUpDay {
+    date: NaiveDate,
+    #[serde(rename = "for")]
+    #[allow(dead_code, reason = "names the holiday for readers of the data")]
+    holiday: String,
+}
+
+fn is_weekend(d: NaiveDate) -> bool {
+    matches!(d.weekday(), Weekday::Sat | Weekday::Sun)
+}
+
+impl Calendar {
+    /// Reads the yearly files; `name` is used in error messages.
+    pub fn from_files<'a>(files: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Calendar, Error> {
+        let mut calendar = Calendar::default();
+        for (name, text) in files {
+            let file: YearFile = serde_json::from_str(text).map_err(|e| Error::policies(name, e))?;
+            let bad = |m: String| Error::policies(name, m);
+            if calendar.years.contains_key(&file.year) {
+                return Err(bad(format!("year {} is given twice", file.year)));
+            }
+            let mut year = Year::default();
+            for h in &file.holidays {
+                if h.from > h.to || h.from.year() != file.year {
+                    return Err(bad(format!("holiday {}…{} is not a range within {}", h.from, h.to, file.year)));
+                }
+                let mut d = h.from;
+                while d <= h.to {
+                    year.days_off.insert(d);
+                    d = d.checked_add_days(Days::new(1)).ok_or_else(|| bad("date overflow".into()))?;
+                }
+            }
+            for m in &file.make_up_working_days {
+                if m.date.year() != file.year || !is_weekend(m.date) {
+                    return Err(bad(format!("make-up working day {} is not a weekend day of {}", m.date, file.year)));
+                }
+                year.make_up_days.insert(m.date);
+            }
+            calendar.years.insert(file.year, year);
+        }
+        Ok(calendar)
+    }
+
+    /// The years the data covers.
+    pub fn years(&self) -> impl Iterator<Item = i32> + '_ {
+        self.years.keys().copied()
+    }
+
+    /// Whether `day` is a working day, and whether the data covers its year.
+    pub fn is_working_day(&self, day: NaiveDate) -> (bool, bool) {
+        match self.years.get(&day.year()) {
+            Some(y) => (y.make_up_days.contains(&day) || !(is_weekend(day) || y.days_off.contains(&day)), true),
+            None => (!is_weekend(day), false),
+        }
+    }
+
+    /// The `n`-th working day after `start` (the day of receipt is not counted).
+    pub fn add_working_days(&self, start: NaiveDate, n: u32) -> Deadline {
+        let (mut day, mut left, mut covered) = (start, n, true);
+        while left > 0 {
+            match day.succ_opt() {
+                Some(next) => day = next,
+                None => break,
+            }
+            let (working, known) = self.is_working_day(day);
+            covered &= known;
+            if working {
+                left -= 1;
+            }
+        }
+        Deadline { due: day, covered }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn calendar() -> Calendar {
+        Calendar::from_files(crate::embedded::CALENDAR.iter().copied()).unwrap()
+    }
+
+    #[test]
+    fn national_day_2026_ends_on_the_make_up_saturday() {
+        let d = calendar().add_working_days(day("2026-09-28"), 5);
+        assert_eq!(d, Deadline { due: day("2026-10-10"), covered: true });
+    }
+
+    #[test]
+    fn spring_festival_2026_is_skipped() {
+        // 02-13 Fri; 02-14 Sat worked; 02-15…02-23 off; 02-24 Tue on.
+        let c = calendar();
+        assert_eq!(c.add_working_days(day("2026-02-13"), 1).due, day("2026-02-14"));
+        assert_eq!(c.add_working_days(day("2026-02-13"), 2).due, day("2026-02-24"));
+    }
+
+    #[test]
+    fn beyond_the_data_counts_weekends_only_and_says_so() {
+        let d = calendar().add_working_days(day("2026-12-30"), 5);
+        assert_eq!(d, Deadline { due: day("2027-01-06"), covered: false });
+    }
+
+    #[test]
+    fn a_weekday_make_up_day_is_rejected() {
+        let bad = r#"{"year":2026,"holidays":[],"makeUpWorkingDays":[{"date":"2026-01-05","for":"x"}]}"#;
+        assert!(Calendar::from_files([("bad.json", bad)]).is_err());
+    }
+}

@@ -1,0 +1,313 @@
+//! The engine: one jurisdiction's policies, parsed and validated once, deciding many requests.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::str::FromStr;
+
+use cedar_policy::{Authorizer, Decision, PolicyId, PolicySet, Schema, ValidationMode, Validator};
+use chrono::{FixedOffset, NaiveDate, Utc};
+
+use crate::calendar::Calendar;
+use crate::cedar_input;
+use crate::embedded;
+use crate::error::Error;
+use crate::messages;
+use crate::regulation::JurisdictionInfo;
+use crate::request::{Jurisdiction, Request};
+use crate::rules::{Role, Rule};
+use crate::verdict::{Ground, Obligation, Outcome, Route, Verdict, Violation, Warning};
+
+/// The texts an engine is built from: what `policies/` holds for one jurisdiction.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Sources {
+    /// `schema.cedarschema`
+    pub schema: String,
+    /// `(file name, text)` of each `.cedar` file.
+    pub policies: Vec<(String, String)>,
+    /// `regulation.json`
+    pub regulation: String,
+    /// `(file name, text)` of each calendar year.
+    pub calendar: Vec<(String, String)>,
+}
+
+impl Sources {
+    /// The sources built into the library for `jurisdiction`.
+    pub fn builtin(jurisdiction: Jurisdiction) -> Result<Sources, Error> {
+        let found = embedded::JURISDICTIONS.iter().find(|e| e.id == jurisdiction.as_str());
+        let e = found.ok_or_else(|| Error::UnknownJurisdiction(jurisdiction.to_string()))?;
+        Ok(Sources {
+            schema: embedded::SCHEMA.to_owned(),
+            policies: e.policies.iter().map(|(n, t)| (format!("{}/{n}", e.id), (*t).to_owned())).collect(),
+            regulation: e.regulation.to_owned(),
+            calendar: owned(embedded::CALENDAR),
+        })
+    }
+
+    /// Reads a `policies/` folder: `schema.cedarschema`, `calendar/*.json` and `<jurisdiction>/`.
+    pub fn from_dir(root: &Path, jurisdiction: Jurisdiction) -> Result<Sources, Error> {
+        let dir = root.join(jurisdiction.as_str());
+        let listed = |d: &Path, ext: &str| -> Result<Vec<(String, String)>, Error> {
+            let entries = std::fs::read_dir(d).map_err(|e| io(d, e))?;
+            let mut files: Vec<_> =
+                entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == ext)).collect();
+            files.sort();
+            files.iter().map(|p| Ok((p.display().to_string(), read(p)?))).collect()
+        };
+        Ok(Sources {
+            schema: read(&root.join("schema.cedarschema"))?,
+            policies: listed(&dir, "cedar")?,
+            regulation: read(&dir.join("regulation.json"))?,
+            calendar: listed(&root.join("calendar"), "json")?,
+        })
+    }
+}
+
+fn owned(files: &[(&str, &str)]) -> Vec<(String, String)> {
+    files.iter().map(|(n, t)| ((*n).to_owned(), (*t).to_owned())).collect()
+}
+
+fn read(path: &Path) -> Result<String, Error> {
+    std::fs::read_to_string(path).map_err(|e| io(path, e))
+}
+
+fn io(path: &Path, e: std::io::Error) -> Error {
+    Error::Io { path: path.display().to_string(), message: e.to_string() }
+}
+
+/// Which jurisdictions have built-in policies.
+pub fn builtin_jurisdictions() -> Vec<Jurisdiction> {
+    Jurisdiction::ALL.iter().copied().filter(|j| embedded::JURISDICTIONS.iter().any(|e| e.id == j.as_str())).collect()
+}
+
+/// Decides requests of one jurisdiction.
+#[derive(Debug, Clone)]
+pub struct Engine {
+    jurisdiction: Jurisdiction,
+    info: JurisdictionInfo,
+    schema: Schema,
+    policies: PolicySet,
+    rules: HashMap<PolicyId, Rule>,
+    calendar: Calendar,
+    authorizer: Authorizer,
+}
+
+impl Engine {
+    /// The engine for a jurisdiction's built-in policies.
+    pub fn builtin(jurisdiction: Jurisdiction) -> Result<Engine, Error> {
+        Engine::from_sources(&Sources::builtin(jurisdiction)?)
+    }
+
+    /// An engine over a `policies/` folder, for policy authors.
+    pub fn from_dir(root: &Path, jurisdiction: Jurisdiction) -> Result<Engine, Error> {
+        Engine::from_sources(&Sources::from_dir(root, jurisdiction)?)
+    }
+
+    /// Parses and strictly validates the sources; every later check reuses the result.
+    pub fn from_sources(sources: &Sources) -> Result<Engine, Error> {
+        let info = JurisdictionInfo::parse("regulation.json", &sources.regulation)?;
+        let jurisdiction = Jurisdiction::from_str(&info.jurisdiction)
+            .map_err(|_| Error::policies("regulation.json", format!("unknown jurisdiction `{}`", info.jurisdiction)))?;
+        let (schema, _) = Schema::from_cedarschema_str(&sources.schema).map_err(|e| Error::policies("schema.cedarschema", e))?;
+        let calendar = Calendar::from_files(sources.calendar.iter().map(|(n, t)| (n.as_str(), t.as_str())))?;
+
+        let mut policies = PolicySet::new();
+        let mut rules = HashMap::new();
+        for (file, text) in &sources.policies {
+            let parsed = PolicySet::from_str(text).map_err(|e| Error::policies(file, format!("{e:?}")))?;
+            for policy in parsed.policies() {
+                let rule = Rule::from_policy(file, rules.len(), policy, &info)?;
+                let id = PolicyId::new(&rule.id);
+                if rules.contains_key(&id) {
+                    return Err(Error::policies(file, format!("policy id `{}` is used twice", rule.id)));
+                }
+                policies.add(policy.new_id(id.clone())).map_err(|e| Error::policies(file, e))?;
+                rules.insert(id, rule);
+            }
+        }
+        let validation = Validator::new(schema.clone()).validate(&policies, ValidationMode::Strict);
+        if let Some(first) = validation.validation_errors().next() {
+            let id = first.policy_id();
+            let file = rules.get(id).map(|r| r.file.as_str()).unwrap_or("policies");
+            let others = validation.validation_errors().count() - 1;
+            return Err(Error::policies(file, format!("policy `{id}` does not match the schema: {first} ({others} more errors)")));
+        }
+        Ok(Engine { jurisdiction, info, schema, policies, rules, calendar, authorizer: Authorizer::new() })
+    }
+
+    pub fn jurisdiction(&self) -> Jurisdiction {
+        self.jurisdiction
+    }
+
+    /// The jurisdiction's name and regulations.
+    pub fn info(&self) -> &JurisdictionInfo {
+        &self.info
+    }
+
+    pub fn calendar(&self) -> &Calendar {
+        &self.calendar
+    }
+
+    /// Ids of every policy, in the order the files give them.
+    pub fn policy_ids(&self) -> Vec<String> {
+        let mut rules: Vec<&Rule> = self.rules.values().collect();
+        rules.sort_by_key(|r| r.order);
+        rules.into_iter().map(|r| r.id.clone()).collect()
+    }
+
+    /// Decides a request.
+    pub fn check(&self, request: &Request) -> Result<Verdict, Error> {
+        if request.jurisdiction != self.jurisdiction {
+            return Err(Error::WrongJurisdiction {
+                request: request.jurisdiction.to_string(),
+                engine: self.jurisdiction.to_string(),
+            });
+        }
+        let date = request.date.unwrap_or_else(today_in_china);
+        let input = cedar_input::build(request, date, &self.schema)?;
+        let response = self.authorizer.is_authorized(&input.request, &self.policies, &input.entities);
+        if let Some(e) = response.diagnostics().errors().next() {
+            return Err(Error::Evaluation(e.to_string()));
+        }
+        let mut fired: Vec<&Rule> = response.diagnostics().reason().filter_map(|id| self.rules.get(id)).collect();
+        fired.sort_by_key(|r| r.order);
+
+        let mut verdict = match response.decision() {
+            Decision::Deny => self.refusal(request, &fired),
+            Decision::Allow => self.admission(date, &fired),
+        };
+        verdict.policies = fired.iter().map(|r| r.id.clone()).collect();
+        self.engine_warnings(request, date, &mut verdict);
+        Ok(verdict)
+    }
+
+    fn regulation_title(&self, rule: &Rule) -> String {
+        self.info.regulations.get(rule.regulation).map(|r| r.title.clone()).unwrap_or_default()
+    }
+
+    fn refusal(&self, request: &Request, fired: &[&Rule]) -> Verdict {
+        let mut violations: Vec<Violation> = fired
+            .iter()
+            .filter_map(|r| match &r.role {
+                Role::Violation { field, message } => Some(Violation {
+                    rule: r.id.clone(),
+                    regulation: self.regulation_title(r),
+                    article: r.article.clone(),
+                    field: field.clone(),
+                    message: message.clone(),
+                }),
+                _ => None,
+            })
+            .collect();
+        if violations.is_empty() {
+            // No policy grants, routes or forbids this request: nothing allows it.
+            violations.push(Violation {
+                rule: "undecided".into(),
+                regulation: self.info.regulations.first().map(|r| r.title.clone()).unwrap_or_default(),
+                article: String::new(),
+                field: "/kind".into(),
+                message: messages::undecided(&self.info.name, request.kind.as_str()),
+            });
+        }
+        Verdict {
+            outcome: Outcome::Refused,
+            violations,
+            route: None,
+            obligations: vec![],
+            warnings: vec![],
+            grounds: vec![],
+            policies: vec![],
+        }
+    }
+
+    fn admission(&self, date: NaiveDate, fired: &[&Rule]) -> Verdict {
+        let outcome_of = |r: &&Rule| match &r.role {
+            Role::Ground { outcome, .. } => Some(*outcome),
+            _ => None,
+        };
+        let outcome = if fired.iter().any(|r| outcome_of(r) == Some(Outcome::Review)) {
+            Outcome::Review
+        } else {
+            Outcome::Granted
+        };
+        let deciding: Vec<&Rule> = fired.iter().copied().filter(|r| outcome_of(r) == Some(outcome)).collect();
+        let grounds = deciding
+            .iter()
+            .map(|r| Ground { rule: r.id.clone(), regulation: self.regulation_title(r), article: r.article.clone() })
+            .collect();
+
+        let route = deciding
+            .iter()
+            .filter_map(|r| match &r.role {
+                Role::Ground { route: Some(spec), priority, .. } => {
+                    let due = spec.working_days.map(|n| self.calendar.add_working_days(date, n).due);
+                    Some((*priority, due, std::cmp::Reverse(r.order), r, spec))
+                }
+                _ => None,
+            })
+            .max_by_key(|(p, due, order, _, _)| (*p, *due, *order))
+            .map(|(_, due, _, r, spec)| Route {
+                reviewer: spec.reviewer,
+                working_days: spec.working_days,
+                due,
+                silence_means_approval: spec.silence_means_approval,
+                regulation: self.regulation_title(r),
+                article: r.article.clone(),
+                message: spec.message.clone(),
+            });
+
+        let mut verdict = Verdict {
+            outcome,
+            violations: vec![],
+            route,
+            obligations: vec![],
+            warnings: vec![],
+            grounds,
+            policies: vec![],
+        };
+        for r in fired {
+            match &r.role {
+                Role::Obligation { message, working_days } => verdict.obligations.push(Obligation {
+                    rule: r.id.clone(),
+                    regulation: self.regulation_title(r),
+                    article: r.article.clone(),
+                    message: message.clone(),
+                    working_days: *working_days,
+                    due: working_days.map(|n| self.calendar.add_working_days(date, n).due),
+                }),
+                Role::Warning { code, message } => verdict.warnings.push(Warning {
+                    code: code.clone(),
+                    message: message.clone(),
+                    rule: Some(r.id.clone()),
+                    regulation: Some(self.regulation_title(r)),
+                    article: Some(r.article.clone()),
+                }),
+                _ => {}
+            }
+        }
+        verdict
+    }
+
+    fn engine_warnings(&self, request: &Request, date: NaiveDate, verdict: &mut Verdict) {
+        for r in self.info.regulations.iter().filter(|r| !r.in_force_on(date)) {
+            verdict.warnings.push(messages::not_in_force(r, date));
+        }
+        let mut periods: Vec<u32> = verdict.obligations.iter().filter_map(|o| o.working_days).collect();
+        periods.extend(verdict.route.as_ref().and_then(|r| r.working_days));
+        let uncovered = periods.into_iter().map(|n| self.calendar.add_working_days(date, n)).filter(|d| !d.covered);
+        if let Some(due) = uncovered.map(|d| d.due).max() {
+            let years: Vec<String> = self.calendar.years().map(|y| y.to_string()).collect();
+            verdict.warnings.push(messages::calendar_out_of_range(due, &years.join(", ")));
+        }
+        if let (Some(false), Some(number)) = (cedar_input::id_valid(request), &request.requester.id_number) {
+            verdict.warnings.push(messages::invalid_identifier(number.trim()));
+        }
+    }
+}
+
+/// Today's date in China (UTC+8), the day a request without a date is taken to be sent.
+pub fn today_in_china() -> NaiveDate {
+    match FixedOffset::east_opt(8 * 3600) {
+        Some(china) => Utc::now().with_timezone(&china).date_naive(),
+        None => Utc::now().date_naive(),
+    }
+}

@@ -1,0 +1,116 @@
+//! Errors: a request that cannot be read, or policies that cannot be loaded.
+
+use serde::Serialize;
+
+/// Everything that can go wrong; never a panic.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Error {
+    /// The request cannot be read: `field` is a JSON Pointer into it.
+    #[error("invalid request at `{field}`: {message}")]
+    InvalidRequest { field: String, message: String },
+    /// No policy set exists for the jurisdiction.
+    #[error("no policies for jurisdiction `{0}`")]
+    UnknownJurisdiction(String),
+    /// The request names another jurisdiction than the engine's.
+    #[error("the request is for `{request}` but this engine holds the policies of `{engine}`")]
+    WrongJurisdiction { request: String, engine: String },
+    /// A policy file, the schema, the regulation metadata or the calendar data is wrong.
+    #[error("{file}: {message}")]
+    Policies { file: String, message: String },
+    /// Files could not be read.
+    #[error("cannot read `{path}`: {message}")]
+    Io { path: String, message: String },
+    /// The policies could not decide: a bug in a policy set or in the engine.
+    #[error("cannot evaluate the request: {0}")]
+    Evaluation(String),
+}
+
+/// An error as data, for the CLI's JSON output and the WebAssembly binding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ErrorReport {
+    pub code: &'static str,
+    pub field: Option<String>,
+    pub message: ErrorMessage,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ErrorMessage {
+    pub zh: String,
+    pub en: String,
+}
+
+impl Error {
+    /// A stable code for each kind of error.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::InvalidRequest { .. } => "invalid_request",
+            Error::UnknownJurisdiction(_) => "unknown_jurisdiction",
+            Error::WrongJurisdiction { .. } => "wrong_jurisdiction",
+            Error::Policies { .. } => "invalid_policies",
+            Error::Io { .. } => "io",
+            Error::Evaluation(_) => "evaluation",
+        }
+    }
+
+    /// The request field at fault, when there is one.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            Error::InvalidRequest { field, .. } => Some(field),
+            Error::WrongJurisdiction { .. } | Error::UnknownJurisdiction(_) => Some("/jurisdiction"),
+            _ => None,
+        }
+    }
+
+    /// The error in both languages, with its code and field.
+    pub fn report(&self) -> ErrorReport {
+        let en = self.to_string();
+        let zh = match self {
+            Error::InvalidRequest { field, message } => format!("请求字段 `{field}` 无效：{message}"),
+            Error::UnknownJurisdiction(j) => format!("没有辖区 `{j}` 的策略"),
+            Error::WrongJurisdiction { request, engine } => {
+                format!("请求属于辖区 `{request}`，但本引擎载入的是 `{engine}` 的策略")
+            }
+            Error::Policies { file, message } => format!("策略文件 {file} 有误：{message}"),
+            Error::Io { path, message } => format!("无法读取 `{path}`：{message}"),
+            Error::Evaluation(m) => format!("无法评估该请求：{m}"),
+        };
+        ErrorReport { code: self.code(), field: self.field().map(str::to_owned), message: ErrorMessage { zh, en } }
+    }
+
+    pub(crate) fn invalid(field: impl Into<String>, message: impl Into<String>) -> Error {
+        Error::InvalidRequest { field: field.into(), message: message.into() }
+    }
+
+    pub(crate) fn policies(file: impl Into<String>, message: impl std::fmt::Display) -> Error {
+        Error::Policies { file: file.into(), message: message.to_string() }
+    }
+
+    /// Turns serde's error, with the path where it happened, into a field error.
+    pub(crate) fn from_path_error(err: serde_path_to_error::Error<serde_json::Error>) -> Error {
+        let mut field = pointer(err.path());
+        let inner = err.into_inner();
+        let message = inner.to_string();
+        // A missing field is reported at its parent: point at the field itself.
+        if let Some(name) = message.strip_prefix("missing field `").and_then(|m| m.strip_suffix('`')) {
+            field = format!("{field}/{name}");
+        }
+        Error::invalid(field, message)
+    }
+}
+
+/// The JSON Pointer (RFC 6901) of a serde path.
+fn pointer(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for segment in path.iter() {
+        out.push('/');
+        match segment {
+            Segment::Seq { index } => out.push_str(&index.to_string()),
+            Segment::Map { key } | Segment::Enum { variant: key } => {
+                out.push_str(&key.replace('~', "~0").replace('/', "~1"))
+            }
+            Segment::Unknown => out.push('?'),
+        }
+    }
+    out
+}

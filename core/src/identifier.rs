@@ -1,0 +1,60 @@
+//! Checksums of the two national identifiers: the citizen ID number (GB 11643-1999)
+//! and the unified social credit code (GB 32100-2015).
+
+use chrono::NaiveDate;
+
+/// Whether `id` is a citizen ID number: 17 digits, a check character, and a real birth date.
+pub fn is_valid_citizen_id(id: &str) -> bool {
+    const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    const CHECK: &[u8; 11] = b"10X98765432";
+    let bytes = id.as_bytes();
+    let (Some(body), Some(&check)) = (bytes.get(..17), bytes.get(17)) else { return false };
+    if bytes.len() != 18 || !body.iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    let birth = id.get(6..14).and_then(|s| NaiveDate::parse_from_str(s, "%Y%m%d").ok());
+    if birth.is_none() {
+        return false;
+    }
+    let sum: u32 = body.iter().zip(WEIGHTS).map(|(d, w)| u32::from(d - b'0') * w).sum();
+    CHECK.get((sum % 11) as usize) == Some(&check.to_ascii_uppercase())
+}
+
+/// Whether `code` is a unified social credit code with a correct check character.
+pub fn is_valid_credit_code(code: &str) -> bool {
+    const ALPHABET: &[u8; 31] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
+    const WEIGHTS: [u32; 17] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+    let value = |c: &u8| ALPHABET.iter().position(|a| a == c).map(|p| p as u32);
+    let bytes = code.as_bytes();
+    if bytes.len() != 18 {
+        return false;
+    }
+    let Some(values) = bytes.iter().map(value).collect::<Option<Vec<u32>>>() else { return false };
+    let (body, check) = values.split_at(17);
+    let sum: u32 = body.iter().zip(WEIGHTS).map(|(v, w)| v * w).sum();
+    check.first() == Some(&((31 - sum % 31) % 31))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn citizen_ids() {
+        assert!(is_valid_citizen_id("11010519491231002X"));
+        assert!(is_valid_citizen_id("11010519491231002x"));
+        assert!(is_valid_citizen_id("360426199101010071"));
+        assert!(!is_valid_citizen_id("360426199101010072"), "wrong check digit");
+        assert!(!is_valid_citizen_id("360426199102300070"), "30 February");
+        assert!(!is_valid_citizen_id("36042619910101007"), "too short");
+        assert!(!is_valid_citizen_id("３６０426199101010071"), "full-width digits");
+    }
+
+    #[test]
+    fn credit_codes() {
+        assert!(is_valid_credit_code("91110000600037341L"));
+        assert!(!is_valid_credit_code("91110000600037341M"));
+        assert!(!is_valid_credit_code("91110000600037341I"), "I is not in the alphabet");
+        assert!(!is_valid_credit_code("915101007130000000"));
+    }
+}

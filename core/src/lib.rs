@@ -1,0 +1,41 @@
+#![doc = include_str!("../../README.md")]
+
+mod calendar;
+mod cedar_input;
+mod engine;
+mod error;
+mod identifier;
+mod limits;
+mod messages;
+mod regulation;
+mod request;
+mod rules;
+pub mod scenario;
+mod verdict;
+
+mod embedded {
+    /// One jurisdiction's files under `policies/`.
+    pub(crate) struct Embedded {
+        pub id: &'static str,
+        pub regulation: &'static str,
+        pub policies: &'static [(&'static str, &'static str)],
+    }
+    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+}
+
+pub use calendar::{Calendar, Deadline};
+pub use engine::{builtin_jurisdictions, today_in_china, Engine, Sources};
+pub use error::{Error, ErrorMessage, ErrorReport};
+pub use identifier::{is_valid_citizen_id, is_valid_credit_code};
+pub use limits::{MAX_DEPTH, MAX_REQUEST_BYTES, MAX_STRING_CHARS};
+pub use regulation::{JurisdictionInfo, Regulation};
+pub use request::*;
+pub use rules::ANNOTATIONS;
+pub use verdict::{Ground, Message, Obligation, Outcome, Reviewer, Route, Verdict, Violation, Warning};
+
+/// Reads a request from JSON and decides it with the built-in policies of its jurisdiction:
+/// the path the CLI and the scenario tests take.
+pub fn check_json(text: &str) -> Result<Verdict, Error> {
+    let request = Request::from_json(text)?;
+    Engine::builtin(request.jurisdiction)?.check(&request)
+}

@@ -1,0 +1,107 @@
+//! Size limits on what a user sends, so that no request can exhaust the engine.
+
+use crate::error::Error;
+use crate::request::Request;
+
+/// The largest request text accepted, in bytes.
+pub const MAX_REQUEST_BYTES: usize = 64 * 1024;
+/// The deepest nesting of arrays and objects accepted.
+pub const MAX_DEPTH: usize = 8;
+/// The longest string field accepted, in characters.
+pub const MAX_STRING_CHARS: usize = 4096;
+
+pub(crate) fn check_text(text: &str) -> Result<(), Error> {
+    if text.len() > MAX_REQUEST_BYTES {
+        return Err(Error::invalid(
+            "",
+            format!("the request has {} bytes, more than the limit of {MAX_REQUEST_BYTES}", text.len()),
+        ));
+    }
+    // Count nesting before serde sees it: serde_json's own recursion limit is 128.
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for b in text.bytes() {
+        match (in_string, escaped, b) {
+            (true, true, _) => escaped = false,
+            (true, false, b'\\') => escaped = true,
+            (true, false, b'"') => in_string = false,
+            (true, false, _) => {}
+            (false, _, b'"') => in_string = true,
+            (false, _, b'{' | b'[') => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Err(too_deep());
+                }
+            }
+            (false, _, b'}' | b']') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// The contract's only lists: sets of enum values.
+const LIST_FIELDS: &[&str] = &["materials", "penalties", "lists", "flags", "treatments"];
+
+/// Checks depth, and that arrays stand only where the contract has lists (serde would
+/// otherwise read an array as a struct's fields in order).
+pub(crate) fn check_value(value: &serde_json::Value) -> Result<(), Error> {
+    fn walk(v: &serde_json::Value, key: &str, path: &mut String, level: usize) -> Result<(), Error> {
+        if level > MAX_DEPTH {
+            return Err(too_deep());
+        }
+        match v {
+            serde_json::Value::Array(_) if !LIST_FIELDS.contains(&key) => {
+                Err(Error::invalid(path.clone(), "expected a single value or an object, not an array"))
+            }
+            serde_json::Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    if !item.is_string() {
+                        return Err(Error::invalid(format!("{path}/{i}"), format!("expected a text value, got `{item}`")));
+                    }
+                }
+                Ok(())
+            }
+            serde_json::Value::Object(map) => {
+                for (k, item) in map {
+                    let len = path.len();
+                    path.push('/');
+                    path.push_str(&k.replace('~', "~0").replace('/', "~1"));
+                    walk(item, k, path, level + 1)?;
+                    path.truncate(len);
+                }
+                Ok(())
+            }
+            _ => Ok(()),
+        }
+    }
+    walk(value, "", &mut String::new(), 1)
+}
+
+fn too_deep() -> Error {
+    Error::invalid("", format!("the request nests deeper than the limit of {MAX_DEPTH} levels"))
+}
+
+pub(crate) fn check_strings(request: &Request) -> Result<(), Error> {
+    let value = serde_json::to_value(request).map_err(|e| Error::invalid("", e.to_string()))?;
+    long_string(&value, &mut String::new())
+}
+
+fn long_string(value: &serde_json::Value, path: &mut String) -> Result<(), Error> {
+    match value {
+        serde_json::Value::String(s) if s.chars().count() > MAX_STRING_CHARS => Err(Error::invalid(
+            path.clone(),
+            format!("the text has {} characters, more than the limit of {MAX_STRING_CHARS}", s.chars().count()),
+        )),
+        serde_json::Value::Object(map) => {
+            for (k, v) in map {
+                let len = path.len();
+                path.push('/');
+                path.push_str(k);
+                long_string(v, path)?;
+                path.truncate(len);
+            }
+            Ok(())
+        }
+        _ => Ok(()),
+    }
+}

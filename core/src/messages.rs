@@ -1,0 +1,55 @@
+//! The engine's own texts: warnings that come from metadata and the calendar, not
+//! from a policy. Every jurisdiction's texts live in its policies.
+
+use chrono::NaiveDate;
+
+use crate::regulation::Regulation;
+use crate::verdict::{Message, Warning};
+
+pub(crate) fn not_in_force(r: &Regulation, day: NaiveDate) -> Warning {
+    let until_zh = r.expires.map(|e| format!("至{e}")).unwrap_or_default();
+    let until_en = r.expires.map(|e| format!(" until {e}")).unwrap_or_default();
+    Warning {
+        code: "regulation_not_in_force".into(),
+        message: Message {
+            zh: format!("申请日期{day}时《{}》不在有效期内（自{}起施行{until_zh}）", r.title, r.in_force),
+            en: format!("on {day} the {} is not in force (in force from {}{until_en})", r.title_en, r.in_force),
+        },
+        rule: None,
+        regulation: Some(r.title.clone()),
+        article: None,
+    }
+}
+
+pub(crate) fn calendar_out_of_range(due: NaiveDate, years: &str) -> Warning {
+    Warning {
+        code: "calendar_out_of_range".into(),
+        message: Message {
+            zh: format!("期限{due}超出节假日数据覆盖的年份（{years}），超出部分仅按周末计算工作日"),
+            en: format!("the deadline {due} reaches beyond the years the holiday data covers ({years}); there, only weekends were taken as days off"),
+        },
+        rule: None,
+        regulation: None,
+        article: None,
+    }
+}
+
+pub(crate) fn invalid_identifier(number: &str) -> Warning {
+    Warning {
+        code: "invalid_identifier".into(),
+        message: Message {
+            zh: format!("证件号码 `{number}` 未通过校验（公民身份号码 GB 11643 或统一社会信用代码 GB 32100）"),
+            en: format!("the identifier `{number}` fails its checksum (citizen ID GB 11643 or unified social credit code GB 32100)"),
+        },
+        rule: None,
+        regulation: None,
+        article: None,
+    }
+}
+
+pub(crate) fn undecided(jurisdiction: &Message, kind: &str) -> Message {
+    Message {
+        zh: format!("{}的规则未规定此类申请（{kind}）", jurisdiction.zh),
+        en: format!("no rule of {} decides a request of kind `{kind}`", jurisdiction.en),
+    }
+}

@@ -1,0 +1,139 @@
+//! What each policy means for a verdict, read once from its annotations.
+//!
+//! A `forbid` policy is a violation. A `permit` policy is one of: a ground of the
+//! outcome (`@outcome`), an obligation (`@obligation`), or a warning (`@warning`).
+
+use cedar_policy::{Effect, Policy};
+
+use crate::error::Error;
+use crate::regulation::JurisdictionInfo;
+use crate::verdict::{Message, Outcome, Reviewer};
+
+/// Every annotation a policy may carry; any other is a typo.
+pub const ANNOTATIONS: &[&str] = &[
+    "id",
+    "catalog",
+    "regulation",
+    "article",
+    "field",
+    "zh",
+    "en",
+    "outcome",
+    "reviewer",
+    "workingDays",
+    "silenceMeansApproval",
+    "priority",
+    "obligation",
+    "warning",
+];
+
+#[derive(Debug, Clone)]
+pub(crate) struct Rule {
+    pub id: String,
+    /// The file that holds the policy.
+    pub file: String,
+    /// Position in the policy set (files sorted by name, then source order).
+    pub order: usize,
+    pub regulation: usize,
+    pub article: String,
+    pub role: Role,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) enum Role {
+    Violation { field: String, message: Message },
+    Ground { outcome: Outcome, route: Option<RouteSpec>, priority: i64 },
+    Obligation { message: Message, working_days: Option<u32> },
+    Warning { code: String, message: Message },
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct RouteSpec {
+    pub reviewer: Reviewer,
+    pub working_days: Option<u32>,
+    pub silence_means_approval: bool,
+    pub message: Option<Message>,
+}
+
+impl Rule {
+    /// Reads a policy's annotations; `file` names it in errors.
+    pub fn from_policy(file: &str, order: usize, policy: &Policy, info: &JurisdictionInfo) -> Result<Rule, Error> {
+        let id = policy.annotation("id").unwrap_or_default().to_owned();
+        let bad = |m: String| Error::policies(file, format!("policy `{id}`: {m}"));
+        if let Some((key, _)) = policy.annotations().find(|(k, _)| !ANNOTATIONS.contains(k)) {
+            return Err(bad(format!("unknown annotation `@{key}`, expected one of {}", ANNOTATIONS.join(", "))));
+        }
+        let text = |key: &str| policy.annotation(key).map(str::trim).filter(|v| !v.is_empty());
+        let need = |key: &str| text(key).ok_or_else(|| bad(format!("needs a non-empty `@{key}` annotation")));
+        let message = || -> Result<Message, Error> { Ok(Message { zh: need("zh")?.to_owned(), en: need("en")?.to_owned() }) };
+        let optional_message = || -> Result<Option<Message>, Error> {
+            match (text("zh"), text("en")) {
+                (None, None) => Ok(None),
+                _ => message().map(Some),
+            }
+        };
+        let working_days = || -> Result<Option<u32>, Error> {
+            text("workingDays")
+                .map(|v| v.parse::<u32>().ok().filter(|n| *n > 0).ok_or_else(|| bad(format!("`@workingDays(\"{v}\")` is not a positive whole number"))))
+                .transpose()
+        };
+
+        let regulation_key = text("regulation");
+        let regulation = match regulation_key {
+            None => 0,
+            Some(key) => info
+                .regulations
+                .iter()
+                .position(|r| r.key == key)
+                .ok_or_else(|| bad(format!("`@regulation(\"{key}\")` is not a key of the regulation metadata")))?,
+        };
+        let article = need("article")?.to_owned();
+
+        let role = match policy.effect() {
+            Effect::Forbid => {
+                let field = text("field").unwrap_or_default().to_owned();
+                if !(field.is_empty() || field.starts_with('/')) {
+                    return Err(bad(format!("`@field(\"{field}\")` is not a JSON Pointer")));
+                }
+                Role::Violation { field, message: message()? }
+            }
+            Effect::Permit => {
+                if let Some(outcome) = text("outcome") {
+                    let outcome = match outcome {
+                        "granted" => Outcome::Granted,
+                        "review" => Outcome::Review,
+                        other => return Err(bad(format!("`@outcome(\"{other}\")` must be `granted` or `review`"))),
+                    };
+                    let route = match text("reviewer") {
+                        None if outcome == Outcome::Review => return Err(bad("a review needs a `@reviewer`".into())),
+                        None => None,
+                        Some(r) => Some(RouteSpec {
+                            reviewer: Reviewer::parse(r).ok_or_else(|| {
+                                bad(format!("`@reviewer(\"{r}\")` must be one of provider, authority, negotiation, expert_committee, government"))
+                            })?,
+                            working_days: working_days()?,
+                            silence_means_approval: match text("silenceMeansApproval") {
+                                None | Some("false") => false,
+                                Some("true") => true,
+                                Some(v) => return Err(bad(format!("`@silenceMeansApproval(\"{v}\")` must be `true` or `false`"))),
+                            },
+                            message: optional_message()?,
+                        }),
+                    };
+                    let priority = match text("priority") {
+                        None => 0,
+                        Some(p) => p.parse().map_err(|_| bad(format!("`@priority(\"{p}\")` is not a whole number")))?,
+                    };
+                    Role::Ground { outcome, route, priority }
+                } else if policy.annotation("obligation").is_some() {
+                    Role::Obligation { message: message()?, working_days: working_days()? }
+                } else if let Some(code) = text("warning") {
+                    Role::Warning { code: code.to_owned(), message: message()? }
+                } else {
+                    return Err(bad("a permit policy needs `@outcome`, `@obligation` or `@warning`".into()));
+                }
+            }
+        };
+        Ok(Rule { id, file: file.to_owned(), order, regulation, article, role })
+    }
+}

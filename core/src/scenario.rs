@@ -1,0 +1,248 @@
+//! Scenario files: requests with the verdict the regulation demands, as data.
+//!
+//! One format serves the Rust tests, `pdp test`, and the JavaScript runs:
+//!
+//! ```json
+//! { "description": "…", "base": { …request… },
+//!   "cases": [ { "name": "…", "cites": ["第十八条"], "patch": { …merged into base… },
+//!                "expect": { "outcome": "refused",
+//!                            "violations": [{ "article": "第十八条", "field": "/application/scenario" }] } } ] }
+//! ```
+//!
+//! `patch` is a JSON Merge Patch (RFC 7396) over `base` (`null` removes a field);
+//! a case may give a whole `request` instead. Every key of `expect` that is present
+//! is compared exactly; every article in `cites` must appear in the verdict.
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::engine::Engine;
+use crate::error::Error;
+use crate::request::Request;
+use crate::verdict::{Outcome, Reviewer, Verdict};
+
+/// A scenario file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Suite {
+    #[serde(default)]
+    pub description: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base: Option<Value>,
+    pub cases: Vec<Case>,
+}
+
+/// One request and what the regulation says of it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Case {
+    pub name: String,
+    /// Articles the case proves, as the verdict writes them (`第十八条`).
+    pub cites: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub patch: Option<Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request: Option<Value>,
+    pub expect: Expect,
+}
+
+/// The expected verdict; absent keys are not compared.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Expect {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<Outcome>,
+    /// The exact set of violations, by article and field (and rule id, when given).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub violations: Option<Vec<ExpectViolation>>,
+    /// The route, or `null` for none.
+    #[serde(default, deserialize_with = "some", skip_serializing_if = "Option::is_none")]
+    pub route: Option<Option<ExpectRoute>>,
+    /// The exact set of articles among the grounds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grounds: Option<Vec<String>>,
+    /// The exact set of obligation rule ids.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub obligations: Option<Vec<String>>,
+    /// The exact set of warning codes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub warnings: Option<Vec<String>>,
+    /// The request is unreadable: the error's code and field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<ExpectError>,
+}
+
+fn some<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {
+    T::deserialize(d).map(Some)
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ExpectViolation {
+    pub article: String,
+    pub field: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ExpectRoute {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviewer: Option<Reviewer>,
+    #[serde(default, deserialize_with = "some", skip_serializing_if = "Option::is_none")]
+    pub working_days: Option<Option<u32>>,
+    #[serde(default, deserialize_with = "some", skip_serializing_if = "Option::is_none")]
+    pub due: Option<Option<chrono::NaiveDate>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub silence_means_approval: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub article: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ExpectError {
+    pub code: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+}
+
+/// What running one case gave.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CaseResult {
+    pub name: String,
+    /// One line per difference between expected and actual; empty when the case passes.
+    pub failures: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verdict: Option<Verdict>,
+}
+
+impl CaseResult {
+    pub fn passed(&self) -> bool {
+        self.failures.is_empty()
+    }
+}
+
+impl Suite {
+    pub fn from_json(text: &str) -> Result<Suite, serde_json::Error> {
+        serde_json::from_str(text)
+    }
+
+    /// The request a case describes, as JSON.
+    pub fn request_of(&self, case: &Case) -> Value {
+        match (&case.request, &case.patch) {
+            (Some(request), _) => request.clone(),
+            (None, patch) => {
+                let mut doc = self.base.clone().unwrap_or(Value::Object(Default::default()));
+                if let Some(p) = patch {
+                    json_patch::merge(&mut doc, p);
+                }
+                doc
+            }
+        }
+    }
+
+    /// Runs every case through `engine`.
+    pub fn run(&self, engine: &Engine) -> Vec<CaseResult> {
+        self.cases.iter().map(|case| run_case(engine, case, self.request_of(case))).collect()
+    }
+}
+
+/// Runs one case: reads its request, decides it, compares with the expectation.
+pub fn run_case(engine: &Engine, case: &Case, request: Value) -> CaseResult {
+    let decided = Request::from_value(request).and_then(|r| engine.check(&r));
+    let failures = compare(&case.expect, &case.cites, &decided);
+    CaseResult { name: case.name.clone(), failures, verdict: decided.ok() }
+}
+
+fn compare(expect: &Expect, cites: &[String], decided: &Result<Verdict, Error>) -> Vec<String> {
+    let mut out = Vec::new();
+    let verdict = match (decided, &expect.error) {
+        (Err(e), Some(want)) => {
+            if e.code() != want.code || (want.field.is_some() && e.field() != want.field.as_deref()) {
+                out.push(format!("error: expected {} at {:?}, got {} at {:?}: {e}", want.code, want.field, e.code(), e.field()));
+            }
+            return out;
+        }
+        (Err(e), None) => return vec![format!("error: {e}")],
+        (Ok(v), Some(want)) => {
+            return vec![format!("expected error {} but got a verdict: {:?}", want.code, v.outcome)];
+        }
+        (Ok(v), None) => v,
+    };
+    let mut check = |what: &str, want: String, got: String| {
+        if want != got {
+            out.push(format!("{what}: expected {want}, got {got}"));
+        }
+    };
+    if let Some(o) = expect.outcome {
+        check("outcome", format!("{o:?}"), format!("{:?}", verdict.outcome));
+    }
+    if let Some(want) = &expect.violations {
+        let with_rule = |rule: &str, keep: bool| keep.then(|| rule.to_owned());
+        let got: BTreeSet<ExpectViolation> = verdict
+            .violations
+            .iter()
+            .map(|v| ExpectViolation {
+                article: v.article.clone(),
+                field: v.field.clone(),
+                rule: with_rule(&v.rule, want.iter().any(|w| w.rule.is_some() && w.article == v.article && w.field == v.field)),
+            })
+            .collect();
+        let want: BTreeSet<ExpectViolation> = want.iter().cloned().collect();
+        check("violations", format!("{want:?}"), format!("{got:?}"));
+    }
+    if let Some(want) = &expect.route {
+        match (want, &verdict.route) {
+            (None, None) => {}
+            (None, Some(r)) => check("route", "none".into(), format!("{r:?}")),
+            (Some(_), None) => check("route", "a route".into(), "none".into()),
+            (Some(w), Some(r)) => {
+                if let Some(x) = w.reviewer {
+                    check("route.reviewer", format!("{x:?}"), format!("{:?}", r.reviewer));
+                }
+                if let Some(x) = w.working_days {
+                    check("route.workingDays", format!("{x:?}"), format!("{:?}", r.working_days));
+                }
+                if let Some(x) = w.due {
+                    check("route.due", format!("{x:?}"), format!("{:?}", r.due));
+                }
+                if let Some(x) = w.silence_means_approval {
+                    check("route.silenceMeansApproval", x.to_string(), r.silence_means_approval.to_string());
+                }
+                if let Some(x) = &w.article {
+                    check("route.article", x.clone(), r.article.clone());
+                }
+            }
+        }
+    }
+    let set = |items: &mut dyn Iterator<Item = String>| format!("{:?}", items.collect::<BTreeSet<_>>());
+    if let Some(want) = &expect.grounds {
+        check("grounds", set(&mut want.iter().cloned()), set(&mut verdict.grounds.iter().map(|g| g.article.clone())));
+    }
+    if let Some(want) = &expect.obligations {
+        check("obligations", set(&mut want.iter().cloned()), set(&mut verdict.obligations.iter().map(|o| o.rule.clone())));
+    }
+    if let Some(want) = &expect.warnings {
+        check("warnings", set(&mut want.iter().cloned()), set(&mut verdict.warnings.iter().map(|w| w.code.clone())));
+    }
+    let cited: BTreeSet<&str> = verdict
+        .violations
+        .iter()
+        .map(|v| v.article.as_str())
+        .chain(verdict.grounds.iter().map(|g| g.article.as_str()))
+        .chain(verdict.obligations.iter().map(|o| o.article.as_str()))
+        .chain(verdict.route.iter().map(|r| r.article.as_str()))
+        .chain(verdict.warnings.iter().filter_map(|w| w.article.as_deref()))
+        .collect();
+    for article in cites {
+        if !cited.contains(article.as_str()) {
+            out.push(format!("cites {article}, but the verdict cites only {cited:?}"));
+        }
+    }
+    out
+}
