@@ -33,7 +33,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         rerun(&dir);
         let regulation = dir.join("regulation.json");
         rerun(&regulation);
-        writeln!(out, "    Embedded {{ id: {:?}, regulation: include_str!({:?}), policies: &[", name(&dir), regulation)?;
+        writeln!(
+            out,
+            "    Embedded {{ id: {:?}, regulation: include_str!({:?}), policies: &[",
+            name(&dir),
+            regulation
+        )?;
         for file in files(&dir, "cedar")? {
             writeln!(out, "        ({:?}, include_str!({:?})),", name(&file), file)?;
         }

@@ -78,20 +78,29 @@ pub fn human(v: &Verdict) -> String {
     out.push_str(&format!("{outcome}\n"));
     for x in &v.violations {
         let field = if x.field.is_empty() { "(request)" } else { &x.field };
-        out.push_str(&format!("  ✗ {field}  《{}》{}\n      {}\n      {}\n", x.regulation, x.article, x.message.zh, x.message.en));
+        out.push_str(&format!(
+            "  ✗ {field}  《{}》{}\n      {}\n      {}\n",
+            x.regulation, x.article, x.message.zh, x.message.en
+        ));
     }
     if let Some(r) = &v.route {
         let days = r.working_days.map(|n| format!(", {n} working days")).unwrap_or_default();
         let due = r.due.map(|d| format!(", due {d}")).unwrap_or_default();
         let silence = if r.silence_means_approval { ", no answer by then counts as approval" } else { "" };
-        out.push_str(&format!("  → reviewer: {:?}{days}{due}{silence}  《{}》{}\n", r.reviewer, r.regulation, r.article));
+        out.push_str(&format!(
+            "  → reviewer: {:?}{days}{due}{silence}  《{}》{}\n",
+            r.reviewer, r.regulation, r.article
+        ));
     }
     for g in &v.grounds {
         out.push_str(&format!("  ✓ because 《{}》{}  ({})\n", g.regulation, g.article, g.rule));
     }
     for o in &v.obligations {
         let due = o.due.map(|d| format!(" (due {d})")).unwrap_or_default();
-        out.push_str(&format!("  • {}{due}  《{}》{}\n      {}\n", o.message.zh, o.regulation, o.article, o.message.en));
+        out.push_str(&format!(
+            "  • {}{due}  《{}》{}\n      {}\n",
+            o.message.zh, o.regulation, o.article, o.message.en
+        ));
     }
     for w in &v.warnings {
         out.push_str(&format!("  ! {}: {}\n      {}\n", w.code, w.message.zh, w.message.en));

@@ -40,6 +40,15 @@ pub(crate) fn build(request: &Request, date: NaiveDate, schema: &Schema) -> Resu
     resource.remove("id");
     let mut context = object(&request.application)?;
     context.insert("date".into(), Value::String(date.to_string()));
+    // For each date the application gives, how long ago it was: whole calendar months
+    // and days up to the request date (negative when it lies ahead).
+    for key in DATE_FIELDS.iter().filter(|k| **k != "date") {
+        let since = context.get(*key).and_then(Value::as_str).and_then(|s| s.parse::<NaiveDate>().ok());
+        if let Some(since) = since {
+            context.insert(format!("{key}Months"), Value::from(whole_months(since, date)));
+            context.insert(format!("{key}Days"), Value::from((date - since).num_days()));
+        }
+    }
 
     let principal = uid("Requester", request.requester.id.as_deref().unwrap_or("requester"))?;
     let resource_uid = uid("Resource", request.resource.id.as_deref().unwrap_or("resource"))?;
@@ -54,9 +63,20 @@ pub(crate) fn build(request: &Request, date: NaiveDate, schema: &Schema) -> Resu
     )
     .map_err(|e| internal(&e))?;
     let context = Context::from_pairs(attrs(context)).map_err(|e| internal(&e))?;
-    let request = cedar_policy::Request::new(principal, action, resource_uid, context, Some(schema))
-        .map_err(|e| internal(&e))?;
+    let request =
+        cedar_policy::Request::new(principal, action, resource_uid, context, Some(schema)).map_err(|e| internal(&e))?;
     Ok(CedarInput { request, entities })
+}
+
+/// Whole calendar months from `from` to `to`: 2024-02-01 → 2026-01-31 is 23, → 2026-02-01 is 24.
+pub(crate) fn whole_months(from: NaiveDate, to: NaiveDate) -> i64 {
+    use chrono::Datelike;
+    let months = i64::from(to.year() - from.year()) * 12 + i64::from(to.month()) - i64::from(from.month());
+    match (months > 0 && to.day() < from.day(), months < 0 && to.day() > from.day()) {
+        (true, _) => months - 1,
+        (_, true) => months + 1,
+        _ => months,
+    }
 }
 
 fn uid(type_name: &str, id: &str) -> Result<EntityUid, Error> {
@@ -87,5 +107,24 @@ fn object<T: serde::Serialize>(part: &T) -> Result<Map<String, Value>, Error> {
         Ok(Value::Object(map)) => Ok(map),
         Ok(_) => Err(Error::Evaluation("a request part is not an object".into())),
         Err(e) => Err(Error::Evaluation(e.to_string())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::whole_months;
+
+    fn d(s: &str) -> chrono::NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn months_are_whole_calendar_months() {
+        assert_eq!(whole_months(d("2024-02-01"), d("2026-01-31")), 23);
+        assert_eq!(whole_months(d("2024-02-01"), d("2026-02-01")), 24);
+        assert_eq!(whole_months(d("2024-01-31"), d("2024-02-29")), 0);
+        assert_eq!(whole_months(d("2024-01-31"), d("2024-03-31")), 2);
+        assert_eq!(whole_months(d("2026-05-10"), d("2026-03-11")), -1);
+        assert_eq!(whole_months(d("2026-05-10"), d("2026-05-10")), 0);
     }
 }

@@ -7,7 +7,7 @@ use std::str::FromStr;
 use cedar_policy::{Authorizer, Decision, PolicyId, PolicySet, Schema, ValidationMode, Validator};
 use chrono::{FixedOffset, NaiveDate, Utc};
 
-use crate::calendar::Calendar;
+use crate::calendar::{Calendar, Deadline};
 use crate::cedar_input;
 use crate::embedded;
 use crate::error::Error;
@@ -48,8 +48,11 @@ impl Sources {
         let dir = root.join(jurisdiction.as_str());
         let listed = |d: &Path, ext: &str| -> Result<Vec<(String, String)>, Error> {
             let entries = std::fs::read_dir(d).map_err(|e| io(d, e))?;
-            let mut files: Vec<_> =
-                entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == ext)).collect();
+            let mut files: Vec<_> = entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == ext))
+                .collect();
             files.sort();
             files.iter().map(|p| Ok((p.display().to_string(), read(p)?))).collect()
         };
@@ -107,7 +110,8 @@ impl Engine {
         let info = JurisdictionInfo::parse("regulation.json", &sources.regulation)?;
         let jurisdiction = Jurisdiction::from_str(&info.jurisdiction)
             .map_err(|_| Error::policies("regulation.json", format!("unknown jurisdiction `{}`", info.jurisdiction)))?;
-        let (schema, _) = Schema::from_cedarschema_str(&sources.schema).map_err(|e| Error::policies("schema.cedarschema", e))?;
+        let (schema, _) =
+            Schema::from_cedarschema_str(&sources.schema).map_err(|e| Error::policies("schema.cedarschema", e))?;
         let calendar = Calendar::from_files(sources.calendar.iter().map(|(n, t)| (n.as_str(), t.as_str())))?;
 
         let mut policies = PolicySet::new();
@@ -129,7 +133,10 @@ impl Engine {
             let id = first.policy_id();
             let file = rules.get(id).map(|r| r.file.as_str()).unwrap_or("policies");
             let others = validation.validation_errors().count() - 1;
-            return Err(Error::policies(file, format!("policy `{id}` does not match the schema: {first} ({others} more errors)")));
+            return Err(Error::policies(
+                file,
+                format!("policy `{id}` does not match the schema: {first} ({others} more errors)"),
+            ));
         }
         Ok(Engine { jurisdiction, info, schema, policies, rules, calendar, authorizer: Authorizer::new() })
     }
@@ -171,12 +178,13 @@ impl Engine {
         let mut fired: Vec<&Rule> = response.diagnostics().reason().filter_map(|id| self.rules.get(id)).collect();
         fired.sort_by_key(|r| r.order);
 
+        let mut deadlines = Vec::new();
         let mut verdict = match response.decision() {
             Decision::Deny => self.refusal(request, &fired),
-            Decision::Allow => self.admission(date, &fired),
+            Decision::Allow => self.admission(date, &fired, &mut deadlines),
         };
         verdict.policies = fired.iter().map(|r| r.id.clone()).collect();
-        self.engine_warnings(request, date, &mut verdict);
+        self.engine_warnings(request, date, &deadlines, &mut verdict);
         Ok(verdict)
     }
 
@@ -219,7 +227,7 @@ impl Engine {
         }
     }
 
-    fn admission(&self, date: NaiveDate, fired: &[&Rule]) -> Verdict {
+    fn admission(&self, date: NaiveDate, fired: &[&Rule], deadlines: &mut Vec<Deadline>) -> Verdict {
         let outcome_of = |r: &&Rule| match &r.role {
             Role::Ground { outcome, .. } => Some(*outcome),
             _ => None,
@@ -235,25 +243,29 @@ impl Engine {
             .map(|r| Ground { rule: r.id.clone(), regulation: self.regulation_title(r), article: r.article.clone() })
             .collect();
 
-        let route = deciding
+        // Several grounds may route: the highest priority wins, then the latest due date.
+        let chosen = deciding
             .iter()
             .filter_map(|r| match &r.role {
                 Role::Ground { route: Some(spec), priority, .. } => {
-                    let due = spec.working_days.map(|n| self.calendar.add_working_days(date, n).due);
-                    Some((*priority, due, std::cmp::Reverse(r.order), r, spec))
+                    let deadline = spec.period.due(&self.calendar, date);
+                    Some((*priority, deadline.map(|d| d.due), std::cmp::Reverse(r.order), r, spec, deadline))
                 }
                 _ => None,
             })
-            .max_by_key(|(p, due, order, _, _)| (*p, *due, *order))
-            .map(|(_, due, _, r, spec)| Route {
+            .max_by_key(|(p, due, order, ..)| (*p, *due, *order));
+        let route = chosen.map(|(_, due, _, r, spec, deadline)| {
+            deadlines.extend(deadline);
+            Route {
                 reviewer: spec.reviewer,
-                working_days: spec.working_days,
+                working_days: spec.period.working_days,
                 due,
                 silence_means_approval: spec.silence_means_approval,
                 regulation: self.regulation_title(r),
                 article: r.article.clone(),
                 message: spec.message.clone(),
-            });
+            }
+        });
 
         let mut verdict = Verdict {
             outcome,
@@ -266,14 +278,18 @@ impl Engine {
         };
         for r in fired {
             match &r.role {
-                Role::Obligation { message, working_days } => verdict.obligations.push(Obligation {
-                    rule: r.id.clone(),
-                    regulation: self.regulation_title(r),
-                    article: r.article.clone(),
-                    message: message.clone(),
-                    working_days: *working_days,
-                    due: working_days.map(|n| self.calendar.add_working_days(date, n).due),
-                }),
+                Role::Obligation { message, period } => {
+                    let deadline = period.due(&self.calendar, date);
+                    deadlines.extend(deadline);
+                    verdict.obligations.push(Obligation {
+                        rule: r.id.clone(),
+                        regulation: self.regulation_title(r),
+                        article: r.article.clone(),
+                        message: message.clone(),
+                        working_days: period.working_days,
+                        due: deadline.map(|d| d.due),
+                    })
+                }
                 Role::Warning { code, message } => verdict.warnings.push(Warning {
                     code: code.clone(),
                     message: message.clone(),
@@ -287,14 +303,11 @@ impl Engine {
         verdict
     }
 
-    fn engine_warnings(&self, request: &Request, date: NaiveDate, verdict: &mut Verdict) {
+    fn engine_warnings(&self, request: &Request, date: NaiveDate, deadlines: &[Deadline], verdict: &mut Verdict) {
         for r in self.info.regulations.iter().filter(|r| !r.in_force_on(date)) {
             verdict.warnings.push(messages::not_in_force(r, date));
         }
-        let mut periods: Vec<u32> = verdict.obligations.iter().filter_map(|o| o.working_days).collect();
-        periods.extend(verdict.route.as_ref().and_then(|r| r.working_days));
-        let uncovered = periods.into_iter().map(|n| self.calendar.add_working_days(date, n)).filter(|d| !d.covered);
-        if let Some(due) = uncovered.map(|d| d.due).max() {
+        if let Some(due) = deadlines.iter().filter(|d| !d.covered).map(|d| d.due).max() {
             let years: Vec<String> = self.calendar.years().map(|y| y.to_string()).collect();
             verdict.warnings.push(messages::calendar_out_of_range(due, &years.join(", ")));
         }

@@ -11,6 +11,7 @@ mod regulation;
 mod request;
 mod rules;
 pub mod scenario;
+mod status;
 mod verdict;
 
 mod embedded {
@@ -28,9 +29,10 @@ pub use engine::{builtin_jurisdictions, today_in_china, Engine, Sources};
 pub use error::{Error, ErrorMessage, ErrorReport};
 pub use identifier::{is_valid_citizen_id, is_valid_credit_code};
 pub use limits::{MAX_DEPTH, MAX_REQUEST_BYTES, MAX_STRING_CHARS};
-pub use regulation::{JurisdictionInfo, Regulation};
+pub use regulation::{DormancyRule, JurisdictionInfo, Regulation};
 pub use request::*;
 pub use rules::ANNOTATIONS;
+pub use status::{ShareState, ShareStatus, ShareUse};
 pub use verdict::{Ground, Message, Obligation, Outcome, Reviewer, Route, Verdict, Violation, Warning};
 
 /// Reads a request from JSON and decides it with the built-in policies of its jurisdiction:

@@ -56,7 +56,10 @@ pub(crate) fn check_value(value: &serde_json::Value) -> Result<(), Error> {
             serde_json::Value::Array(items) => {
                 for (i, item) in items.iter().enumerate() {
                     if !item.is_string() {
-                        return Err(Error::invalid(format!("{path}/{i}"), format!("expected a text value, got `{item}`")));
+                        return Err(Error::invalid(
+                            format!("{path}/{i}"),
+                            format!("expected a text value, got `{item}`"),
+                        ));
                     }
                 }
                 Ok(())

@@ -16,6 +16,21 @@ pub struct JurisdictionInfo {
     pub name: Message,
     /// The first regulation is the one a policy cites when it names none.
     pub regulations: Vec<Regulation>,
+    /// How an unused share lapses, where the regulation says so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dormancy: Option<DormancyRule>,
+}
+
+/// A granted share with no call for `suspendAfterMonths` is suspended and the requester
+/// notified; without objection it ends `terminateAfterDays` after the notice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct DormancyRule {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub regulation: Option<String>,
+    pub article: String,
+    pub suspend_after_months: u32,
+    pub terminate_after_days: u32,
 }
 
 /// One regulation: title, document number, the period it is in force, its articles.
@@ -54,7 +69,10 @@ impl JurisdictionInfo {
         for r in &info.regulations {
             let ordered = r.issued.is_none_or(|i| i <= r.in_force) && r.expires.is_none_or(|e| r.in_force <= e);
             if !ordered {
-                return Err(Error::policies(file, format!("regulation `{}`: dates must run issued ≤ inForce ≤ expires", r.key)));
+                return Err(Error::policies(
+                    file,
+                    format!("regulation `{}`: dates must run issued ≤ inForce ≤ expires", r.key),
+                ));
             }
         }
         Ok(info)

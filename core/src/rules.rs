@@ -5,6 +5,9 @@
 
 use cedar_policy::{Effect, Policy};
 
+use chrono::{Datelike, NaiveDate};
+
+use crate::calendar::{Calendar, Deadline};
 use crate::error::Error;
 use crate::regulation::JurisdictionInfo;
 use crate::verdict::{Message, Outcome, Reviewer};
@@ -21,6 +24,7 @@ pub const ANNOTATIONS: &[&str] = &[
     "outcome",
     "reviewer",
     "workingDays",
+    "dueRounds",
     "silenceMeansApproval",
     "priority",
     "obligation",
@@ -43,14 +47,14 @@ pub(crate) struct Rule {
 pub(crate) enum Role {
     Violation { field: String, message: Message },
     Ground { outcome: Outcome, route: Option<RouteSpec>, priority: i64 },
-    Obligation { message: Message, working_days: Option<u32> },
+    Obligation { message: Message, period: Period },
     Warning { code: String, message: Message },
 }
 
 #[derive(Debug, Clone)]
 pub(crate) struct RouteSpec {
     pub reviewer: Reviewer,
-    pub working_days: Option<u32>,
+    pub period: Period,
     pub silence_means_approval: bool,
     pub message: Option<Message>,
 }
@@ -65,17 +69,31 @@ impl Rule {
         }
         let text = |key: &str| policy.annotation(key).map(str::trim).filter(|v| !v.is_empty());
         let need = |key: &str| text(key).ok_or_else(|| bad(format!("needs a non-empty `@{key}` annotation")));
-        let message = || -> Result<Message, Error> { Ok(Message { zh: need("zh")?.to_owned(), en: need("en")?.to_owned() }) };
+        let message =
+            || -> Result<Message, Error> { Ok(Message { zh: need("zh")?.to_owned(), en: need("en")?.to_owned() }) };
         let optional_message = || -> Result<Option<Message>, Error> {
             match (text("zh"), text("en")) {
                 (None, None) => Ok(None),
                 _ => message().map(Some),
             }
         };
-        let working_days = || -> Result<Option<u32>, Error> {
-            text("workingDays")
-                .map(|v| v.parse::<u32>().ok().filter(|n| *n > 0).ok_or_else(|| bad(format!("`@workingDays(\"{v}\")` is not a positive whole number"))))
-                .transpose()
+        let period = || -> Result<Period, Error> {
+            let working_days = text("workingDays")
+                .map(|v| {
+                    v.parse::<u32>()
+                        .ok()
+                        .filter(|n| *n > 0)
+                        .ok_or_else(|| bad(format!("`@workingDays(\"{v}\")` is not a positive whole number")))
+                })
+                .transpose()?;
+            let rounds = text("dueRounds")
+                .map(|v| {
+                    Period::parse_rounds(v)
+                        .ok_or_else(|| bad(format!("`@dueRounds(\"{v}\")` is not a list of MM-DD dates")))
+                })
+                .transpose()?
+                .unwrap_or_default();
+            Ok(Period { working_days, rounds })
         };
 
         let regulation_key = text("regulation");
@@ -111,7 +129,7 @@ impl Rule {
                             reviewer: Reviewer::parse(r).ok_or_else(|| {
                                 bad(format!("`@reviewer(\"{r}\")` must be one of provider, authority, negotiation, expert_committee, government"))
                             })?,
-                            working_days: working_days()?,
+                            period: period()?,
                             silence_means_approval: match text("silenceMeansApproval") {
                                 None | Some("false") => false,
                                 Some("true") => true,
@@ -126,7 +144,7 @@ impl Rule {
                     };
                     Role::Ground { outcome, route, priority }
                 } else if policy.annotation("obligation").is_some() {
-                    Role::Obligation { message: message()?, working_days: working_days()? }
+                    Role::Obligation { message: message()?, period: period()? }
                 } else if let Some(code) = text("warning") {
                     Role::Warning { code: code.to_owned(), message: message()? }
                 } else {
@@ -135,5 +153,40 @@ impl Rule {
             }
         };
         Ok(Rule { id, file: file.to_owned(), order, regulation, article, role })
+    }
+}
+
+/// How long a reviewer or an obligation has: a number of working days, and/or the
+/// end of a round (yearly `MM-DD` dates, e.g. quarterly reviews); the earlier wins.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Period {
+    pub working_days: Option<u32>,
+    pub rounds: Vec<(u32, u32)>,
+}
+
+impl Period {
+    fn parse_rounds(text: &str) -> Option<Vec<(u32, u32)>> {
+        text.split(',')
+            .map(|d| {
+                let (m, day) = d.trim().split_once('-')?;
+                let (m, day) = (m.parse().ok()?, day.parse().ok()?);
+                // 2024 is a leap year: any real month-day exists in it.
+                NaiveDate::from_ymd_opt(2024, m, day).map(|_| (m, day))
+            })
+            .collect()
+    }
+
+    /// The due date counted from `start`, or `None` when the period sets none.
+    pub fn due(&self, calendar: &Calendar, start: NaiveDate) -> Option<Deadline> {
+        let by_days = self.working_days.map(|n| calendar.add_working_days(start, n));
+        let by_round = (start.year()..=start.year() + 1)
+            .flat_map(|y| self.rounds.iter().filter_map(move |(m, d)| NaiveDate::from_ymd_opt(y, *m, *d)))
+            .filter(|d| *d >= start)
+            .min()
+            .map(|due| Deadline { due, covered: true });
+        match (by_days, by_round) {
+            (Some(a), Some(b)) => Some(if b.due < a.due { b } else { a }),
+            (a, b) => a.or(b),
+        }
     }
 }

@@ -4,9 +4,9 @@
 //!
 //! ```json
 //! { "description": "…", "base": { …request… },
-//!   "cases": [ { "name": "…", "cites": ["第十八条"], "patch": { …merged into base… },
+//!   "cases": [ { "name": "…", "cites": ["Article 18"], "patch": { …merged into base… },
 //!                "expect": { "outcome": "refused",
-//!                            "violations": [{ "article": "第十八条", "field": "/application/scenario" }] } } ] }
+//!                            "violations": [{ "article": "Article 18", "field": "/application/scenario" }] } } ] }
 //! ```
 //!
 //! `patch` is a JSON Merge Patch (RFC 7396) over `base` (`null` removes a field);
@@ -39,7 +39,7 @@ pub struct Suite {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Case {
     pub name: String,
-    /// Articles the case proves, as the verdict writes them (`第十八条`).
+    /// Articles the case proves, as the verdict writes them.
     pub cites: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub patch: Option<Value>,
@@ -164,7 +164,13 @@ fn compare(expect: &Expect, cites: &[String], decided: &Result<Verdict, Error>) 
     let verdict = match (decided, &expect.error) {
         (Err(e), Some(want)) => {
             if e.code() != want.code || (want.field.is_some() && e.field() != want.field.as_deref()) {
-                out.push(format!("error: expected {} at {:?}, got {} at {:?}: {e}", want.code, want.field, e.code(), e.field()));
+                out.push(format!(
+                    "error: expected {} at {:?}, got {} at {:?}: {e}",
+                    want.code,
+                    want.field,
+                    e.code(),
+                    e.field()
+                ));
             }
             return out;
         }
@@ -190,7 +196,10 @@ fn compare(expect: &Expect, cites: &[String], decided: &Result<Verdict, Error>) 
             .map(|v| ExpectViolation {
                 article: v.article.clone(),
                 field: v.field.clone(),
-                rule: with_rule(&v.rule, want.iter().any(|w| w.rule.is_some() && w.article == v.article && w.field == v.field)),
+                rule: with_rule(
+                    &v.rule,
+                    want.iter().any(|w| w.rule.is_some() && w.article == v.article && w.field == v.field),
+                ),
             })
             .collect();
         let want: BTreeSet<ExpectViolation> = want.iter().cloned().collect();
@@ -225,7 +234,11 @@ fn compare(expect: &Expect, cites: &[String], decided: &Result<Verdict, Error>) 
         check("grounds", set(&mut want.iter().cloned()), set(&mut verdict.grounds.iter().map(|g| g.article.clone())));
     }
     if let Some(want) = &expect.obligations {
-        check("obligations", set(&mut want.iter().cloned()), set(&mut verdict.obligations.iter().map(|o| o.rule.clone())));
+        check(
+            "obligations",
+            set(&mut want.iter().cloned()),
+            set(&mut verdict.obligations.iter().map(|o| o.rule.clone())),
+        );
     }
     if let Some(want) = &expect.warnings {
         check("warnings", set(&mut want.iter().cloned()), set(&mut verdict.warnings.iter().map(|w| w.code.clone())));

@@ -1,11 +1,29 @@
 //! Runs every scenario file under `tests/vectors/<jurisdiction>/` through the engine,
 //! the same path `pdp check` takes (request JSON → `Request::from_value` → `Engine::check`).
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "a test fails loudly"
+)]
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use pubdata_policy::scenario::Suite;
 use pubdata_policy::{builtin_jurisdictions, Engine, Jurisdiction};
+
+/// The jurisdictions to run: all built-in ones, or those named in `PDP_JURISDICTIONS`
+/// (comma-separated), for an author working on one rule set.
+fn jurisdictions() -> Vec<Jurisdiction> {
+    let only = std::env::var("PDP_JURISDICTIONS").unwrap_or_default();
+    builtin_jurisdictions()
+        .into_iter()
+        .filter(|j| only.is_empty() || only.split(',').any(|o| o.trim() == j.as_str()))
+        .collect()
+}
 
 fn vector_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors")
@@ -14,7 +32,9 @@ fn vector_dir() -> PathBuf {
 fn suites(jurisdiction: Jurisdiction) -> Vec<(PathBuf, Suite)> {
     let dir = vector_dir().join(jurisdiction.as_str());
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .map(|d| d.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "json")).collect())
+        .map(|d| {
+            d.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "json")).collect()
+        })
         .unwrap_or_default();
     files.sort();
     files
@@ -31,13 +51,18 @@ fn suites(jurisdiction: Jurisdiction) -> Vec<(PathBuf, Suite)> {
 fn every_vector_gives_the_verdict_its_article_demands() {
     let mut ran = 0;
     let mut failures = Vec::new();
-    for jurisdiction in builtin_jurisdictions() {
+    for jurisdiction in jurisdictions() {
         let engine = Engine::builtin(jurisdiction).unwrap();
         for (file, suite) in suites(jurisdiction) {
             for result in suite.run(&engine) {
                 ran += 1;
                 if !result.passed() {
-                    failures.push(format!("{} — {}\n    {}", file.display(), result.name, result.failures.join("\n    ")));
+                    failures.push(format!(
+                        "{} — {}\n    {}",
+                        file.display(),
+                        result.name,
+                        result.failures.join("\n    ")
+                    ));
                 }
             }
         }
@@ -49,7 +74,7 @@ fn every_vector_gives_the_verdict_its_article_demands() {
 
 #[test]
 fn every_policy_fires_in_some_vector() {
-    for jurisdiction in builtin_jurisdictions() {
+    for jurisdiction in jurisdictions() {
         let engine = Engine::builtin(jurisdiction).unwrap();
         let mut fired = BTreeSet::new();
         for (_, suite) in suites(jurisdiction) {
@@ -64,7 +89,7 @@ fn every_policy_fires_in_some_vector() {
 
 #[test]
 fn every_case_cites_an_article_of_its_regulation() {
-    for jurisdiction in builtin_jurisdictions() {
+    for jurisdiction in jurisdictions() {
         let engine = Engine::builtin(jurisdiction).unwrap();
         let known: BTreeSet<&String> = engine.info().regulations.iter().flat_map(|r| r.articles.keys()).collect();
         for (file, suite) in suites(jurisdiction) {
@@ -72,7 +97,12 @@ fn every_case_cites_an_article_of_its_regulation() {
                 let is_error = case.expect.error.is_some();
                 assert!(is_error || !case.cites.is_empty(), "{}: `{}` cites no article", file.display(), case.name);
                 for a in &case.cites {
-                    assert!(known.contains(a), "{}: `{}` cites {a}, unknown to the regulation metadata", file.display(), case.name);
+                    assert!(
+                        known.contains(a),
+                        "{}: `{}` cites {a}, unknown to the regulation metadata",
+                        file.display(),
+                        case.name
+                    );
                 }
             }
         }

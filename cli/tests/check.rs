@@ -1,0 +1,99 @@
+//! `pdp check` as a user runs it: files and stdin in, verdicts and exit codes out.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "a test fails loudly"
+)]
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+fn pdp(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pdp"))
+        .args(args)
+        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(".."))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn conditional_sharing_without_a_scenario_is_refused_under_article_18() {
+    let out = pdp(&["check", "examples/ganzi-share.json"], "");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let verdict: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(verdict["outcome"], "refused");
+    let v = &verdict["violations"][0];
+    assert_eq!(v["article"], "第十八条");
+    assert_eq!(v["field"], "/application/scenario");
+    assert!(v["message"]["zh"].as_str().unwrap().contains("应用场景"));
+    assert!(v["message"]["en"].as_str().unwrap().contains("scenario"));
+}
+
+#[test]
+fn human_format_names_the_article_in_both_languages() {
+    let out = pdp(&["check", "--format", "human", "examples/ganzi-share.json"], "");
+    let stdout = text(&out.stdout);
+    assert!(stdout.starts_with("REFUSED"), "{stdout}");
+    assert!(stdout.contains("第十八条") && stdout.contains("/application/scenario"), "{stdout}");
+    assert!(stdout.contains("use scenario"), "{stdout}");
+}
+
+#[test]
+fn stdin_is_read_with_a_dash() {
+    let request =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/ganzi-share.json")).unwrap();
+    let fixed = request.replace("\"purpose\": \"duty\",", "\"purpose\": \"duty\", \"scenario\": \"医保待遇资格核验\",");
+    let out = pdp(&["check", "-"], &fixed);
+    let verdict: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(verdict["outcome"], "review", "{verdict}");
+    assert_eq!(verdict["route"]["due"], "2026-10-10");
+}
+
+#[test]
+fn malformed_input_exits_2_naming_the_problem() {
+    let cases = [
+        ("{\"jurisdiction\": ", "not valid JSON"),
+        ("{\"jurisdiction\":\"ganzi\",\"kind\":\"open\",\"extra\":1}", "/extra"),
+        ("{\"jurisdiction\":\"ganzi\",\"kind\":\"opening\"}", "/kind"),
+        ("{\"jurisdiction\":\"ganzi\",\"kind\":\"open\",\"date\":\"2026-13-01\"}", "2026-13-01"),
+        ("{\"jurisdiction\":\"atlantis\",\"kind\":\"open\"}", "atlantis"),
+        ("", "not valid JSON"),
+        ("[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]", "nests deeper"),
+    ];
+    for (input, needle) in cases {
+        let out = pdp(&["check", "-"], input);
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{input}: {stderr}");
+        assert!(stderr.contains(needle), "{input}: expected `{needle}` in {stderr}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        assert!(out.stdout.is_empty());
+    }
+}
+
+#[test]
+fn a_missing_file_is_a_failure_not_bad_input() {
+    let out = pdp(&["check", "no/such/file.json"], "");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("no/such/file.json"));
+}
+
+#[test]
+fn policies_can_come_from_a_folder() {
+    let out = pdp(&["check", "--policies", "policies", "examples/ganzi-share.json"], "");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let verdict: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(verdict["violations"][0]["article"], "第十八条");
+}
