@@ -1,6 +1,7 @@
 //! `pdp`: decide requests about public data with the built-in Cedar policies.
 
 mod check;
+mod status;
 
 use std::process::ExitCode;
 
@@ -17,6 +18,8 @@ struct Cli {
 enum Command {
     /// Decide a request (a JSON file, or `-` for standard input) and print the verdict.
     Check(check::Args),
+    /// Whether an existing share is active, suspended or terminated through disuse.
+    ShareStatus(status::Args),
 }
 
 /// How a command prints its result.
@@ -48,5 +51,6 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check(args) => check::run(&args).into(),
+        Command::ShareStatus(args) => status::run(&args).into(),
     }
 }

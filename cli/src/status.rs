@@ -1,0 +1,55 @@
+//! `pdp share-status`: whether an existing share has lapsed through disuse.
+
+use pubdata_policy::{Engine, Error, Jurisdiction, ShareUse};
+
+use crate::{Exit, Format};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The jurisdiction whose dormancy rule applies.
+    #[arg(long)]
+    jurisdiction: Jurisdiction,
+    /// The last day the shared data was called (YYYY-MM-DD).
+    #[arg(long)]
+    last_use: chrono::NaiveDate,
+    /// The day to ask for (YYYY-MM-DD); today in China if omitted.
+    #[arg(long)]
+    today: Option<chrono::NaiveDate>,
+    /// The day the suspension notice was sent, if known.
+    #[arg(long)]
+    notice: Option<chrono::NaiveDate>,
+    /// The requester gave reasons for the low use or objected to the notice.
+    #[arg(long)]
+    objected: bool,
+    #[arg(long, value_enum, default_value_t)]
+    format: Format,
+}
+
+pub fn run(args: &Args) -> Exit {
+    let share = ShareUse {
+        last_use: args.last_use,
+        today: args.today.unwrap_or_else(pubdata_policy::today_in_china),
+        notice: args.notice,
+        objected: args.objected,
+    };
+    let status = Engine::builtin(args.jurisdiction).and_then(|e| e.share_status(&share));
+    match status {
+        Ok(s) => {
+            match args.format {
+                Format::Json => println!("{}", serde_json::to_string_pretty(&s).unwrap_or_default()),
+                Format::Human => {
+                    println!("{:?}: {}\n  {}\n  《{}》{}", s.state, s.message.zh, s.message.en, s.regulation, s.article)
+                }
+            }
+            Exit::Ok
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            if matches!(e, Error::InvalidRequest { .. }) {
+                Exit::BadInput
+            } else {
+                Exit::Failure
+            }
+        }
+    }
+}
