@@ -10,7 +10,9 @@
 //! ```
 //!
 //! `patch` is a JSON Merge Patch (RFC 7396) over `base` (`null` removes a field);
-//! a case may give a whole `request` instead. Every key of `expect` that is present
+//! a case may give a whole `request` instead, or a `share` (`lastUse`, `today`, `notice`,
+//! `objected`) to ask whether an existing share has lapsed, expecting `state`,
+//! `activeUntil` and `terminatesAfter`. Every key of `expect` that is present
 //! is compared exactly; every article in `cites` must appear in the verdict.
 
 use std::collections::BTreeSet;
@@ -21,6 +23,7 @@ use serde_json::Value;
 use crate::engine::Engine;
 use crate::error::Error;
 use crate::request::Request;
+use crate::status::{ShareState, ShareStatus, ShareUse};
 use crate::verdict::{Outcome, Reviewer, Verdict};
 
 /// A scenario file.
@@ -45,6 +48,8 @@ pub struct Case {
     pub patch: Option<Value>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request: Option<Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub share: Option<ShareUse>,
     pub expect: Expect,
 }
 
@@ -69,6 +74,13 @@ pub struct Expect {
     /// The exact set of warning codes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub warnings: Option<Vec<String>>,
+    /// For a `share` case: the share's state and dates.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<ShareState>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub active_until: Option<chrono::NaiveDate>,
+    #[serde(default, deserialize_with = "some", skip_serializing_if = "Option::is_none")]
+    pub terminates_after: Option<Option<chrono::NaiveDate>>,
     /// The request is unreadable: the error's code and field.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<ExpectError>,
@@ -119,6 +131,8 @@ pub struct CaseResult {
     pub failures: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verdict: Option<Verdict>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<ShareStatus>,
 }
 
 impl CaseResult {
@@ -154,9 +168,40 @@ impl Suite {
 
 /// Runs one case: reads its request, decides it, compares with the expectation.
 pub fn run_case(engine: &Engine, case: &Case, request: Value) -> CaseResult {
+    if let Some(share) = &case.share {
+        let status = engine.share_status(share);
+        let failures = compare_status(&case.expect, &case.cites, &status);
+        return CaseResult { name: case.name.clone(), failures, verdict: None, status: status.ok() };
+    }
     let decided = Request::from_value(request).and_then(|r| engine.check(&r));
     let failures = compare(&case.expect, &case.cites, &decided);
-    CaseResult { name: case.name.clone(), failures, verdict: decided.ok() }
+    CaseResult { name: case.name.clone(), failures, verdict: decided.ok(), status: None }
+}
+
+fn compare_status(expect: &Expect, cites: &[String], status: &Result<ShareStatus, Error>) -> Vec<String> {
+    let s = match status {
+        Ok(s) => s,
+        Err(e) => return vec![format!("error: {e}")],
+    };
+    let mut out = Vec::new();
+    let mut check = |what: &str, want: String, got: String| {
+        if want != got {
+            out.push(format!("{what}: expected {want}, got {got}"));
+        }
+    };
+    if let Some(x) = expect.state {
+        check("state", format!("{x:?}"), format!("{:?}", s.state));
+    }
+    if let Some(x) = expect.active_until {
+        check("activeUntil", x.to_string(), s.active_until.to_string());
+    }
+    if let Some(x) = expect.terminates_after {
+        check("terminatesAfter", format!("{x:?}"), format!("{:?}", s.terminates_after));
+    }
+    for article in cites.iter().filter(|a| **a != s.article) {
+        out.push(format!("cites {article}, but the status cites {}", s.article));
+    }
+    out
 }
 
 fn compare(expect: &Expect, cites: &[String], decided: &Result<Verdict, Error>) -> Vec<String> {
