@@ -11,6 +11,7 @@ use crate::calendar::{Calendar, Deadline};
 use crate::cedar_input;
 use crate::embedded;
 use crate::error::Error;
+use crate::identity::{self, PolicySetId};
 use crate::messages;
 use crate::regulation::JurisdictionInfo;
 use crate::request::{Jurisdiction, Request};
@@ -92,6 +93,7 @@ pub struct Engine {
     rules: HashMap<PolicyId, Rule>,
     calendar: Calendar,
     authorizer: Authorizer,
+    id: PolicySetId,
 }
 
 impl Engine {
@@ -138,7 +140,12 @@ impl Engine {
                 format!("policy `{id}` does not match the schema: {first} ({others} more errors)"),
             ));
         }
-        Ok(Engine { jurisdiction, info, schema, policies, rules, calendar, authorizer: Authorizer::new() })
+        let id = PolicySetId {
+            jurisdiction: jurisdiction.to_string(),
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+            hash: identity::hash(sources),
+        };
+        Ok(Engine { jurisdiction, info, schema, policies, rules, calendar, authorizer: Authorizer::new(), id })
     }
 
     pub fn jurisdiction(&self) -> Jurisdiction {
@@ -148,6 +155,11 @@ impl Engine {
     /// The jurisdiction's name and regulations.
     pub fn info(&self) -> &JurisdictionInfo {
         &self.info
+    }
+
+    /// The identity every verdict of this engine carries.
+    pub fn policy_set(&self) -> &PolicySetId {
+        &self.id
     }
 
     pub fn calendar(&self) -> &Calendar {
@@ -184,6 +196,7 @@ impl Engine {
             Decision::Allow => self.admission(date, &fired, &mut deadlines),
         };
         verdict.policies = fired.iter().map(|r| r.id.clone()).collect();
+        verdict.policy_set = Some(self.id.clone());
         self.engine_warnings(request, date, &deadlines, &mut verdict);
         Ok(verdict)
     }
@@ -224,6 +237,7 @@ impl Engine {
             warnings: vec![],
             grounds: vec![],
             policies: vec![],
+            policy_set: None,
         }
     }
 
@@ -275,6 +289,7 @@ impl Engine {
             warnings: vec![],
             grounds,
             policies: vec![],
+            policy_set: None,
         };
         for r in fired {
             match &r.role {

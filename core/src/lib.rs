@@ -1,10 +1,12 @@
 #![doc = include_str!("../../README.md")]
 
+mod audit;
 mod calendar;
 mod cedar_input;
 mod engine;
 mod error;
 mod identifier;
+mod identity;
 mod limits;
 mod messages;
 mod regulation;
@@ -24,10 +26,12 @@ mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 }
 
+pub use audit::{AuditRecord, Party};
 pub use calendar::{Calendar, Deadline};
 pub use engine::{builtin_jurisdictions, today_in_china, Engine, Sources};
 pub use error::{Error, ErrorMessage, ErrorReport};
 pub use identifier::{is_valid_citizen_id, is_valid_credit_code};
+pub use identity::{PolicySetId, Verification};
 pub use limits::{MAX_DEPTH, MAX_REQUEST_BYTES, MAX_STRING_CHARS};
 pub use regulation::{DormancyRule, JurisdictionInfo, Regulation};
 pub use request::*;

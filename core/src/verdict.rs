@@ -3,6 +3,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::identity::PolicySetId;
+
 /// `granted`, `review` or `refused`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -48,6 +50,9 @@ pub struct Verdict {
     pub warnings: Vec<Warning>,
     pub grounds: Vec<Ground>,
     pub policies: Vec<String>,
+    /// The policy set that decided: jurisdiction, version and content hash.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub policy_set: Option<PolicySetId>,
 }
 
 /// A rule the request breaks.

@@ -1,0 +1,89 @@
+//! Which rules made a verdict. Every verdict carries the policy set's identity, so a
+//! server can tell whether a browser's verdict came from the same rules, and re-check it.
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::engine::{Engine, Sources};
+use crate::error::Error;
+use crate::request::Request;
+use crate::verdict::Verdict;
+
+/// The identity of a jurisdiction's policy set.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PolicySetId {
+    pub jurisdiction: String,
+    /// The library version that embedded or loaded the set.
+    pub version: String,
+    /// SHA-256 over the schema, the policy files, the regulation metadata and the
+    /// calendar, each with line endings normalised, files in name order.
+    pub hash: String,
+}
+
+pub(crate) fn hash(sources: &Sources) -> String {
+    let mut h = Sha256::new();
+    let mut part = |tag: &str, name: &str, text: &str| {
+        let text = text.replace("\r\n", "\n");
+        for piece in [tag, name, &text] {
+            h.update((piece.len() as u64).to_le_bytes());
+            h.update(piece.as_bytes());
+        }
+    };
+    // Only a file's own name counts: the same files read from a folder or built in hash alike.
+    fn sorted(files: &[(String, String)]) -> Vec<(String, &str)> {
+        let base = |n: &str| n.rsplit(['/', '\\']).next().unwrap_or(n).to_owned();
+        let mut v: Vec<(String, &str)> = files.iter().map(|(n, t)| (base(n), t.as_str())).collect();
+        v.sort();
+        v
+    }
+    part("schema", "", &sources.schema);
+    part("regulation", "", &sources.regulation);
+    for (name, text) in sorted(&sources.policies) {
+        part("policy", &name, text);
+    }
+    for (name, text) in sorted(&sources.calendar) {
+        part("calendar", &name, text);
+    }
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The server's answer to a verdict a client sent along with its request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Verification {
+    /// The client used the same policy set (same hash).
+    pub same_policies: bool,
+    /// The client's verdict equals the server's, field for field.
+    pub same_verdict: bool,
+    /// What differs, one line each.
+    pub differences: Vec<String>,
+    /// The server's own verdict: the one to act on.
+    pub verdict: Verdict,
+}
+
+impl Engine {
+    /// Re-decides `request` and compares with the verdict a client claims for it.
+    pub fn verify(&self, request: &Request, client: &Verdict) -> Result<Verification, Error> {
+        let verdict = self.check(request)?;
+        let mut differences = Vec::new();
+        let same_policies = client.policy_set.as_ref() == verdict.policy_set.as_ref();
+        if !same_policies {
+            let hash = |v: &Verdict| v.policy_set.as_ref().map(|p| p.hash.clone()).unwrap_or_else(|| "none".into());
+            differences.push(format!("policy set: client `{}`, server `{}`", hash(client), hash(&verdict)));
+        }
+        let as_json = |v: &Verdict| serde_json::to_value(v).unwrap_or_default();
+        let (ours, theirs) = (as_json(&verdict), as_json(client));
+        for key in ["outcome", "violations", "route", "obligations", "warnings", "grounds", "policies"] {
+            if ours.get(key) != theirs.get(key) {
+                differences.push(format!("{key}: client {}, server {}", show(theirs.get(key)), show(ours.get(key))));
+            }
+        }
+        let same_verdict = differences.is_empty();
+        Ok(Verification { same_policies, same_verdict, differences, verdict })
+    }
+}
+
+fn show(v: Option<&serde_json::Value>) -> String {
+    v.map(|v| v.to_string()).unwrap_or_else(|| "absent".into())
+}
