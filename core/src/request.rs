@@ -287,6 +287,9 @@ pub struct Application {
     pub data_content: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub security_level: Option<Level>,
+    /// The application asks for cross-department data fusion (跨部门数据融合); optional, `false` unless given.
+    #[serde(default)]
+    pub fusion: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fusion_plan: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -328,6 +331,10 @@ pub struct Application {
     pub own_data: bool,
     #[serde(default)]
     pub subject_authorized: bool,
+    /// The applicant asks for a re-review (复核) of a need already reviewed; optional,
+    /// `false` unless given.
+    #[serde(default)]
+    pub re_review: bool,
     // operate
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action: Option<OperateAction>,
