@@ -18,7 +18,10 @@ pub struct Args {
     /// The day the suspension notice was sent, if known.
     #[arg(long)]
     notice: Option<chrono::NaiveDate>,
-    /// The requester gave reasons for the low use or objected to the notice.
+    /// The requester gave a basis and reasons for the low use (no suspension).
+    #[arg(long)]
+    reason_given: bool,
+    /// The requester objected to the suspension notice (no automatic end).
     #[arg(long)]
     objected: bool,
     #[arg(long, value_enum, default_value_t)]
@@ -30,6 +33,7 @@ pub fn run(args: &Args) -> Exit {
         last_use: args.last_use,
         today: args.today.unwrap_or_else(pubdata_policy::today_in_china),
         notice: args.notice,
+        reason_given: args.reason_given,
         objected: args.objected,
     };
     let status = Engine::builtin(args.jurisdiction).and_then(|e| e.share_status(&share));

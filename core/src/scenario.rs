@@ -11,7 +11,7 @@
 //!
 //! `patch` is a JSON Merge Patch (RFC 7396) over `base` (`null` removes a field);
 //! a case may give a whole `request` instead, or a `share` (`lastUse`, `today`, `notice`,
-//! `objected`) to ask whether an existing share has lapsed, expecting `state`,
+//! `reasonGiven`, `objected`) to ask whether an existing share has lapsed, expecting `state`,
 //! `activeUntil` and `terminatesAfter`. Every key of `expect` that is present
 //! is compared exactly; every article in `cites` must appear in the verdict.
 

@@ -47,7 +47,10 @@ pub struct ShareUse {
     /// The day the suspension notice was sent; taken to be the day of suspension if absent.
     #[serde(default)]
     pub notice: Option<NaiveDate>,
-    /// The requester gave reasons and a basis for the low use, or objected to the notice.
+    /// The requester gave a basis and reasons for the low use: no suspension.
+    #[serde(default)]
+    pub reason_given: bool,
+    /// The requester objected to the suspension notice in time: no automatic end.
     #[serde(default)]
     pub objected: bool,
 }
@@ -79,7 +82,7 @@ impl Engine {
             article: rule.article.clone(),
             message: Message { zh, en },
         };
-        if share.today <= active_until || share.objected {
+        if share.today <= active_until || share.reason_given {
             let (zh, en) = if share.today <= active_until {
                 (
                     format!("共享服务有效；{active_until}前未调用将暂停"),
@@ -87,14 +90,28 @@ impl Engine {
                 )
             } else {
                 (
-                    "需求单位已提供依据和理由或提出异议，共享服务不因未调用而终止".to_owned(),
-                    "the requester gave reasons or objected: the share does not lapse for lack of calls".to_owned(),
+                    "需求单位已提供依据和理由，共享服务不因未调用而暂停".to_owned(),
+                    "the requester gave a basis and reasons for the low use: the share is not suspended".to_owned(),
                 )
             };
             return Ok(status(ShareState::Active, None, zh, en));
         }
         let notice = share.notice.unwrap_or(active_until.succ_opt().ok_or_else(out_of_range)?);
+        if notice < active_until {
+            return Err(Error::invalid(
+                "/notice",
+                format!("`{notice}` is before the share could be suspended (after {active_until})"),
+            ));
+        }
         let ends = notice.checked_add_days(Days::new(u64::from(d))).ok_or_else(out_of_range)?;
+        if share.objected {
+            return Ok(status(
+                ShareState::Suspended,
+                None,
+                "需求单位已对暂停通知提出异议，共享服务暂停但不自动终止".to_owned(),
+                "the requester objected to the notice: the share stays suspended and does not end by itself".to_owned(),
+            ));
+        }
         if share.today <= ends {
             Ok(status(
                 ShareState::Suspended,

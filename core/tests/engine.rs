@@ -131,9 +131,14 @@ fn an_unused_share_lapses_by_the_metadata_rule() {
     info["dormancy"] = serde_json::json!({ "article": "第一条", "suspendAfterMonths": 3, "terminateAfterDays": 30 });
     sources.regulation = info.to_string();
     let engine = Engine::from_sources(&sources).unwrap();
-    let at = |today: &str, objected: bool| {
-        let share =
-            ShareUse { last_use: "2026-01-10".parse().unwrap(), today: today.parse().unwrap(), notice: None, objected };
+    let at = |today: &str, reason_given: bool| {
+        let share = ShareUse {
+            last_use: "2026-01-10".parse().unwrap(),
+            today: today.parse().unwrap(),
+            notice: None,
+            reason_given,
+            objected: false,
+        };
         engine.share_status(&share).unwrap()
     };
     assert_eq!(at("2026-04-10", false).state, ShareState::Active);
@@ -149,6 +154,7 @@ fn an_unused_share_lapses_by_the_metadata_rule() {
         last_use: "2026-01-10".parse().unwrap(),
         today: "2026-05-12".parse().unwrap(),
         notice: None,
+        reason_given: false,
         objected: false,
     };
     assert!(plain.share_status(&share).is_err());
