@@ -68,9 +68,10 @@ pub struct Expect {
     /// The exact set of articles among the grounds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub grounds: Option<Vec<String>>,
-    /// The exact set of obligation rule ids.
+    /// The exact set of obligations, by rule id, or `{ "rule", "due", "workingDays" }` to
+    /// check an obligation's deadline too.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub obligations: Option<Vec<String>>,
+    pub obligations: Option<Vec<ExpectObligation>>,
     /// The exact set of warning codes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub warnings: Option<Vec<String>>,
@@ -112,6 +113,28 @@ pub struct ExpectRoute {
     pub silence_means_approval: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub article: Option<String>,
+}
+
+/// An expected obligation: its rule id, or the id with its deadline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum ExpectObligation {
+    Rule(String),
+    WithDeadline {
+        rule: String,
+        #[serde(default, rename = "workingDays", skip_serializing_if = "Option::is_none")]
+        working_days: Option<u32>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        due: Option<chrono::NaiveDate>,
+    },
+}
+
+impl ExpectObligation {
+    fn rule(&self) -> &str {
+        match self {
+            ExpectObligation::Rule(rule) | ExpectObligation::WithDeadline { rule, .. } => rule,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -281,9 +304,30 @@ fn compare(expect: &Expect, cites: &[String], decided: &Result<Verdict, Error>) 
     if let Some(want) = &expect.obligations {
         check(
             "obligations",
-            set(&mut want.iter().cloned()),
+            set(&mut want.iter().map(|o| o.rule().to_owned())),
             set(&mut verdict.obligations.iter().map(|o| o.rule.clone())),
         );
+        for w in want {
+            let (ExpectObligation::WithDeadline { rule, working_days, due }, Some(got)) =
+                (w, verdict.obligations.iter().find(|o| o.rule == w.rule()))
+            else {
+                continue;
+            };
+            if let Some(x) = working_days {
+                check(
+                    &format!("obligation {rule} workingDays"),
+                    format!("{:?}", Some(x)),
+                    format!("{:?}", got.working_days),
+                );
+            }
+            if let Some(x) = due {
+                check(
+                    &format!("obligation {rule} due"),
+                    x.to_string(),
+                    got.due.map_or_else(|| "none".into(), |d| d.to_string()),
+                );
+            }
+        }
     }
     if let Some(want) = &expect.warnings {
         check("warnings", set(&mut want.iter().cloned()), set(&mut verdict.warnings.iter().map(|w| w.code.clone())));
