@@ -181,12 +181,34 @@ impl Period {
         let by_days = self.working_days.map(|n| calendar.add_working_days(start, n));
         let by_round = (start.year()..=start.year() + 1)
             .flat_map(|y| self.rounds.iter().filter_map(move |(m, d)| NaiveDate::from_ymd_opt(y, *m, *d)))
-            .filter(|d| *d >= start)
+            // The day of receipt is not counted: a round ending that day is already closed.
+            .filter(|d| *d > start)
             .min()
             .map(|due| Deadline { due, covered: true });
         match (by_days, by_round) {
             (Some(a), Some(b)) => Some(if b.due < a.due { b } else { a }),
             (a, b) => a.or(b),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, reason = "a test fails loudly")]
+
+    use super::Period;
+    use crate::calendar::Calendar;
+
+    fn d(s: &str) -> chrono::NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn a_round_ending_on_the_day_of_receipt_is_closed() {
+        let rounds = Period { working_days: None, rounds: Period::parse_rounds("03-30,06-30").unwrap() };
+        let due = |start| rounds.due(&Calendar::default(), d(start)).map(|x| x.due.to_string());
+        assert_eq!(due("2026-03-29"), Some("2026-03-30".into()));
+        assert_eq!(due("2026-03-30"), Some("2026-06-30".into()));
+        assert_eq!(due("2026-12-31"), Some("2027-03-30".into()));
     }
 }
