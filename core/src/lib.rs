@@ -7,6 +7,7 @@ mod engine;
 mod error;
 mod identifier;
 mod identity;
+pub mod inspect;
 mod limits;
 mod messages;
 mod regulation;
