@@ -24,13 +24,13 @@ pub fn run(args: &Args) -> Exit {
         Ok(verdict) => {
             match args.format {
                 Format::Json => match serde_json::to_string_pretty(&verdict) {
-                    Ok(text) => println!("{text}"),
+                    Ok(text) => crate::emit(&format!("{text}\n")),
                     Err(e) => {
                         eprintln!("error: {e}");
                         return Exit::Failure;
                     }
                 },
-                Format::Human => print!("{}", human(&verdict)),
+                Format::Human => crate::emit(&human(&verdict)),
             }
             Exit::Ok
         }
@@ -56,7 +56,7 @@ fn decide(args: &Args) -> Result<Verdict, Error> {
     engine.check(&request)
 }
 
-fn read_input(file: &PathBuf) -> Result<String, Error> {
+pub fn read_input(file: &PathBuf) -> Result<String, Error> {
     let io = |e: std::io::Error| Error::Io { path: file.display().to_string(), message: e.to_string() };
     if file.as_os_str() == "-" {
         let mut text = String::new();

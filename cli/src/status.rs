@@ -40,10 +40,11 @@ pub fn run(args: &Args) -> Exit {
     match status {
         Ok(s) => {
             match args.format {
-                Format::Json => println!("{}", serde_json::to_string_pretty(&s).unwrap_or_default()),
-                Format::Human => {
-                    println!("{:?}: {}\n  {}\n  《{}》{}", s.state, s.message.zh, s.message.en, s.regulation, s.article)
-                }
+                Format::Json => crate::print_json(&s),
+                Format::Human => crate::emit(&format!(
+                    "{:?}: {}\n  {}\n  《{}》{}\n",
+                    s.state, s.message.zh, s.message.en, s.regulation, s.article
+                )),
             }
             Exit::Ok
         }
