@@ -233,19 +233,30 @@ fn compare_jurisdiction(
     let space = request_space::generate(&corpus, &bases, populated, &required);
     let (probes, scenarios) = (space.probes, space.scenarios);
 
+    let requests: Vec<Option<Request>> =
+        if identical { vec![] } else { probes.iter().map(|p| Request::from_value(p.request.clone()).ok()).collect() };
+    let decide = |engine: &Engine| -> Vec<Option<Decision>> {
+        requests.iter().map(|r| r.as_ref().map(|r| Decision::of(&engine.check(r)))).collect()
+    };
+    // The two sides are independent: decide them side by side.
+    let (before, after) = std::thread::scope(|s| {
+        let old_side = s.spawn(|| decide(&old_engine));
+        let after = decide(&new_engine);
+        (old_side.join(), after)
+    });
+    let before = before.map_err(|_| "deciding the OLD side failed".to_owned())?;
+
     let mut groups: BTreeMap<String, Vec<ChangedRequest>> = BTreeMap::new();
     let mut changed_requests = 0;
-    for probe in probes.iter().filter(|_| !identical) {
-        let Ok(request) = Request::from_value(probe.request.clone()) else { continue };
-        let before = Decision::of(&old_engine.check(&request));
-        let after = Decision::of(&new_engine.check(&request));
-        let changes = after.changes_from(&before);
+    for ((probe, before), after) in probes.iter().zip(&before).zip(&after) {
+        let (Some(before), Some(after)) = (before, after) else { continue };
+        let changes = after.changes_from(before);
         if changes.is_empty() {
             continue;
         }
         changed_requests += 1;
         let changed = ChangedRequest { label: probe.label.clone(), changes, request: probe.request.clone() };
-        for rule in responsible(&before, &after, &changed_ids) {
+        for rule in responsible(before, after, &changed_ids) {
             groups.entry(rule).or_default().push(changed.clone());
         }
     }

@@ -1,0 +1,130 @@
+//! `pdp diff OLD NEW`: every request whose verdict a policy change alters, by rule.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "a test fails loudly"
+)]
+
+mod common;
+
+use common::{assert_exit, json, pdp, stderr, stdout, Fixture, REVIEW_DAYS};
+use serde_json::Value;
+
+/// `pdp diff` of the repository's 甘孜 policies against a fixture, over one scenario file.
+fn diff(f: &Fixture, vectors: &str, extra: &[&str]) -> (std::process::Output, Value) {
+    let new = f.path("ganzi");
+    let mut args = vec!["diff", "policies/ganzi", new.to_str().unwrap(), "--vectors", vectors, "--format", "json"];
+    args.extend(extra);
+    let out = pdp(&args);
+    let report = json(&out);
+    (out, report)
+}
+
+#[test]
+fn identical_folders_change_nothing() {
+    let f = Fixture::new();
+    let (out, report) = diff(&f, "tests/vectors/ganzi", &[]);
+    assert_exit(&out, 0);
+    assert_eq!(report["changed"], false);
+    let d = &report["jurisdictions"][0];
+    assert_eq!(d["changedRequests"], 0);
+    assert!(d["space"]["total"].as_u64().unwrap() > 1000, "{:#}", d["space"]);
+}
+
+#[test]
+fn an_edit_that_alters_no_verdict_says_so() {
+    let f = Fixture::new();
+    f.edit("ganzi/share.cedar", "// Shared data is never passed on to a third party.", "// Never to a third party.");
+    f.edit("ganzi/share.cedar", "when { context.thirdPartyTransfer };", "when { context.thirdPartyTransfer == true };");
+    let new = f.path("ganzi");
+    let out = pdp(&["diff", "policies/ganzi", new.to_str().unwrap(), "--vectors", "tests/vectors/ganzi/share.json"]);
+    assert_exit(&out, 0);
+    let text = stdout(&out);
+    assert!(text.contains("~ ganzi.share.third_party (modified"), "{text}");
+    assert!(text.contains("no change: every request gets the same verdict"), "{text}");
+    assert!(text.ends_with("diff: no change\n"), "{text}");
+}
+
+#[test]
+fn five_working_days_becoming_three_changes_routes_under_that_rule_only() {
+    let f = Fixture::new();
+    f.edit("ganzi/share.cedar", REVIEW_DAYS, &REVIEW_DAYS.replace("\"5\"", "\"3\""));
+    let (out, report) = diff(&f, "tests/vectors/ganzi/share.json", &["--limit", "0"]);
+    assert_exit(&out, 1);
+    assert_eq!(report["changed"], true);
+    let d = &report["jurisdictions"][0];
+    let rules = d["rules"].as_array().unwrap();
+    assert_eq!(rules.len(), 1, "{rules:#?}");
+    assert_eq!(rules[0]["id"], "ganzi.share.conditional.review");
+    assert_eq!(rules[0]["change"], "modified");
+    assert_eq!(rules[0]["annotations"], serde_json::json!([{ "key": "workingDays", "old": "5", "new": "3" }]));
+    assert_eq!(rules[0]["logicChanged"], false);
+
+    let groups = d["groups"].as_array().unwrap();
+    assert_eq!(groups.len(), 1, "{groups:#?}");
+    let g = &groups[0];
+    assert_eq!(g["rule"], "ganzi.share.conditional.review");
+    assert_eq!(g["count"], d["changedRequests"]);
+    let requests = g["requests"].as_array().unwrap();
+    assert_eq!(requests.len() as u64, g["count"].as_u64().unwrap());
+    for r in requests {
+        let days = r["changes"].as_array().unwrap().iter().find(|c| c["what"] == "route.workingDays");
+        assert_eq!(days.map(|c| (&c["old"], &c["new"])), Some((&"5".into(), &"3".into())), "{r:#}");
+        assert_eq!(r["request"]["kind"], "share");
+        assert!(r["changes"].as_array().unwrap().iter().all(|c| c["what"] != "outcome"), "{r:#}");
+    }
+    let labels: Vec<&str> = requests.iter().map(|r| r["label"].as_str().unwrap()).collect();
+    assert!(labels.contains(&"share.json › a public service organisation may ask for sharing"), "{labels:?}");
+    assert!(labels.iter().any(|l| l.starts_with("share.json › base · ")), "{labels:?}");
+    let s = &d["space"];
+    assert_eq!(s["total"].as_u64(), Some(s["scenarios"].as_u64().unwrap() + s["generated"].as_u64().unwrap()));
+}
+
+#[test]
+fn a_deleted_policy_is_named_with_the_requests_it_refused() {
+    let f = Fixture::new();
+    f.delete_policy("ganzi/share.cedar", "ganzi.share.conditional.scenario");
+    let (out, report) = diff(&f, "tests/vectors/ganzi/share.json", &["--limit", "0"]);
+    assert_exit(&out, 1);
+    let d = &report["jurisdictions"][0];
+    assert_eq!(d["rules"][0]["id"], "ganzi.share.conditional.scenario");
+    assert_eq!(d["rules"][0]["change"], "removed");
+    let g = d["groups"].as_array().unwrap().iter().find(|g| g["rule"] == "ganzi.share.conditional.scenario").unwrap();
+    assert_eq!(g["change"], "removed");
+    let case = g["requests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["label"] == "share.json › conditional sharing without a scenario is refused")
+        .unwrap();
+    let outcome = case["changes"].as_array().unwrap().iter().find(|c| c["what"] == "outcome").unwrap();
+    assert_eq!((outcome["old"].as_str(), outcome["new"].as_str()), (Some("refused"), Some("review")));
+
+    let new = f.path("ganzi");
+    let vectors = "tests/vectors/ganzi/share.json";
+    let text = stdout(&pdp(&["diff", "policies/ganzi", new.to_str().unwrap(), "--vectors", vectors, "--limit", "1"]));
+    assert!(text.contains("- ganzi.share.conditional.scenario (removed"), "{text}");
+    assert!(text.contains("ganzi.share.conditional.scenario (removed): "), "{text}");
+    assert!(text.contains("outcome: refused → review"), "{text}");
+    assert!(text.contains("more (--limit 0 lists all)"), "{text}");
+}
+
+#[test]
+fn policies_that_do_not_load_exit_2_naming_the_side_and_place() {
+    let f = Fixture::new();
+    f.edit("ganzi/share.cedar", REVIEW_DAYS, &REVIEW_DAYS.replace("@workingDays", "@workingDay"));
+    let new = f.path("ganzi");
+    let out = pdp(&["diff", "policies/ganzi", new.to_str().unwrap()]);
+    assert_exit(&out, 2);
+    let err = stderr(&out);
+    assert!(err.starts_with("error: NEW: "), "{err}");
+    assert!(err.contains("unknown annotation `@workingDay`"), "{err}");
+    assert!(out.stdout.is_empty());
+
+    let out = pdp(&["diff", "no/such/dir", "policies"]);
+    assert_exit(&out, 2);
+    assert!(stderr(&out).contains("OLD: `no/such/dir` is not a folder"), "{}", stderr(&out));
+}

@@ -1,0 +1,207 @@
+//! `pdp validate` on the repository's policies and on fixture copies an author broke.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "a test fails loudly"
+)]
+
+mod common;
+
+use common::{assert_exit, json, pdp, stderr, stdout, Fixture, REVIEW_DAYS};
+use serde_json::Value;
+
+fn validate(f: &Fixture) -> (std::process::Output, Value) {
+    let out = pdp(&["validate", f.arg(), "--format", "json"]);
+    let report = json(&out);
+    (out, report)
+}
+
+fn errors(report: &Value) -> Vec<&Value> {
+    report["findings"].as_array().unwrap().iter().filter(|f| f["severity"] == "error").collect()
+}
+
+/// The one error of a report, checked to point at `file`, `line` and `policy`.
+fn only_error<'a>(report: &'a Value, code: &str, file: &str, line: usize, policy: &str) -> &'a Value {
+    let errors = errors(report);
+    assert_eq!(errors.len(), 1, "{report:#}");
+    let e = errors[0];
+    assert_eq!(e["code"], code, "{e:#}");
+    assert!(e["file"].as_str().unwrap().ends_with(file), "{e:#}");
+    assert_eq!(e["line"], line, "{e:#}");
+    assert_eq!(e["policy"], policy, "{e:#}");
+    e
+}
+
+#[test]
+fn the_ganzi_policies_are_valid() {
+    let out = pdp(&["validate", "policies", "--jurisdiction", "ganzi", "--format", "json"]);
+    assert_exit(&out, 0);
+    let report = json(&out);
+    assert_eq!(report["ok"], true, "{report:#}");
+    assert_eq!(report["errors"], 0);
+    assert!(report["jurisdictions"][0]["policies"].as_u64().unwrap() > 40);
+}
+
+#[test]
+fn a_jurisdiction_folder_is_validated_alone() {
+    let out = pdp(&["validate", "policies/ganzi"]);
+    assert_exit(&out, 0);
+    let text = stdout(&out);
+    assert!(text.contains("ganzi: ") && text.contains("validate: 0 errors"), "{text}");
+    assert!(!text.contains("yongzhou"), "{text}");
+}
+
+#[test]
+fn a_mistyped_annotation_is_located_with_a_suggestion() {
+    let f = Fixture::new();
+    f.edit("ganzi/share.cedar", REVIEW_DAYS, &REVIEW_DAYS.replace("@workingDays", "@workingDay"));
+    let line = f.line_of("ganzi/share.cedar", "@workingDay(");
+    let (out, report) = validate(&f);
+    assert_exit(&out, 1);
+    let e = only_error(&report, "unknown-annotation", "ganzi/share.cedar", line, "ganzi.share.conditional.review");
+    assert!(e["message"].as_str().unwrap().contains("unknown annotation `@workingDay`"), "{e:#}");
+    assert_eq!(e["help"], "did you mean `@workingDays`?");
+
+    let human = stdout(&pdp(&["validate", f.arg()]));
+    assert!(human.contains(&format!("share.cedar:{line}:1")), "{human}");
+    assert!(human.contains(&format!("{line} | @workingDay(\"5\")")), "{human}");
+    assert!(human.contains("= policy: ganzi.share.conditional.review"), "{human}");
+    assert!(human.contains("validate: 1 error,"), "{human}");
+}
+
+#[test]
+fn working_days_must_be_a_positive_whole_number() {
+    for bad in ["0", "five", "-3", "2.5"] {
+        let f = Fixture::new();
+        f.edit("ganzi/share.cedar", REVIEW_DAYS, &REVIEW_DAYS.replace("\"5\"", &format!("\"{bad}\"")));
+        let line = f.line_of("ganzi/share.cedar", &format!("@workingDays(\"{bad}\")"));
+        let (out, report) = validate(&f);
+        assert_exit(&out, 1);
+        let e = only_error(&report, "annotation", "ganzi/share.cedar", line, "ganzi.share.conditional.review");
+        assert!(e["message"].as_str().unwrap().contains("is not a positive whole number"), "{bad}: {e:#}");
+    }
+}
+
+#[test]
+fn a_changed_working_day_count_is_still_valid() {
+    let f = Fixture::new();
+    f.edit("ganzi/share.cedar", REVIEW_DAYS, &REVIEW_DAYS.replace("\"5\"", "\"3\""));
+    let (out, report) = validate(&f);
+    assert_exit(&out, 0);
+    assert_eq!(report["errors"], 0, "{report:#}");
+}
+
+#[test]
+fn a_deleted_policy_leaves_a_valid_set_one_policy_smaller() {
+    let f = Fixture::new();
+    let (_, before) = validate(&f);
+    f.delete_policy("ganzi/share.cedar", "ganzi.share.conditional.scenario");
+    let (out, after) = validate(&f);
+    assert_exit(&out, 0);
+    let count = |r: &Value| r["jurisdictions"][0]["policies"].as_u64().unwrap();
+    assert_eq!(count(&after), count(&before) - 1);
+}
+
+#[test]
+fn a_duplicate_id_points_at_both_places() {
+    let f = Fixture::new();
+    f.edit("ganzi/share.cedar", "@id(\"ganzi.share.third_party\")", "@id(\"ganzi.share.purpose\")");
+    let first = f.line_of("ganzi/share.cedar", "@id(\"ganzi.share.purpose\")");
+    let line = f
+        .read("ganzi/share.cedar")
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.contains("ganzi.share.purpose"))
+        .nth(1)
+        .unwrap()
+        .0
+        + 1;
+    let (out, report) = validate(&f);
+    assert_exit(&out, 1);
+    let e = only_error(&report, "duplicate-id", "ganzi/share.cedar", line, "ganzi.share.purpose");
+    assert!(e["help"].as_str().unwrap().ends_with(&format!("share.cedar:{first}")), "{e:#}");
+}
+
+#[test]
+fn a_field_outside_the_request_contract_is_an_error() {
+    let f = Fixture::new();
+    f.edit("ganzi/share.cedar", "@field(\"/application/scenario\")", "@field(\"/application/scenaro\")");
+    let line = f.line_of("ganzi/share.cedar", "/application/scenaro");
+    let (out, report) = validate(&f);
+    assert_exit(&out, 1);
+    let e = only_error(&report, "field", "ganzi/share.cedar", line, "ganzi.share.conditional.scenario");
+    assert_eq!(e["help"], "did you mean `/application/scenario`?");
+}
+
+#[test]
+fn an_article_the_metadata_does_not_list_is_an_error() {
+    let f = Fixture::new();
+    f.edit("ganzi/share.cedar", "@article(\"第十九条\")\n@field", "@article(\"第九十九条\")\n@field");
+    let line = f.line_of("ganzi/share.cedar", "第九十九条");
+    let (out, report) = validate(&f);
+    assert_exit(&out, 1);
+    only_error(&report, "article", "ganzi/share.cedar", line, "ganzi.share.third_party");
+}
+
+#[test]
+fn a_policy_without_an_id_or_article_is_an_error() {
+    let f = Fixture::new();
+    f.edit("ganzi/share.cedar", "@id(\"ganzi.share.third_party\")\n", "");
+    let (out, report) = validate(&f);
+    assert_exit(&out, 1);
+    let codes: Vec<&str> = errors(&report).iter().map(|e| e["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, ["missing-id"], "{report:#}");
+
+    let f = Fixture::new();
+    f.edit("ganzi/share.cedar", "@article(\"第十九条\")\n@field", "@field");
+    let (out, report) = validate(&f);
+    assert_exit(&out, 1);
+    let e = &errors(&report)[0];
+    assert_eq!(e["policy"], "ganzi.share.third_party");
+    assert!(e["message"].as_str().unwrap().contains("needs a non-empty `@article`"), "{e:#}");
+}
+
+#[test]
+fn cedar_syntax_and_schema_errors_keep_cedars_words_and_place() {
+    let f = Fixture::new();
+    f.edit("ganzi/share.cedar", "when { context.thirdPartyTransfer };", "when { context.thirdPartyTransfr };");
+    let line = f.line_of("ganzi/share.cedar", "thirdPartyTransfr");
+    let (out, report) = validate(&f);
+    assert_exit(&out, 1);
+    let e = only_error(&report, "cedar-schema", "ganzi/share.cedar", line, "ganzi.share.third_party");
+    assert_eq!(e["column"], 8, "{e:#}");
+    assert!(e["message"].as_str().unwrap().contains("thirdPartyTransfr"), "{e:#}");
+
+    let f = Fixture::new();
+    f.edit("ganzi/share.cedar", "when { context.thirdPartyTransfer };", "when { context.thirdPartyTransfer ;");
+    let (out, report) = validate(&f);
+    assert_exit(&out, 1);
+    let e = &errors(&report)[0];
+    assert_eq!(e["code"], "cedar-syntax", "{e:#}");
+    assert!(e["file"].as_str().unwrap().ends_with("ganzi/share.cedar") && e["line"].is_u64(), "{e:#}");
+}
+
+#[test]
+fn regulation_dates_out_of_order_are_an_error() {
+    let f = Fixture::new();
+    f.edit("ganzi/regulation.json", "\"inForce\": \"2025-05-15\"", "\"inForce\": \"2028-05-15\"");
+    let (out, report) = validate(&f);
+    assert_exit(&out, 1);
+    let e = &errors(&report)[0];
+    assert_eq!(e["code"], "regulation", "{e:#}");
+    assert!(e["file"].as_str().unwrap().ends_with("ganzi/regulation.json"), "{e:#}");
+    assert!(e["message"].as_str().unwrap().contains("issued ≤ inForce ≤ expires"), "{e:#}");
+}
+
+#[test]
+fn a_folder_that_is_not_a_policies_folder_exits_2() {
+    let out = pdp(&["validate", "tests"]);
+    assert_exit(&out, 2);
+    assert!(stderr(&out).contains("`tests` is not a policies folder"), "{}", stderr(&out));
+    let out = pdp(&["validate", "no/such/folder"]);
+    assert_exit(&out, 2);
+    assert!(stderr(&out).contains("no/such/folder"));
+}
