@@ -3,7 +3,7 @@
 //! coverage: policies no case fires, articles no case cites.
 
 use std::collections::BTreeSet;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use pubdata_policy::inspect;
 use pubdata_policy::Jurisdiction;
@@ -20,7 +20,8 @@ pub struct Args {
     /// folder, or one file in such a folder.
     #[arg(default_value = "tests/vectors")]
     vectors: PathBuf,
-    /// Decide with the policies of this folder instead of the built-in ones.
+    /// Decide with the policies of this folder [default: `policies` when the current
+    /// folder has one, the working copy an author edits; else the built-in policies].
     #[arg(long, value_name = "DIR")]
     policies: Option<PathBuf>,
     /// Run only this jurisdiction (repeatable).
@@ -121,7 +122,12 @@ pub fn run(args: &Args) -> Exit {
 }
 
 fn collect(args: &Args) -> Result<Report, String> {
-    let source = PolicySource::new(args.policies.as_deref())?;
+    let working_copy = Path::new("policies");
+    let source = match &args.policies {
+        Some(dir) => PolicySource::folder(dir)?,
+        None if working_copy.join("schema.cedarschema").is_file() => PolicySource::folder(working_copy)?,
+        None => PolicySource::Builtin,
+    };
     let vectors = Vectors::locate(&args.vectors)?;
     let mut only = args.only.clone();
     if let Vectors::Files(j, _) = &vectors {

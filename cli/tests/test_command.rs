@@ -13,7 +13,7 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use common::{assert_exit, json, pdp, repo, stderr, stdout, Fixture, REVIEW_DAYS};
+use common::{assert_exit, json, pdp, pdp_in, repo, stderr, stdout, Fixture, REVIEW_DAYS};
 use pubdata_policy::scenario::Suite;
 use pubdata_policy::{Engine, Jurisdiction};
 use serde_json::Value;
@@ -53,7 +53,7 @@ fn test_with(f: &Fixture) -> (std::process::Output, Value) {
 }
 
 #[test]
-fn the_built_in_ganzi_vectors_pass_as_the_core_runs_them() {
+fn the_ganzi_vectors_pass_as_the_core_runs_them() {
     let out = pdp(&["test", "--jurisdiction", "ganzi", "--format", "json"]);
     assert_exit(&out, 0);
     let report = json(&out);
@@ -64,6 +64,18 @@ fn the_built_in_ganzi_vectors_pass_as_the_core_runs_them() {
     let coverage = &report["jurisdictions"][0]["coverage"];
     assert_eq!(coverage["fired"], coverage["policies"], "{coverage:#}");
     assert_eq!(coverage["neverFired"], serde_json::json!([]));
+}
+
+#[test]
+fn the_working_copy_decides_when_there_is_one_else_the_built_in_set() {
+    let vectors = repo().join("tests/vectors/ganzi/identity.json");
+    let vectors = vectors.to_str().unwrap();
+    let text = stdout(&pdp(&["test", vectors]));
+    assert!(text.starts_with("ganzi — the policies in `policies`, scenarios in "), "{text}");
+    let elsewhere = tempfile::tempdir().unwrap();
+    let out = pdp_in(elsewhere.path(), &["test", vectors]);
+    assert_exit(&out, 1); // one file fires only some of the policies
+    assert!(stdout(&out).starts_with("ganzi — the built-in policies, scenarios in "), "{}", stdout(&out));
 }
 
 #[test]

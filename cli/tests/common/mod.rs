@@ -13,7 +13,12 @@ pub fn repo() -> PathBuf {
 
 /// Runs `pdp` from the repository root.
 pub fn pdp(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_pdp")).args(args).current_dir(repo()).output().unwrap()
+    pdp_in(&repo(), args)
+}
+
+/// Runs `pdp` from `dir`.
+pub fn pdp_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_pdp")).args(args).current_dir(dir).output().unwrap()
 }
 
 pub fn stdout(out: &Output) -> String {
