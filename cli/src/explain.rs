@@ -131,6 +131,8 @@ fn reason(
         attribute: "action".into(),
         value: seen.pointer("/kind").cloned().unwrap_or(Value::Null),
     });
+    let mut shown = BTreeSet::new();
+    // `agreementStartMonths` and `agreementStart` are one request field: list it once.
     let read = kind
         .into_iter()
         .chain(summary.reads.iter().filter_map(|attr| {
@@ -138,6 +140,7 @@ fn reason(
             let value = seen.pointer(&field).cloned().unwrap_or(Value::Null);
             Some(ReadValue { field, attribute: attr.clone(), value })
         }))
+        .filter(|r| shown.insert(r.field.clone()))
         .collect();
     Reason {
         rule: summary.id.clone(),
