@@ -119,7 +119,7 @@ impl Engine {
         let mut policies = PolicySet::new();
         let mut rules = HashMap::new();
         for (file, text) in &sources.policies {
-            let parsed = PolicySet::from_str(text).map_err(|e| Error::policies(file, format!("{e:?}")))?;
+            let parsed = PolicySet::from_str(text).map_err(|e| Error::policies(file, e))?;
             for policy in parsed.policies() {
                 let rule = Rule::from_policy(file, rules.len(), policy, &info)?;
                 let id = PolicyId::new(&rule.id);

@@ -1,0 +1,30 @@
+//! Any bytes as a request: an error or a verdict, never a panic; and a verdict keeps
+//! the contract's invariants.
+#![no_main]
+
+use std::sync::OnceLock;
+
+use libfuzzer_sys::fuzz_target;
+use pubdata_policy::{builtin_jurisdictions, Engine, Jurisdiction, Outcome, Request};
+
+fn engines() -> &'static Vec<(Jurisdiction, Engine)> {
+    static ENGINES: OnceLock<Vec<(Jurisdiction, Engine)>> = OnceLock::new();
+    ENGINES.get_or_init(|| {
+        builtin_jurisdictions().into_iter().filter_map(|j| Engine::builtin(j).ok().map(|e| (j, e))).collect()
+    })
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(request) = Request::from_json(text) else { return };
+    let Some((_, engine)) = engines().iter().find(|(j, _)| *j == request.jurisdiction) else { return };
+    if let Ok(verdict) = engine.check(&request) {
+        assert_eq!(verdict.outcome == Outcome::Refused, !verdict.violations.is_empty());
+        if verdict.outcome == Outcome::Review {
+            assert!(verdict.route.is_some(), "a review without a route");
+        }
+        if let (Some(date), Some(due)) = (request.date, verdict.route.as_ref().and_then(|r| r.due)) {
+            assert!(due >= date, "a deadline before the request date");
+        }
+    }
+});
