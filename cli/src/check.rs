@@ -3,7 +3,7 @@
 use std::io::Read;
 use std::path::PathBuf;
 
-use pubdata_policy::{Engine, Error, Outcome, Request, Verdict};
+use pubdata_policy::{AuditRecord, Engine, Error, Outcome, Request, Verdict};
 
 use crate::{Exit, Format};
 
@@ -17,6 +17,9 @@ pub struct Args {
     /// Decide with the policies of this folder instead of the built-in ones.
     #[arg(long, value_name = "DIR")]
     policies: Option<PathBuf>,
+    /// Append an audit record of the decision (one JSON line) to this file.
+    #[arg(long, value_name = "FILE")]
+    audit: Option<PathBuf>,
 }
 
 pub fn run(args: &Args) -> Exit {
@@ -53,7 +56,18 @@ fn decide(args: &Args) -> Result<Verdict, Error> {
         Some(dir) => Engine::from_dir(dir, request.jurisdiction)?,
         None => Engine::builtin(request.jurisdiction)?,
     };
-    engine.check(&request)
+    let verdict = engine.check(&request)?;
+    if let Some(path) = &args.audit {
+        append_audit(path, &AuditRecord::new(&request, &verdict))?;
+    }
+    Ok(verdict)
+}
+
+fn append_audit(path: &PathBuf, record: &AuditRecord) -> Result<(), Error> {
+    use std::io::Write;
+    let io = |e: std::io::Error| Error::Io { path: path.display().to_string(), message: e.to_string() };
+    let mut file = std::fs::OpenOptions::new().create(true).append(true).open(path).map_err(io)?;
+    writeln!(file, "{}", record.to_json_line()).map_err(io)
 }
 
 pub fn read_input(file: &PathBuf) -> Result<String, Error> {

@@ -97,3 +97,23 @@ fn policies_can_come_from_a_folder() {
     let verdict: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(verdict["violations"][0]["article"], "第十八条");
 }
+
+#[test]
+fn each_decision_appends_one_audit_line() {
+    let dir = std::env::temp_dir().join(format!("pdp-audit-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let log = dir.join("audit.jsonl");
+    let _ = std::fs::remove_file(&log);
+    for _ in 0..2 {
+        let out = pdp(&["check", "--audit", log.to_str().unwrap(), "examples/ganzi-share.json"], "");
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    }
+    let lines: Vec<serde_json::Value> =
+        std::fs::read_to_string(&log).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["requester"]["id"], "dept-health");
+    assert_eq!(lines[0]["outcome"], "refused");
+    assert_eq!(lines[0]["violations"][0], "ganzi.share.conditional.scenario");
+    assert_eq!(lines[0]["policySet"]["hash"].as_str().map(str::len), Some(64));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
