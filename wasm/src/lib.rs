@@ -1,4 +1,179 @@
-//! WebAssembly bindings of `pubdata-policy`: not built yet. The package (wasm-bindgen,
-//! wasm-pack) is its own issue; this member holds the place in the workspace.
+//! WebAssembly bindings of `pubdata-policy`: the same engine, the same verdicts, in Node
+//! and the browser.
+//!
+//! A thin layer: JavaScript values cross as JSON (`JSON.stringify` in, plain objects out,
+//! serialised as `serde_json` would), every decision is the core crate's, and every error
+//! is thrown as the object `Error::report()` gives: `{ code, field, message: { zh, en } }`.
 
-pub use pubdata_policy::{Engine, Request, Verdict};
+mod input;
+
+use pubdata_policy::{builtin_jurisdictions, Error, MAX_REQUEST_BYTES};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+pub use input::{DeadlineOutput, MAX_WORKING_DAYS};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = include_str!("types.d.ts");
+
+/// Decides requests of one jurisdiction; its policies are parsed and validated once.
+#[wasm_bindgen]
+pub struct Engine {
+    inner: pubdata_policy::Engine,
+}
+
+#[wasm_bindgen]
+impl Engine {
+    /// The engine of a jurisdiction's built-in policies, e.g. `new Engine("ganzi")`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "JurisdictionId")] jurisdiction: JsValue,
+    ) -> Result<Engine, JsValue> {
+        let id = jurisdiction.as_string().ok_or_else(|| {
+            thrown(&input::invalid("/jurisdiction", "expected the jurisdiction's id as text, such as `ganzi`"))
+        })?;
+        let built = input::jurisdiction(&id).and_then(pubdata_policy::Engine::builtin);
+        built.map(|inner| Engine { inner }).map_err(|e| thrown(&e))
+    }
+
+    /// An engine over policy texts, for policy authors' tools:
+    /// `{ schema, policies: { name: text }, regulation, calendar: { name: text } }`.
+    #[wasm_bindgen(js_name = fromSources)]
+    pub fn from_sources(#[wasm_bindgen(unchecked_param_type = "Sources")] sources: JsValue) -> Result<Engine, JsValue> {
+        let text = json_text(&sources, "the sources", usize::MAX)?;
+        let built = input::sources(&text).and_then(|s| pubdata_policy::Engine::from_sources(&s));
+        built.map(|inner| Engine { inner }).map_err(|e| thrown(&e))
+    }
+
+    /// The jurisdictions with built-in policies.
+    #[wasm_bindgen(getter, unchecked_return_type = "JurisdictionId[]")]
+    pub fn jurisdictions() -> Vec<String> {
+        builtin_jurisdictions().into_iter().map(|j| j.to_string()).collect()
+    }
+
+    /// Decides a request (an object of the contract); throws an `EngineError` if it cannot be read.
+    #[wasm_bindgen(unchecked_return_type = "Verdict")]
+    pub fn check(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Request")] request: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let text = json_text(&request, "the request", MAX_REQUEST_BYTES)?;
+        self.check_text(&text)
+    }
+
+    /// Decides a request given as JSON text, as `pdp check` reads it.
+    #[wasm_bindgen(js_name = checkJson, unchecked_return_type = "Verdict")]
+    pub fn check_json(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        match text.dyn_ref::<js_sys::JsString>() {
+            Some(t) => self.check_text(&limited(t, "the request", MAX_REQUEST_BYTES)?),
+            None => Err(thrown(&input::invalid("", "expected the request as JSON text"))),
+        }
+    }
+
+    fn check_text(&self, text: &str) -> Result<JsValue, JsValue> {
+        let verdict = pubdata_policy::Request::from_json(text).and_then(|r| self.inner.check(&r));
+        verdict.map_err(|e| thrown(&e)).and_then(|v| plain(&v))
+    }
+
+    /// The jurisdiction this engine decides for.
+    #[wasm_bindgen(getter, unchecked_return_type = "JurisdictionId")]
+    pub fn jurisdiction(&self) -> String {
+        self.inner.jurisdiction().to_string()
+    }
+
+    /// The jurisdiction's name and regulations: titles, dates in force, articles.
+    #[wasm_bindgen(getter, unchecked_return_type = "JurisdictionInfo")]
+    pub fn regulation(&self) -> Result<JsValue, JsValue> {
+        plain(self.inner.info())
+    }
+
+    /// Ids of every policy, in the order the files give them.
+    #[wasm_bindgen(getter, js_name = policyIds)]
+    pub fn policy_ids(&self) -> Vec<String> {
+        self.inner.policy_ids()
+    }
+
+    /// Whether an existing share is active, suspended or terminated through disuse.
+    #[wasm_bindgen(js_name = shareStatus, unchecked_return_type = "ShareStatus")]
+    pub fn share_status(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ShareUse")] share: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let text = json_text(&share, "the share", MAX_REQUEST_BYTES)?;
+        let status = input::share(&text).and_then(|s| self.inner.share_status(&s));
+        status.map_err(|e| thrown(&e)).and_then(|s| plain(&s))
+    }
+
+    /// The `workingDays`-th working day after `date` by the jurisdiction's holiday calendar
+    /// (the day of receipt is not counted).
+    #[wasm_bindgen(js_name = addWorkingDays, unchecked_return_type = "Deadline")]
+    pub fn add_working_days(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] date: JsValue,
+        #[wasm_bindgen(js_name = workingDays)] working_days: f64,
+    ) -> Result<JsValue, JsValue> {
+        let deadline = input::add_working_days(self.inner.calendar(), date.as_string().as_deref(), working_days);
+        deadline.map_err(|e| thrown(&e)).and_then(|d| plain(&d))
+    }
+
+    /// Runs a scenario file (`tests/vectors/…`) through this engine: one result per case,
+    /// with the differences from what the case expects (`failures`, empty when it passes).
+    #[wasm_bindgen(js_name = runSuite, unchecked_return_type = "CaseResult[]")]
+    pub fn run_suite(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Suite")] suite: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let text = json_text(&suite, "the suite", usize::MAX)?;
+        let parsed = pubdata_policy::scenario::Suite::from_json(&text)
+            .map_err(|e| thrown(&input::invalid("", format!("not a scenario file: {e}"))))?;
+        plain(&parsed.run(&self.inner))
+    }
+}
+
+/// The text `JSON.stringify` makes of a value, refused unread past `limit` UTF-16 units
+/// (its UTF-8 form is never shorter, so nothing much larger than the limit enters wasm memory).
+fn json_text(value: &JsValue, what: &str, limit: usize) -> Result<String, JsValue> {
+    let text = js_sys::JSON::stringify(value).map_err(|e| {
+        let why = js_sys::Error::from(e).message();
+        thrown(&input::invalid("", format!("{what} cannot be written as JSON: {}", String::from(why))))
+    })?;
+    // `JSON.stringify` gives `undefined` for `undefined`, functions and symbols.
+    if !text.is_string() {
+        return Err(thrown(&input::invalid("", format!("{what} must be a JSON object"))));
+    }
+    limited(&text, what, limit)
+}
+
+/// A JavaScript string as Rust text, refused unread when longer than `limit` UTF-16 units.
+fn limited(text: &js_sys::JsString, what: &str, limit: usize) -> Result<String, JsValue> {
+    let units = text.length() as usize;
+    if units > limit {
+        return Err(thrown(&input::invalid(
+            "",
+            format!("{what} has at least {units} bytes, more than the limit of {limit}"),
+        )));
+    }
+    Ok(String::from(text))
+}
+
+/// A value as a plain JavaScript object, as `JSON.parse` would give it.
+fn plain<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| thrown(&Error::Evaluation(format!("cannot hand the result to JavaScript: {e}"))))
+}
+
+/// The error JavaScript receives: `{ code, field, message: { zh, en } }`.
+fn thrown(error: &Error) -> JsValue {
+    match plain_report(error) {
+        Some(v) => v,
+        None => JsValue::from_str(&error.to_string()),
+    }
+}
+
+fn plain_report(error: &Error) -> Option<JsValue> {
+    error.report().serialize(&serde_wasm_bindgen::Serializer::json_compatible()).ok()
+}

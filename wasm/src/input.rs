@@ -1,0 +1,176 @@
+//! What the JavaScript side hands in, read from JSON text: plain Rust, tested natively.
+//!
+//! Every JavaScript value reaches these functions as the text `JSON.stringify` made of it,
+//! so a request takes the path the command line takes (`Request::from_json`: size and depth
+//! limits before parsing, then field errors as JSON Pointers).
+
+use std::collections::BTreeMap;
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+use pubdata_policy::{Calendar, Error, Jurisdiction, ShareUse, Sources, MAX_REQUEST_BYTES};
+use serde::{Deserialize, Serialize};
+
+/// The most working days a deadline may count: 40 years, so that no call loops for long.
+pub const MAX_WORKING_DAYS: u32 = 10_000;
+
+/// An input that is not a request (sources, a share, a suite): the field at fault, and why.
+pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Error {
+    Error::InvalidRequest { field: field.into(), message: message.into() }
+}
+
+/// A jurisdiction by its id, as `new Engine("ganzi")` names it.
+pub fn jurisdiction(id: &str) -> Result<Jurisdiction, Error> {
+    Jurisdiction::from_str(id)
+}
+
+/// The texts of `Engine.fromSources`: file name → text for the policies and the calendar
+/// years. Policy files are read in the order of their names, as from a folder.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct SourcesInput {
+    schema: String,
+    policies: BTreeMap<String, String>,
+    regulation: String,
+    #[serde(default)]
+    calendar: BTreeMap<String, String>,
+}
+
+/// Reads the argument of `Engine.fromSources`.
+pub fn sources(text: &str) -> Result<Sources, Error> {
+    let input: SourcesInput = from_text(text, "the sources")?;
+    Ok(Sources {
+        schema: input.schema,
+        policies: input.policies.into_iter().collect(),
+        regulation: input.regulation,
+        calendar: input.calendar.into_iter().collect(),
+    })
+}
+
+/// Reads the argument of `engine.shareStatus`: `{ lastUse, today, notice?, objected? }`.
+pub fn share(text: &str) -> Result<ShareUse, Error> {
+    if text.len() > MAX_REQUEST_BYTES {
+        return Err(invalid(
+            "",
+            format!("the share has {} bytes, more than the limit of {MAX_REQUEST_BYTES}", text.len()),
+        ));
+    }
+    from_text(text, "the share")
+}
+
+/// The end of a period of working days, as `engine.addWorkingDays` returns it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeadlineOutput {
+    pub due: NaiveDate,
+    /// `false` when the count ran past the years the calendar data covers (weekends only there).
+    pub covered: bool,
+}
+
+/// The `days`-th working day after `date` (the day of receipt is not counted).
+pub fn add_working_days(calendar: &Calendar, date: Option<&str>, days: f64) -> Result<DeadlineOutput, Error> {
+    let start = match date {
+        Some(text) => NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            .map_err(|_| invalid("/date", format!("`{text}` is not a date, expected YYYY-MM-DD")))?,
+        None => return Err(invalid("/date", "expected a date as text, YYYY-MM-DD")),
+    };
+    let whole = days.is_finite() && days.fract() == 0.0 && (0.0..=f64::from(MAX_WORKING_DAYS)).contains(&days);
+    if !whole {
+        return Err(invalid(
+            "/workingDays",
+            format!("`{days}` is not a whole number of working days from 0 to {MAX_WORKING_DAYS}"),
+        ));
+    }
+    // `whole` bounds `days` to 0..=MAX_WORKING_DAYS, so the cast keeps its value.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "checked just above")]
+    let n = days as u32;
+    let deadline = calendar.add_working_days(start, n);
+    Ok(DeadlineOutput { due: deadline.due, covered: deadline.covered })
+}
+
+/// Deserializes a JSON object from text, naming the field at fault as a JSON Pointer.
+fn from_text<T: serde::de::DeserializeOwned>(text: &str, what: &str) -> Result<T, Error> {
+    // serde_json stops at 128 levels of nesting, so parsing cannot exhaust the stack.
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| invalid("", format!("{what} is not valid JSON: {e}")))?;
+    if !value.is_object() {
+        // serde would read an array as a struct's fields in order.
+        return Err(invalid("", format!("{what} must be a JSON object")));
+    }
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let mut field = pointer(e.path());
+        let message = e.into_inner().to_string();
+        if let Some(name) = message.strip_prefix("missing field `").and_then(|m| m.split('`').next()) {
+            field = format!("{field}/{name}");
+        }
+        invalid(field, message)
+    })
+}
+
+/// The JSON Pointer (RFC 6901) of a serde path.
+fn pointer(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for segment in path.iter() {
+        out.push('/');
+        match segment {
+            Segment::Seq { index } => out.push_str(&index.to_string()),
+            Segment::Map { key } | Segment::Enum { variant: key } => {
+                out.push_str(&key.replace('~', "~0").replace('/', "~1"))
+            }
+            Segment::Unknown => out.push('?'),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn field(e: Error) -> Option<String> {
+        e.field().map(str::to_owned)
+    }
+
+    #[test]
+    fn a_share_reads_its_dates_and_names_the_bad_field() {
+        let s = share(r#"{"lastUse":"2026-01-05","today":"2026-08-01","objected":true}"#).unwrap();
+        assert_eq!(s.last_use.to_string(), "2026-01-05");
+        assert!(s.objected && s.notice.is_none());
+        let bad = share(r#"{"lastUse":"2026-13-05","today":"2026-08-01"}"#).unwrap_err();
+        assert_eq!((bad.code(), field(bad)), ("invalid_request", Some("/lastUse".into())));
+        let missing = share(r#"{"lastUse":"2026-01-05"}"#).unwrap_err();
+        assert_eq!(field(missing), Some("/today".into()));
+        let unknown = share(r#"{"lastUse":"2026-01-05","today":"2026-08-01","colour":1}"#).unwrap_err();
+        assert_eq!(field(unknown), Some("/colour".into()));
+        let not_object = share("[1]").unwrap_err();
+        assert_eq!(field(not_object), Some(String::new()));
+        let huge = format!(r#"{{"lastUse":"{}"}}"#, "x".repeat(MAX_REQUEST_BYTES));
+        assert_eq!(field(share(&huge).unwrap_err()), Some(String::new()));
+    }
+
+    #[test]
+    fn sources_take_files_by_name_and_reject_a_wrong_shape() {
+        let s = sources(r#"{"schema":"s","policies":{"b.cedar":"B","a.cedar":"A"},"regulation":"{}"}"#).unwrap();
+        assert_eq!(s.policies, vec![("a.cedar".into(), "A".into()), ("b.cedar".into(), "B".into())]);
+        assert!(s.calendar.is_empty());
+        let wrong = sources(r#"{"schema":"s","policies":["A"],"regulation":"{}"}"#).unwrap_err();
+        assert_eq!(field(wrong), Some("/policies".into()));
+        let missing = sources(r#"{"policies":{},"regulation":"{}"}"#).unwrap_err();
+        assert_eq!(field(missing), Some("/schema".into()));
+    }
+
+    #[test]
+    fn working_days_count_the_calendar_and_refuse_a_bad_count() {
+        let calendar = Calendar::default();
+        // Friday 2026-11-20 + 1 working day is Monday 23rd; no calendar data: not covered.
+        let d = add_working_days(&calendar, Some("2026-11-20"), 1.0).unwrap();
+        assert_eq!((d.due.to_string(), d.covered), ("2026-11-23".into(), false));
+        for bad in [-1.0, 1.5, f64::NAN, f64::INFINITY, 1e12] {
+            let e = add_working_days(&calendar, Some("2026-11-20"), bad).unwrap_err();
+            assert_eq!(field(e), Some("/workingDays".into()), "{bad}");
+        }
+        assert_eq!(field(add_working_days(&calendar, Some("20/11/2026"), 1.0).unwrap_err()), Some("/date".into()));
+        assert_eq!(field(add_working_days(&calendar, None, 1.0).unwrap_err()), Some("/date".into()));
+    }
+}

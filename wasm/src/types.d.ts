@@ -1,0 +1,281 @@
+// The contract's types (shared/CONTRACT.md), written once after the Rust types of
+// `pubdata-policy`; `scripts/test-wasm` checks them with `tsc` against every real request
+// and every native verdict of the scenario vectors, so a field added in Rust and missing
+// here fails the build.
+
+export type JurisdictionId = "ganzi" | "yongzhou" | "lishui" | "suining" | "putuo";
+export type Kind = "classify" | "reclassify" | "share" | "open" | "operate";
+export type RequesterType =
+  | "department" | "public_service_org" | "citizen" | "legal_person" | "other_org" | "operator";
+export type Attribute = "unconditional" | "conditional" | "none";
+export type Rating = "A" | "AA" | "AAA";
+export type Material =
+  | "application_form" | "need_list" | "security_certificate" | "credit_report" | "security_commitment";
+export type Penalty = "criminal" | "suspension" | "license_revoked";
+export type ListEntry = "dishonest" | "tax_violation" | "serious_illegal";
+export type Flag =
+  | "state_secret" | "work_secret" | "commercial_secret" | "personal_privacy" | "personal_info"
+  | "security_risk" | "ip_restricted" | "law_prohibits";
+export type Treatment = "desensitized" | "consent" | "public_interest";
+export type UsageMode =
+  | "api" | "download" | "batch_compare" | "authorized_access" | "desensitized_only" | "model" | "blockchain";
+export type ScenarioType =
+  | "one_network_service" | "one_network_governance" | "standardized" | "key_work" | "big_system" | "other";
+export type OpeningGround = "consent" | "infrastructure_load" | "unassessed_benefit";
+export type OperateAction = "apply_operator" | "request_data" | "release_product" | "transfer_to_operator";
+/** A level from 1 to 5 (等保 level, or the security level of a use). */
+export type Level = 1 | 2 | 3 | 4 | 5;
+/** An ISO date, `YYYY-MM-DD`. */
+export type IsoDate = string;
+
+/** A request to decide. Unknown fields are rejected. */
+export interface Request {
+  jurisdiction: JurisdictionId;
+  kind: Kind;
+  /** The day the request is submitted; omitted means today (China time). */
+  date?: IsoDate;
+  requester?: Requester;
+  resource?: Resource;
+  application?: Application;
+}
+
+export interface Requester {
+  id?: string;
+  type?: RequesterType;
+  name?: string;
+  /** Citizen ID (GB 11643) for a citizen, unified social credit code (GB 32100) otherwise. */
+  idNumber?: string;
+  rating?: Rating;
+  securityLevel?: Level;
+  dishonest?: boolean;
+  materials?: Material[];
+  penalties?: Penalty[];
+  lists?: ListEntry[];
+  principalCriminal?: boolean;
+}
+
+export interface Resource {
+  id?: string;
+  name?: string;
+  provider?: string;
+  sharing?: Attribute;
+  opening?: Attribute;
+  /** `true` unless given. */
+  inCatalog?: boolean;
+  flags?: Flag[];
+  treatments?: Treatment[];
+}
+
+export interface Catalog {
+  name?: string;
+  openingSubject?: string;
+  format?: string;
+  dataType?: string;
+  updateFrequency?: string;
+  source?: string;
+  gradingLevel?: string;
+  coverage?: string;
+  managingBody?: string;
+  description?: string;
+}
+
+export interface Application {
+  purpose?: string;
+  scenario?: string;
+  scenarioType?: ScenarioType;
+  needBasis?: string;
+  businessGoal?: string;
+  securityMeasures?: string;
+  commitment?: boolean;
+  usageMode?: UsageMode;
+  usageEveryDays?: number;
+  thirdPartyTransfer?: boolean;
+  crossLevel?: boolean;
+  crossRegion?: boolean;
+  needType?: string;
+  dataContent?: string;
+  securityLevel?: Level;
+  fusion?: boolean;
+  fusionPlan?: string;
+  lowFrequencyReason?: string;
+  keyWorkEvaluated?: boolean;
+  /** A re-review (复核) of a need already reviewed. */
+  reReview?: boolean;
+  reason?: string;
+  conditions?: string;
+  legalBasis?: string;
+  openingGround?: OpeningGround;
+  catalog?: Catalog;
+  aggregated?: boolean;
+  notAggregatedBasis?: string;
+  attribute?: "sharing" | "opening";
+  from?: Attribute;
+  to?: Attribute;
+  authorityApproval?: string;
+  filed?: boolean;
+  securityNeed?: boolean;
+  authorityProposal?: boolean;
+  ownData?: boolean;
+  subjectAuthorized?: boolean;
+  action?: OperateAction;
+  productApproved?: boolean;
+  withinScope?: boolean;
+  agreementStart?: IsoDate;
+}
+
+/** A text in simplified Chinese and in English. */
+export interface Message {
+  zh: string;
+  en: string;
+}
+
+export type Outcome = "granted" | "review" | "refused";
+export type Reviewer = "provider" | "authority" | "negotiation" | "expert_committee" | "government";
+
+/** The decision on a request. */
+export interface Verdict {
+  outcome: Outcome;
+  violations: Violation[];
+  route?: Route;
+  obligations: Obligation[];
+  warnings: Warning[];
+  grounds: Ground[];
+  /** Ids of the Cedar policies that determined the verdict. */
+  policies: string[];
+  /** The policy set that decided: jurisdiction, library version and content hash. */
+  policySet?: PolicySetId;
+}
+
+/** A rule the request breaks. */
+export interface Violation {
+  rule: string;
+  regulation: string;
+  article: string;
+  /** JSON Pointer into the request, `""` for the request as a whole. */
+  field: string;
+  message: Message;
+}
+
+/** Who decides, by when, under which article. */
+export interface Route {
+  reviewer: Reviewer;
+  workingDays?: number;
+  due?: IsoDate;
+  silenceMeansApproval: boolean;
+  regulation: string;
+  article: string;
+  message?: Message;
+}
+
+export interface Obligation {
+  rule: string;
+  regulation: string;
+  article: string;
+  message: Message;
+  workingDays?: number;
+  due?: IsoDate;
+}
+
+export interface Warning {
+  code: string;
+  message: Message;
+  rule?: string;
+  regulation?: string;
+  article?: string;
+}
+
+export interface Ground {
+  rule: string;
+  regulation: string;
+  article: string;
+}
+
+export interface PolicySetId {
+  jurisdiction: string;
+  version: string;
+  hash: string;
+}
+
+/** What every method throws for input it cannot read (never a bare string). */
+export interface EngineError {
+  code: "invalid_request" | "unknown_jurisdiction" | "wrong_jurisdiction" | "invalid_policies" | "io" | "evaluation";
+  /** JSON Pointer of the field at fault, or `null`. */
+  field: string | null;
+  message: Message;
+}
+
+/** The argument of `Engine.fromSources`: the texts of a `policies/` folder. */
+export interface Sources {
+  /** `schema.cedarschema` */
+  schema: string;
+  /** File name → text of each `.cedar` file, read in the order of the names. */
+  policies: Record<string, string>;
+  /** `regulation.json` */
+  regulation: string;
+  /** File name → text of each calendar year (`calendar/2026.json` …). */
+  calendar?: Record<string, string>;
+}
+
+export interface JurisdictionInfo {
+  jurisdiction: string;
+  name: Message;
+  regulations: Regulation[];
+  dormancy?: DormancyRule;
+}
+
+export interface Regulation {
+  key: string;
+  title: string;
+  titleEn: string;
+  docNumber?: string;
+  issued?: IsoDate;
+  inForce: IsoDate;
+  expires?: IsoDate;
+  articles: Record<string, Message>;
+}
+
+export interface DormancyRule {
+  regulation?: string;
+  article: string;
+  suspendAfterMonths: number;
+  terminateAfterDays: number;
+}
+
+/** What is known of an existing share. */
+export interface ShareUse {
+  lastUse: IsoDate;
+  today: IsoDate;
+  notice?: IsoDate;
+  objected?: boolean;
+}
+
+export interface ShareStatus {
+  state: "active" | "suspended" | "terminated";
+  activeUntil: IsoDate;
+  terminatesAfter?: IsoDate;
+  regulation: string;
+  article: string;
+  message: Message;
+}
+
+/** The end of a period of working days. */
+export interface Deadline {
+  due: IsoDate;
+  /** `false` when the count ran past the years the calendar data covers (weekends only there). */
+  covered: boolean;
+}
+
+/** A scenario file of `tests/vectors/` (see the README's vector format). */
+export interface Suite {
+  description?: string;
+  base?: Record<string, unknown>;
+  cases: Array<Record<string, unknown>>;
+}
+
+export interface CaseResult {
+  name: string;
+  /** One line per difference from the expectation; empty when the case passes. */
+  failures: string[];
+  verdict?: Verdict;
+  status?: ShareStatus;
+}
