@@ -1,0 +1,64 @@
+// Real calls of the package as a front-end developer writes them, checked by `tsc`:
+// what the types allow and what they refuse (`@ts-expect-error` fails if nothing is wrong).
+
+import init, {
+  Engine,
+  type Deadline,
+  type EngineError,
+  type JurisdictionInfo,
+  type Request,
+  type Route,
+  type ShareStatus,
+  type Verdict,
+  type Violation,
+} from "../../wasm/pkg-web/pubdata_policy_wasm.js";
+
+export async function decide(): Promise<string[]> {
+  await init();
+  const engine = new Engine("ganzi");
+  const request: Request = {
+    jurisdiction: "ganzi",
+    kind: "share",
+    date: "2026-09-28",
+    requester: { type: "department", name: "州卫生健康委员会", securityLevel: 3, materials: ["need_list"] },
+    resource: { name: "人口基础信息", sharing: "conditional", flags: ["personal_info"] },
+    application: { purpose: "duty", commitment: true, usageMode: "api" },
+  };
+  const lines: string[] = [];
+  try {
+    const verdict: Verdict = engine.check(request);
+    const first: Violation | undefined = verdict.violations[0];
+    const route: Route | undefined = verdict.route;
+    if (first) lines.push(`${first.field}: ${first.message.zh} (${first.regulation}${first.article})`);
+    if (route?.due) lines.push(`${route.reviewer} by ${route.due}`);
+    lines.push(verdict.outcome, ...verdict.policies, verdict.policySet?.hash ?? "");
+  } catch (e) {
+    const error = e as EngineError;
+    lines.push(`${error.code} at ${error.field ?? "(request)"}: ${error.message.en}`);
+  }
+  const again: Verdict = engine.checkJson(JSON.stringify(request));
+  const deadline: Deadline = engine.addWorkingDays("2026-09-28", 5);
+  const info: JurisdictionInfo = engine.regulation;
+  const status: ShareStatus = engine.shareStatus({ lastUse: "2026-01-05", today: "2026-08-01" });
+  const other = Engine.fromSources({ schema: "", policies: { "a.cedar": "" }, regulation: "{}" });
+  lines.push(again.outcome, deadline.due, info.name.zh, status.state, other.jurisdiction, ...Engine.jurisdictions);
+  lines.push(...engine.policyIds, engine.jurisdiction);
+  engine.free();
+  return lines;
+}
+
+export function refused(engine: Engine): void {
+  // @ts-expect-error: a jurisdiction the library does not know
+  new Engine("chengdu");
+  // @ts-expect-error: a field the contract does not have
+  const typo: Request = { jurisdiction: "ganzi", kind: "share", colour: "red" };
+  // @ts-expect-error: a kind the contract does not have
+  engine.check({ jurisdiction: "ganzi", kind: "lend" });
+  // @ts-expect-error: a level is 1 to 5
+  engine.check({ jurisdiction: "ganzi", kind: "share", requester: { securityLevel: 6 } });
+  // @ts-expect-error: an outcome the contract does not have
+  const outcome: Verdict["outcome"] = "maybe";
+  // @ts-expect-error: the verdict's fields are read-only facts, not optional ones
+  const missing: Verdict = { outcome: "granted" };
+  void [typo, outcome, missing];
+}

@@ -1,0 +1,146 @@
+// The WebAssembly build in Node gives the native engine's answer, field for field, for
+// every scenario vector; bad input across the boundary is a structured error, not a trap.
+//
+// Runs the `nodejs` package (CommonJS) and the `bundler` package (ES module importing the
+// .wasm, as webpack or Vite would; Node needs --experimental-wasm-modules for it, which
+// scripts/test-wasm passes).
+
+import { test, describe } from "node:test";
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+
+import { comparable, makeCall, readmeRequest, runBoundaryCases } from "./calls.mjs";
+import { assertBoundary, native, parityCalls, readVector, requestOf, root, vectorFiles } from "./vectors.mjs";
+
+const require = createRequire(import.meta.url);
+const packages = {
+  nodejs: () => require("../../wasm/pkg-node/pubdata_policy_wasm.js"),
+  bundler: () => import("../../wasm/pkg-bundler/pubdata_policy_wasm.js"),
+};
+
+const nat = native();
+const calls = parityCalls();
+
+test("the suites see the same vector files as the native run", () => {
+  assert.deepEqual(vectorFiles(), Object.keys(nat.files).sort());
+  assert.ok(calls.length > 0, "no vector found");
+});
+
+test("every check request is the native run's request (JSON Merge Patch over base)", () => {
+  for (const c of calls.filter((c) => c.call === "check")) {
+    assert.deepEqual(c.arg, c.nativeRequest, c.id);
+  }
+});
+
+for (const [name, load] of Object.entries(packages)) {
+  describe(`the ${name} package`, async () => {
+    const pkg = await load();
+
+    test("every vector case gives the native verdict, error or share status", () => {
+      const engines = new Map();
+      const differ = [];
+      for (const c of calls) {
+        const got = comparable(makeCall(pkg, engines, c));
+        try {
+          assert.deepStrictEqual(got, comparable(c.want));
+        } catch (e) {
+          differ.push(`${c.id}\n${e.message}`);
+        }
+      }
+      assert.equal(differ.length, 0, `${differ.length} of ${calls.length} calls differ:\n${differ.join("\n\n")}`);
+    });
+
+    test("built-in jurisdictions, metadata, policy ids and deadlines are the native ones", () => {
+      const built = Object.entries(nat.jurisdictions).filter(([, j]) => j.error === undefined).map(([id]) => id);
+      assert.deepEqual([...pkg.Engine.jurisdictions].sort(), built.sort());
+      for (const [id, want] of Object.entries(nat.jurisdictions)) {
+        if (want.error !== undefined) {
+          assert.throws(() => new pkg.Engine(id), (e) => (assert.deepStrictEqual(e, want.error), true), id);
+          continue;
+        }
+        const engine = new pkg.Engine(id);
+        assert.equal(engine.jurisdiction, id);
+        assert.deepStrictEqual(engine.regulation, want.regulation, id);
+        assert.deepStrictEqual(engine.policyIds, want.policyIds, id);
+        for (const d of want.deadlines) {
+          assert.deepStrictEqual(engine.addWorkingDays(d.date, d.workingDays), { due: d.due, covered: d.covered });
+        }
+        engine.free();
+      }
+    });
+  });
+}
+
+const pkg = packages.nodejs();
+const { Engine } = pkg;
+
+describe("across the boundary", () => {
+  test("bad input is a structured error with its field, never a trap", () => {
+    assertBoundary(runBoundaryCases(pkg));
+  });
+
+  const engine = new Engine("ganzi");
+
+  test("the README's request decides as the README says", () => {
+    const refused = engine.check(readmeRequest);
+    assert.equal(refused.outcome, "refused");
+    assert.deepEqual(refused.violations.map((v) => [v.article, v.field]), [["第十八条", "/application/scenario"]]);
+    const scenario = { ...readmeRequest.application, scenario: "医保待遇资格核验" };
+    const review = engine.check({ ...readmeRequest, application: scenario });
+    assert.equal(review.outcome, "review");
+    assert.equal(review.route.due, "2026-10-10");
+    assert.deepStrictEqual(engine.checkJson(JSON.stringify(readmeRequest)), refused);
+  });
+
+  test("an undefined field is an absent one, as JSON.stringify leaves it out", () => {
+    const requester = { ...readmeRequest.requester, name: undefined };
+    const verdict = engine.check({ ...readmeRequest, date: undefined, requester });
+    assert.deepEqual(verdict.violations.map((v) => v.field), ["/application/scenario"]);
+  });
+
+  test("a request for another jurisdiction", () => {
+    const other = Engine.jurisdictions.find((j) => j !== "ganzi") ?? "yongzhou";
+    assert.throws(
+      () => engine.check({ ...readmeRequest, jurisdiction: other }),
+      (e) => e.code === "wrong_jurisdiction" && e.field === "/jurisdiction",
+    );
+  });
+
+  test("deadlines by the holiday calendar", () => {
+    assert.deepEqual(engine.addWorkingDays("2026-09-28", 5), { due: "2026-10-10", covered: true });
+    assert.deepEqual(engine.addWorkingDays("2026-12-30", 5), { due: "2027-01-06", covered: false });
+  });
+});
+
+test("Engine.fromSources over policies/ganzi decides every ganzi vector as the built-in engine", () => {
+  const dir = join(root, "policies");
+  const texts = (d, ext) =>
+    Object.fromEntries(readdirSync(d).filter((f) => f.endsWith(ext)).map((f) => [f, readFileSync(join(d, f), "utf8")]));
+  const engine = Engine.fromSources({
+    schema: readFileSync(join(dir, "schema.cedarschema"), "utf8"),
+    policies: texts(join(dir, "ganzi"), ".cedar"),
+    regulation: readFileSync(join(dir, "ganzi", "regulation.json"), "utf8"),
+    calendar: texts(join(dir, "calendar"), ".json"),
+  });
+  const builtin = new Engine("ganzi");
+  assert.deepEqual(engine.policyIds, builtin.policyIds);
+  let compared = 0;
+  for (const file of vectorFiles().filter((f) => f.startsWith("ganzi/"))) {
+    const suite = readVector(file);
+    for (const c of suite.cases.filter((c) => c.share === undefined)) {
+      const request = requestOf(suite, c);
+      const decide = (e) => {
+        try {
+          return { verdict: e.check(request) };
+        } catch (error) {
+          return { error };
+        }
+      };
+      assert.deepStrictEqual(decide(engine), decide(builtin), `${file} — ${c.name}`);
+      compared++;
+    }
+  }
+  assert.ok(compared > 0);
+});

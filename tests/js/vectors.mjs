@@ -1,0 +1,109 @@
+// What the JavaScript suites share: the scenario vectors, found on disk the way the Rust
+// tests find them, and the native engine's answers for them (core/examples/verdicts.rs,
+// written by scripts/test-wasm to target/wasm-tests/native.json).
+
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { boundaryCases } from "./calls.mjs";
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const vectorDir = join(root, "tests", "vectors");
+
+/** Every `<jurisdiction>/<file>.json` under tests/vectors, sorted. */
+export function vectorFiles() {
+  const out = [];
+  for (const j of readdirSync(vectorDir).sort()) {
+    if (!statSync(join(vectorDir, j)).isDirectory()) continue;
+    for (const f of readdirSync(join(vectorDir, j)).sort()) {
+      if (f.endsWith(".json")) out.push(`${j}/${f}`);
+    }
+  }
+  return out;
+}
+
+export function readVector(file) {
+  return JSON.parse(readFileSync(join(vectorDir, file), "utf8"));
+}
+
+/** The native engine's answers, keyed as vectorFiles() names the files. */
+export function native() {
+  const path = process.env.PDP_NATIVE_VERDICTS ?? join(root, "target", "wasm-tests", "native.json");
+  try {
+    return JSON.parse(readFileSync(path, "utf8"));
+  } catch (e) {
+    throw new Error(`cannot read the native verdicts at ${path} (scripts/test-wasm writes them): ${e.message}`);
+  }
+}
+
+/** JSON Merge Patch (RFC 7396), as the vector format applies `patch` to `base`. */
+export function mergePatch(target, patch) {
+  if (patch === null || typeof patch !== "object" || Array.isArray(patch)) return structuredClone(patch);
+  const out = target !== null && typeof target === "object" && !Array.isArray(target) ? { ...target } : {};
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === null) delete out[k];
+    else out[k] = mergePatch(out[k], v);
+  }
+  return out;
+}
+
+/** The request a case describes: its own `request`, or `base` patched by `patch`. */
+export function requestOf(suite, c) {
+  if (c.request !== undefined) return structuredClone(c.request);
+  return c.patch === undefined ? structuredClone(suite.base ?? {}) : mergePatch(suite.base ?? {}, c.patch);
+}
+
+/**
+ * Every call the parity suites make, as data: `{ id, jurisdiction, call, arg, want }` where
+ * `want` is the native answer — `{ verdict }`, `{ status }` or `{ error }`. Runs in Node
+ * and, serialised, in the browser page, so both sides make exactly the same calls.
+ */
+export function parityCalls() {
+  const nat = native();
+  const calls = [];
+  for (const file of vectorFiles()) {
+    const jurisdiction = file.split("/")[0];
+    const n = nat.files[file];
+    if (n === undefined) throw new Error(`${file} is not in the native verdicts: rerun scripts/test-wasm`);
+    let suite;
+    try {
+      suite = readVector(file);
+    } catch {
+      // Not even JSON (a rule set being written): the native run must have failed on it too.
+      calls.push({ id: file, jurisdiction, call: "none", arg: null, want: n });
+      continue;
+    }
+    if (n.suiteError !== undefined || n.engineError !== undefined) {
+      calls.push({ id: file, jurisdiction, call: "runSuite", arg: suite, want: n });
+      continue;
+    }
+    calls.push({ id: `${file} (suite)`, jurisdiction, call: "runSuite", arg: suite, want: { results: n.results } });
+    suite.cases.forEach((c, i) => {
+      const nc = n.cases[i];
+      const id = `${file} — ${c.name}`;
+      const want = Object.fromEntries(Object.entries(nc).filter(([k]) => !["name", "request"].includes(k)));
+      if (c.share !== undefined) calls.push({ id, jurisdiction, call: "shareStatus", arg: c.share, want });
+      else calls.push({ id, jurisdiction, call: "check", arg: requestOf(suite, c), want, nativeRequest: nc.request });
+    });
+  }
+  return calls;
+}
+
+/** Checks what the boundary catalogue saw: the plain error object, code and field as listed. */
+export function assertBoundary({ cases, after }) {
+  assert.equal(cases.length, boundaryCases().length);
+  for (const c of cases) {
+    assert.ok(!c.returned, `${c.name}: returned instead of throwing`);
+    assert.ok(!c.trap, `${c.name}: a wasm trap: ${c.thrown}`);
+    assert.ok(c.plain, `${c.name}: threw ${c.thrown}, not a plain object`);
+    assert.deepEqual(Object.keys(c.thrown).sort(), ["code", "field", "message"], c.name);
+    assert.deepEqual([c.thrown.code, c.thrown.field], [c.code, c.field], `${c.name}: ${c.thrown.message.en}`);
+    assert.ok(typeof c.thrown.message.zh === "string" && c.thrown.message.zh.length > 0, c.name);
+    assert.ok(typeof c.thrown.message.en === "string" && c.thrown.message.en.length > 0, c.name);
+    assert.ok(c.ms < 10_000, `${c.name}: took ${c.ms} ms to refuse`);
+  }
+  assert.equal(after.outcome, "refused", "the engine no longer decides after the bad input");
+  assert.deepEqual(after.violations.map((v) => v.field), ["/application/scenario"]);
+}
