@@ -245,7 +245,11 @@ export interface DormancyRule {
 export interface ShareUse {
   lastUse: IsoDate;
   today: IsoDate;
+  /** The day the suspension notice was sent; taken to be the day of suspension if absent. */
   notice?: IsoDate;
+  /** The requester gave reasons and a basis for the low use. */
+  reasonGiven?: boolean;
+  /** The requester objected to the suspension notice. */
   objected?: boolean;
 }
 
