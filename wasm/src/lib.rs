@@ -5,6 +5,7 @@
 //! serialised as `serde_json` would), every decision is the core crate's, and every error
 //! is thrown as the object `Error::report()` gives: `{ code, field, message: { zh, en } }`.
 
+mod form;
 mod input;
 
 use pubdata_policy::{builtin_jurisdictions, Error, MAX_REQUEST_BYTES};

@@ -1,0 +1,311 @@
+// bindForm (wasm/js/bind-form.js, exported by the package through wasm/src/form.rs) on a
+// hand-written form the demo did not make (tests/js/bind-form.html), in headless Chromium:
+// the request it reads, the native validity it sets, the event it sends, submits it stops.
+// Also: every target exports it, its contract table matches the package's types, and its
+// TypeScript types hold.
+
+import { test, describe, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+import { serveStatic } from "../../js-demo/serve.mjs";
+import { launchChromium } from "./chromium.mjs";
+import { root } from "./vectors.mjs";
+
+const require = createRequire(import.meta.url);
+
+describe("the package", () => {
+  // The bundler package imports its .wasm as a module: Node needs --experimental-wasm-modules
+  // for that (scripts/test-wasm passes it).
+  const wasmModules = process.execArgv.includes("--experimental-wasm-modules");
+  const targets = {
+    nodejs: { load: async () => require("../../wasm/pkg-node/pubdata_policy_wasm.js") },
+    bundler: {
+      load: () => import("../../wasm/pkg-bundler/pubdata_policy_wasm.js"),
+      skip: !wasmModules && "needs node --experimental-wasm-modules",
+    },
+  };
+  for (const [name, { load, skip }] of Object.entries(targets)) {
+    test(`the ${name} target exports bindForm, which refuses what is not a form`, { skip }, async () => {
+      const pkg = await load();
+      assert.equal(typeof pkg.bindForm, "function");
+      const engine = new pkg.Engine("ganzi");
+      for (const bad of [undefined, null, {}, "form", { nodeName: "DIV", elements: [] }]) {
+        assert.throws(
+          () => pkg.bindForm(bad, engine),
+          (e) => e.code === "invalid_request" && e.field === null && /form/.test(e.message.en) && /form/.test(e.message.zh),
+        );
+      }
+    });
+  }
+
+  test("the binding's table of non-text fields is the contract's (wasm/src/types.d.ts)", async () => {
+    const { contractTypes } = await import("../../wasm/js/bind-form.js");
+    const types = readFileSync(join(root, "wasm", "src", "types.d.ts"), "utf8");
+    const want = {};
+    for (const [iface, prefix] of [["Requester", "/requester"], ["Resource", "/resource"], ["Application", "/application"], ["Catalog", "/application/catalog"]]) {
+      const body = types.match(new RegExp(`export interface ${iface} \\{([\\s\\S]*?)\\n\\}`))?.[1];
+      assert.ok(body, `interface ${iface} in types.d.ts`);
+      for (const m of body.matchAll(/^\s*(\w+)\?: ([^;]+);/gm)) {
+        const [, name, type] = m;
+        const kind = type === "boolean" ? "boolean" : type === "number" || type === "Level" ? "number" : type.endsWith("[]") ? "list" : null;
+        if (kind !== null) want[`${prefix}/${name}`] = kind;
+      }
+    }
+    assert.ok(Object.keys(want).length > 20, "the interfaces were read");
+    assert.deepEqual(contractTypes(), want);
+  });
+
+  test("the TypeScript types of bindForm hold, and refuse a wrong option", () => {
+    const tsc = spawnSync(
+      join(root, "node_modules", ".bin", "tsc"),
+      ["--noEmit", "--strict", "--target", "es2022", "--module", "esnext", "--moduleResolution", "bundler",
+        "--lib", "es2022,esnext.disposable,dom", "--types", "", "--exactOptionalPropertyTypes", join(root, "tests", "js", "bind-form.types.ts")],
+      { encoding: "utf8" },
+    );
+    assert.equal(tsc.error, undefined, `cannot run tsc (npm ci installs it): ${tsc.error}`);
+    assert.equal(tsc.status, 0, `tsc found type errors:\n${tsc.stdout}${tsc.stderr}`);
+  });
+});
+
+describe("bindForm on a hand-written form, in Chromium", () => {
+  let served, browser, page;
+  const errors = [];
+
+  before(async () => {
+    served = await serveStatic({ root, allow: ["/wasm/pkg-web/", "/tests/js/bind-form.html"] });
+    browser = await launchChromium();
+    page = browser.page;
+    page.on("pageerror", (e) => errors.push(String(e)));
+  });
+
+  after(async () => {
+    await browser?.close();
+    await new Promise((r) => (served ? served.server.close(r) : r()));
+  });
+
+  async function load() {
+    await page.goto(`${served.url}tests/js/bind-form.html`);
+    await page.waitForFunction(() => window.pdpReady !== undefined, null, { timeout: 60_000 });
+    assert.equal(await page.evaluate(() => window.pdpReady), "ready", errors.join("; "));
+  }
+
+  const validity = (name) =>
+    page.locator(`[name="${name}"]`).first().evaluate((el) => ({
+      valid: el.validity.valid,
+      custom: el.validity.customError,
+      message: el.validationMessage,
+      aria: el.getAttribute("aria-invalid"),
+      invalid: el.matches(":invalid"),
+    }));
+
+  test("reads the form into a request by the controls' JSON Pointers, typed as the contract says", async () => {
+    await load();
+    await page.fill('[name="/application/usageEveryDays"]', "30");
+    await page.check('[name="/application/crossLevel"]');
+    await page.check('[value="commercial_secret"]');
+    const request = await page.evaluate(() => window.binding.readRequest());
+    assert.deepEqual(request, {
+      jurisdiction: "ganzi", // from the engine: the form has no such control
+      kind: "share",
+      date: "2026-09-28",
+      requester: { name: "州卫生健康委员会", type: "department" }, // blank idNumber left out; `contact` is no pointer
+      resource: { name: "人口基础信息", sharing: "conditional", inCatalog: true, flags: ["personal_info", "commercial_secret"] },
+      application: {
+        purpose: "duty", needBasis: "《社会保险法》", businessGoal: "资格核验", securityMeasures: "专线访问",
+        usageEveryDays: 30, crossLevel: true, commitment: true, // thirdPartyTransfer is in a disabled fieldset
+      },
+    });
+  });
+
+  test("flags the field the verdict names, with its article, and clears it once fixed", async () => {
+    await load();
+    const scenario = await validity("/application/scenario");
+    assert.equal(scenario.valid, false);
+    assert.equal(scenario.invalid, true);
+    assert.equal(scenario.aria, "true");
+    assert.match(scenario.message, /应当明确应用场景/);
+    assert.match(scenario.message, /甘孜州公共数据管理办法（试行）第十八条/);
+    for (const other of ["/application/needBasis", "/requester/name", "data_name", "attribute"]) {
+      const v = await validity(other);
+      assert.equal(v.valid, true, other);
+      assert.equal(v.aria, null, other);
+    }
+    let last = await page.evaluate(() => window.events.at(-1));
+    assert.equal(last.verdict.outcome, "refused");
+    assert.deepEqual(last.verdict.violations.map((v) => [v.field, v.article]), [["/application/scenario", "第十八条"]]);
+    assert.deepEqual(Object.keys(last.invalid), ["/application/scenario"]);
+    assert.deepEqual(last.unplaced, []);
+
+    const before = await page.evaluate(() => window.events.length);
+    await page.locator('[name="/application/scenario"]').pressSequentially("医保待遇资格核验");
+    assert.ok((await page.evaluate(() => window.events.length)) >= before + 8, "a check per keystroke");
+    const fixed = await validity("/application/scenario");
+    assert.equal(fixed.valid, true);
+    assert.equal(fixed.aria, null);
+    last = await page.evaluate(() => window.events.at(-1));
+    assert.equal(last.verdict.outcome, "review");
+    assert.equal(last.verdict.route.reviewer, "provider");
+    assert.equal(last.verdict.route.due, "2026-10-10");
+    assert.equal(last.verdict.route.article, "第十八条");
+  });
+
+  test("a mapped control is flagged through its mapping, checkbox groups as a whole", async () => {
+    await load();
+    await page.fill('[name="data_name"]', "");
+    await page.selectOption('[name="attribute"]', "none");
+    const name = await validity("data_name");
+    assert.equal(name.valid, false);
+    assert.match(name.message, /请填写申请共享的数据名称/);
+    const attribute = await validity("attribute");
+    assert.match(attribute.message, /不予共享类/);
+    assert.match(attribute.message, /第十四条/);
+    const last = await page.evaluate(() => window.events.at(-1));
+    assert.deepEqual(Object.keys(last.invalid).sort(), ["/resource/name", "/resource/sharing"]);
+
+    // A citizen asking to share: both type and purpose are wrong; fixing one leaves the other.
+    await page.fill('[name="data_name"]', "人口基础信息");
+    await page.selectOption('[name="attribute"]', "unconditional");
+    await page.selectOption('[name="/requester/type"]', "citizen");
+    await page.selectOption('[name="/application/purpose"]', "other");
+    let events = await page.evaluate(() => window.events.at(-1));
+    assert.deepEqual(events.verdict.violations.map((v) => v.field).sort(), ["/application/purpose", "/requester/type"]);
+    await page.selectOption('[name="/requester/type"]', "department");
+    events = await page.evaluate(() => window.events.at(-1));
+    assert.deepEqual(events.verdict.violations.map((v) => v.field), ["/application/purpose"]);
+    assert.equal((await validity("/requester/type")).valid, true);
+    assert.equal((await validity("/application/purpose")).valid, false);
+  });
+
+  test("an unreadable value is the engine's error on its own control", async () => {
+    await load();
+    await page.fill('[name="/application/scenario"]', "资格核验");
+    await page.fill('[name="/application/usageEveryDays"]', "每月");
+    const v = await validity("/application/usageEveryDays");
+    assert.equal(v.valid, false);
+    assert.equal(v.aria, "true");
+    const last = await page.evaluate(() => window.events.at(-1));
+    assert.equal(last.verdict, null);
+    assert.equal(last.error.code, "invalid_request");
+    assert.equal(last.error.field, "/application/usageEveryDays");
+    assert.equal(v.message, last.error.message.zh);
+    await page.fill('[name="/application/usageEveryDays"]', "30");
+    assert.equal((await validity("/application/usageEveryDays")).valid, true);
+    // An identifier that fails its checksum is a violation (甘孜 第十条), on its control.
+    await page.fill('[name="/requester/idNumber"]', "915101007130000001");
+    const id = await validity("/requester/idNumber");
+    assert.equal(id.valid, false);
+    assert.match(id.message, /第十条/);
+  });
+
+  test("a refused request does not submit: the browser shows the first problem and focuses it", async () => {
+    await load();
+    await page.click('button[type="submit"]');
+    assert.equal(await page.evaluate(() => window.submitted), 0);
+    assert.equal(await page.evaluate(() => document.activeElement.name), "/application/scenario");
+    await page.fill('[name="/application/scenario"]', "医保待遇资格核验");
+    await page.click('button[type="submit"]');
+    assert.equal(await page.evaluate(() => window.submitted), 1);
+  });
+
+  test("a problem no control can show is reported as unplaced, and still stops the submit", async () => {
+    await load();
+    await page.fill('[name="/application/scenario"]', "医保待遇资格核验");
+    // 甘孜 has no rules for operation: the engine refuses the kind as undecided, at /kind,
+    // which here is a hidden input that cannot show a message.
+    await page.evaluate(() => {
+      document.querySelector('[name="/kind"]').value = "operate";
+      window.binding.check();
+    });
+    const last = await page.evaluate(() => window.events.at(-1));
+    assert.equal(last.verdict.outcome, "refused");
+    assert.deepEqual(last.unplaced.map((v) => v.field), ["/kind"]);
+    assert.deepEqual(last.invalid, {});
+    assert.equal(await page.evaluate(() => document.getElementById("application").checkValidity()), true);
+    await page.click('button[type="submit"]');
+    assert.equal(await page.evaluate(() => window.submitted), 0, "the binding stops it");
+  });
+
+  test("language, engine and controls can change after binding; reset re-checks", async () => {
+    await load();
+    await page.evaluate(() => (window.binding.lang = "en"));
+    const en = await validity("/application/scenario");
+    assert.match(en.message, /must state the use scenario \(甘孜州公共数据管理办法（试行）, 第十八条\)/);
+
+    // Another jurisdiction: 普陀 asks for the eight items of its 第十七条.
+    await page.evaluate(() => {
+      window.binding.lang = "zh";
+      window.binding.engine = new window.pkg.Engine("putuo");
+    });
+    let last = await page.evaluate(() => window.events.at(-1));
+    assert.equal(last.request.jurisdiction, "putuo");
+    assert.ok(last.verdict.violations.some((v) => v.field === "/application/needType" && v.article === "第十七条"));
+    assert.ok(last.unplaced.some((v) => v.field === "/application/needType"), "no control for needType yet");
+    assert.ok(!("/application/needType" in last.invalid));
+
+    // A control added after binding is read and flagged like the others.
+    await page.evaluate(() => {
+      const input = document.createElement("input");
+      input.name = "/application/needType";
+      input.id = "needType";
+      document.querySelector('[name="/application/scenario"]').after(input);
+      window.binding.check();
+    });
+    assert.match((await validity("/application/needType")).message, /第十七条/);
+    await page.fill("#needType", "数据核验");
+    last = await page.evaluate(() => window.events.at(-1));
+    assert.equal(last.request.application.needType, "数据核验");
+    assert.ok(!last.verdict.violations.some((v) => v.field === "/application/needType"));
+
+    // Reset puts the values back and the binding checks them again.
+    await page.evaluate(() => (window.binding.engine = new window.pkg.Engine("ganzi")));
+    await page.fill('[name="/application/scenario"]', "医保待遇资格核验");
+    assert.equal((await validity("/application/scenario")).valid, true);
+    const count = await page.evaluate(() => window.events.length);
+    await page.click('button[type="reset"]');
+    await page.waitForFunction((n) => window.events.length > n, count);
+    assert.equal((await validity("/application/scenario")).valid, false);
+  });
+
+  test("unbind removes every message and listener", async () => {
+    await load();
+    assert.equal((await validity("/application/scenario")).valid, false);
+    await page.evaluate(() => window.binding.unbind());
+    const v = await validity("/application/scenario");
+    assert.equal(v.valid, true);
+    assert.equal(v.aria, null);
+    const count = await page.evaluate(() => window.events.length);
+    await page.fill('[name="/application/scenario"]', "x");
+    assert.equal(await page.evaluate(() => window.events.length), count);
+    await page.fill('[name="/application/scenario"]', "");
+    await page.click('button[type="submit"]');
+    assert.equal(await page.evaluate(() => window.submitted), 1, "the form submits as it did before binding");
+  });
+
+  test("bad options are refused with a structured error", async () => {
+    await load();
+    const thrown = await page.evaluate(() => {
+      const form = document.getElementById("application");
+      const engine = new window.pkg.Engine("ganzi");
+      const out = [];
+      for (const args of [[form, {}], [form, engine, "x"], [form, engine, { report: "sometimes" }], [form, engine, { types: { "/x": "date" } }]]) {
+        try {
+          window.pkg.bindForm(...args);
+          out.push(null);
+        } catch (e) {
+          out.push(e);
+        }
+      }
+      return out;
+    });
+    for (const e of thrown) {
+      assert.equal(e?.code, "invalid_request");
+      assert.equal(typeof e.message.zh, "string");
+      assert.equal(typeof e.message.en, "string");
+    }
+    assert.deepEqual(errors, []);
+  });
+});
