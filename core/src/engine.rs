@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::str::FromStr;
 
-use cedar_policy::{Authorizer, Decision, PolicyId, PolicySet, Schema, ValidationMode, Validator};
+use cedar_policy::{ActionConstraint, Authorizer, Decision, PolicyId, PolicySet, Schema, ValidationMode, Validator};
 use chrono::{FixedOffset, NaiveDate, Utc};
 
 use crate::calendar::{Calendar, Deadline};
@@ -14,7 +14,7 @@ use crate::error::Error;
 use crate::identity::{self, PolicySetId};
 use crate::messages;
 use crate::regulation::JurisdictionInfo;
-use crate::request::{Jurisdiction, Request};
+use crate::request::{Jurisdiction, Kind, Request};
 use crate::rules::{Role, Rule};
 use crate::verdict::{Ground, Obligation, Outcome, Route, Verdict, Violation, Warning};
 
@@ -88,8 +88,11 @@ pub fn builtin_jurisdictions() -> Vec<Jurisdiction> {
 pub struct Engine {
     jurisdiction: Jurisdiction,
     info: JurisdictionInfo,
-    schema: Schema,
     policies: PolicySet,
+    /// For each kind, the policies whose scope admits its action: the only ones that can
+    /// fire (or fail) on such a request, so the only ones a check evaluates.
+    by_kind: Vec<(Kind, PolicySet)>,
+    input: cedar_input::Builder,
     rules: HashMap<PolicyId, Rule>,
     calendar: Calendar,
     authorizer: Authorizer,
@@ -145,7 +148,12 @@ impl Engine {
             version: env!("CARGO_PKG_VERSION").to_owned(),
             hash: identity::hash(sources),
         };
-        Ok(Engine { jurisdiction, info, schema, policies, rules, calendar, authorizer: Authorizer::new(), id })
+        let input = cedar_input::Builder::new(&schema, sources.schema == embedded::SCHEMA)?;
+        let by_kind = Kind::ALL
+            .iter()
+            .map(|kind| Ok((*kind, policies_for(&policies, input.action(*kind)?, &input)?)))
+            .collect::<Result<_, Error>>()?;
+        Ok(Engine { jurisdiction, info, policies, by_kind, input, rules, calendar, authorizer: Authorizer::new(), id })
     }
 
     pub fn jurisdiction(&self) -> Jurisdiction {
@@ -173,8 +181,9 @@ impl Engine {
         rules.into_iter().map(|r| r.id.clone()).collect()
     }
 
-    /// Decides a request.
-    pub fn check(&self, request: &Request) -> Result<Verdict, Error> {
+    /// The Cedar input of a request and the day it is decided on (for [`Engine::check`]
+    /// and `cedar_json`).
+    pub(crate) fn cedar_input(&self, request: &Request) -> Result<(cedar_input::CedarInput, NaiveDate), Error> {
         if request.jurisdiction != self.jurisdiction {
             return Err(Error::WrongJurisdiction {
                 request: request.jurisdiction.to_string(),
@@ -182,8 +191,24 @@ impl Engine {
             });
         }
         let date = request.date.unwrap_or_else(today_in_china);
-        let input = cedar_input::build(request, date, &self.schema)?;
-        let response = self.authorizer.is_authorized(&input.request, &self.policies, &input.entities);
+        Ok((self.input.build(request, date)?, date))
+    }
+
+    /// Every policy with its id, in the order the files give them.
+    pub(crate) fn ordered_policies(&self) -> Vec<(&str, &cedar_policy::Policy)> {
+        let mut rules: Vec<&Rule> = self.rules.values().collect();
+        rules.sort_by_key(|r| r.order);
+        rules
+            .into_iter()
+            .filter_map(|r| self.policies.policy(&PolicyId::new(&r.id)).map(|p| (r.id.as_str(), p)))
+            .collect()
+    }
+
+    /// Decides a request.
+    pub fn check(&self, request: &Request) -> Result<Verdict, Error> {
+        let (input, date) = self.cedar_input(request)?;
+        let policies = self.by_kind.iter().find(|(k, _)| *k == request.kind).map_or(&self.policies, |(_, p)| p);
+        let response = self.authorizer.is_authorized(&input.request, policies, &input.entities);
         if let Some(e) = response.diagnostics().errors().next() {
             return Err(Error::Evaluation(e.to_string()));
         }
@@ -330,6 +355,31 @@ impl Engine {
             verdict.warnings.push(messages::invalid_identifier(number.trim()));
         }
     }
+}
+
+/// The policies whose action scope may admit `action`. A policy whose scope names other
+/// actions only evaluates to false on such a request (the scope is checked before any
+/// condition, so it cannot fail either): leaving it out changes no decision, no list of
+/// fired policies and no error. `action in [...]` naming anything but the five actions
+/// (an action group) is kept for every action.
+fn policies_for(
+    all: &PolicySet,
+    action: &cedar_policy::EntityUid,
+    input: &cedar_input::Builder,
+) -> Result<PolicySet, Error> {
+    let is_kind = |a: &cedar_policy::EntityUid| Kind::ALL.iter().any(|k| input.action(*k).is_ok_and(|u| u == a));
+    let mut set = PolicySet::new();
+    for policy in all.policies() {
+        let admits = match policy.action_constraint() {
+            ActionConstraint::Any => true,
+            ActionConstraint::Eq(a) => &a == action,
+            ActionConstraint::In(list) => list.iter().any(|a| a == action || !is_kind(a)),
+        };
+        if admits {
+            set.add(policy.clone()).map_err(|e| Error::Evaluation(e.to_string()))?;
+        }
+    }
+    Ok(set)
 }
 
 /// Today's date in China (UTC+8), the day a request without a date is taken to be sent.

@@ -3,6 +3,7 @@
 mod audit;
 mod calendar;
 mod cedar_input;
+mod cedar_json;
 mod engine;
 mod error;
 mod identifier;
