@@ -285,6 +285,31 @@ describe("bindForm on a hand-written form, in Chromium", () => {
     assert.equal(await page.evaluate(() => window.submitted), 1, "the form submits as it did before binding");
   });
 
+  test("aria: false leaves aria-invalid to the page, and a page's own aria-invalid is never taken over", async () => {
+    await load();
+    await page.evaluate(() => {
+      window.binding.unbind();
+      document.querySelector('[name="/application/needBasis"]').setAttribute("aria-invalid", "false");
+      document.querySelector('[name="/application/needBasis"]').value = "";
+      window.binding = window.pkg.bindForm(document.getElementById("application"), new window.pkg.Engine("ganzi"), {
+        fields: { data_name: "/resource/name" },
+      });
+    });
+    const basis = await validity("/application/needBasis");
+    assert.equal(basis.valid, false);
+    assert.equal(basis.aria, "false", "the page's own value stays");
+    assert.equal((await validity("/application/scenario")).aria, "true");
+    await page.evaluate(() => {
+      window.binding.unbind();
+      window.binding = window.pkg.bindForm(document.getElementById("application"), new window.pkg.Engine("ganzi"), {
+        fields: { data_name: "/resource/name" }, aria: false,
+      });
+    });
+    const scenario = await validity("/application/scenario");
+    assert.equal(scenario.valid, false);
+    assert.equal(scenario.aria, null);
+  });
+
   test("bad options are refused with a structured error", async () => {
     await load();
     const thrown = await page.evaluate(() => {

@@ -66,6 +66,7 @@ function failure(en, zh) {
  *   "change" (also when a flagged control changes) or "never".
  * - `message(problems, lang)`: the text of a control's message; default: each problem's
  *   message with its article, joined.
+ * - `aria`: `false` leaves `aria-invalid` to the page (default: set on flagged controls).
  */
 export function bindForm(form, engine, options) {
   if (form === null || typeof form !== "object" || form.nodeName !== "FORM" || form.elements === undefined) {
@@ -240,8 +241,8 @@ class Binding {
       const text = this.#opts.message ? String(this.#opts.message(list, this.#lang)) : describe(list, this.#lang);
       control.setCustomValidity(text);
       if (!this.#flagged.has(control)) {
-        const ownAria = control.hasAttribute("aria-invalid");
-        this.#flagged.set(control, !ownAria);
+        // Never take over an aria-invalid the page set itself.
+        this.#flagged.set(control, this.#opts.aria !== false && !control.hasAttribute("aria-invalid"));
       }
       if (this.#flagged.get(control)) control.setAttribute("aria-invalid", "true");
     }

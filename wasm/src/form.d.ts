@@ -16,6 +16,9 @@ export interface BindFormOptions {
   /** When the browser's bubble shows: on a blocked submit (default), also when a flagged
    *  control changes, or never. */
   report?: "submit" | "change" | "never";
+  /** `false` leaves `aria-invalid` to the page; by default the binding sets it on the
+   *  controls it flags (never over one the page set). */
+  aria?: boolean;
   /** The text of a control's validation message, from the problems pointing at it. */
   message?: (problems: Array<Violation | EngineError>, lang: "zh" | "en") => string;
 }

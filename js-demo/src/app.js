@@ -1,0 +1,531 @@
+// The demo page: three application forms, each bound to the engine with the package's
+// bindForm, and a panel that renders each check — the outcome, what to fix under which
+// article, who decides and by when, the duties and notes. Plain DOM, no framework; the
+// package (./pkg/, copied in by build.mjs) is the only dependency. Nothing is fetched
+// after the package's module and .wasm: every check runs in this page.
+
+import init, { Engine, bindForm } from "./pkg/pubdata_policy_wasm.js";
+import { FORMS, fieldsOf, isShown } from "./forms.js";
+import { JURISDICTION_NAMES, OUTCOMES, REVIEWERS, UI, VALUES, articleLabel } from "./text.js";
+
+const JURISDICTIONS = Object.keys(JURISDICTION_NAMES);
+
+const state = {
+  lang: "zh",
+  jurisdiction: "ganzi",
+  form: "share",
+  engines: new Map(),
+  forms: new Map(), // id → { def, el, binding, touched, attempted, last, submitted }
+};
+
+// ---- small DOM helpers ---------------------------------------------------------------
+
+function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === "class") el.className = v;
+    else if (k === "text") el.textContent = v;
+    else if (k.startsWith("on")) el.addEventListener(k.slice(2), v);
+    else el.setAttribute(k, v === true ? "" : String(v));
+  }
+  for (const c of children.flat()) {
+    if (c === null || c === undefined || c === false) continue;
+    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return el;
+}
+
+/** The text of a `{ zh, en }` (or a function of the language) in the current language. */
+function pick(msg, ...args) {
+  if (typeof msg === "function") return msg(state.lang, ...args);
+  const v = msg?.[state.lang] ?? msg?.zh ?? "";
+  return typeof v === "function" ? v(...args) : v;
+}
+
+// Elements whose text follows the language (and, for option labels, the jurisdiction).
+const translated = [];
+function tr(el, msg, attr = null) {
+  translated.push({ el, msg, attr });
+  apply({ el, msg, attr });
+  return el;
+}
+function apply({ el, msg, attr }) {
+  const text = pick(msg);
+  if (attr === null) {
+    if (el.textContent !== text) el.textContent = text;
+  } else el.setAttribute(attr, text);
+}
+function retranslate() {
+  for (const t of translated) apply(t);
+}
+
+const idOf = (formId, name) => `${formId}-${name.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "")}`;
+
+function valuesOf(field) {
+  const list = typeof field.values === "string" ? VALUES[field.values] : field.values;
+  return field.only ? list.filter(([v]) => field.only.includes(v)) : list;
+}
+
+function optionLabel([, label, byJurisdiction]) {
+  return (lang) => (byJurisdiction?.[state.jurisdiction] ?? label)[lang];
+}
+
+function today() {
+  const d = new Date();
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+// ---- the engine ------------------------------------------------------------------------
+
+function engineFor(j) {
+  if (!state.engines.has(j)) state.engines.set(j, new Engine(j));
+  return state.engines.get(j);
+}
+
+/** The article's summary from the engine's regulation metadata: `{ title, text, short }`. */
+function articleInfo(regulationTitle, article) {
+  const info = engineFor(state.jurisdiction).regulation;
+  const regs = info.regulations ?? [];
+  const reg = regs.find((r) => r.title === regulationTitle) ?? regs[0];
+  const text = reg?.articles?.[article];
+  const title = state.lang === "en" ? reg?.titleEn ?? regulationTitle : regulationTitle;
+  return { title, text: text ? pick(text) : null, short: regs.length > 1 ? shortName(reg, regulationTitle) : null };
+}
+
+/**
+ * A short name where a jurisdiction has several regulations, so that the article number
+ * says which: 《丽水细则》, 《浙江办法》 (place and kind of text); in English the key.
+ */
+function shortName(reg, title) {
+  if (state.lang === "en") return reg?.key ? reg.key[0].toUpperCase() + reg.key.slice(1) : title;
+  const bare = title.replace(/（[^）]*）$/, "");
+  const place = /^(.{2,3}?)(?:市|省|州|区|县)/.exec(bare)?.[1];
+  return place ? `《${place}${bare.slice(-2)}》` : `《${title}》`;
+}
+
+/** An article citation that opens to the article's text, and shows it on hover. */
+function articleRef(regulation, article) {
+  if (!article) return null;
+  const { title, text, short } = articleInfo(regulation, article);
+  const label = articleLabel(article, state.lang).replace(" ", "\u00a0"); // "Art. 18" on one line
+  const summaryText = short === null ? label : state.lang === "en" ? `${label} (${short})` : `${short}${label}`;
+  const body = text ?? pick(UI.noText);
+  const heading = state.lang === "en" ? `${title}, ${label}: ` : `《${title}》${label}：`;
+  return h("details", { class: "article" },
+    h("summary", { title: body }, summaryText),
+    h("p", { class: "article-text" }, h("span", { class: "article-title" }, heading), body));
+}
+
+// ---- building the page -----------------------------------------------------------------
+
+function renderShell(root) {
+  root.replaceChildren();
+  const jurisdictionSelect = h("select", { id: "jurisdiction", onchange: (e) => setJurisdiction(e.target.value) },
+    JURISDICTIONS.map((j) => tr(h("option", { value: j }), JURISDICTION_NAMES[j])));
+  jurisdictionSelect.value = state.jurisdiction;
+  const langButtons = [["zh", "中文"], ["en", "English"]].map(([lang, label]) =>
+    h("button", { type: "button", lang: lang === "zh" ? "zh-CN" : "en", "data-lang": lang, "aria-pressed": String(state.lang === lang), onclick: () => setLang(lang) }, label));
+
+  const header = h("header", { class: "top" },
+    h("div", { class: "brand" }, tr(h("h1"), UI.title), tr(h("p", { class: "lede" }), UI.lede)),
+    h("div", { class: "switches" },
+      h("div", { class: "switch" }, tr(h("label", { for: "jurisdiction" }), UI.jurisdiction), jurisdictionSelect),
+      h("div", { class: "switch", role: "group", "aria-labelledby": "lang-label" },
+        tr(h("span", { id: "lang-label", class: "switch-label" }), UI.language), h("span", { class: "segmented" }, langButtons))));
+
+  const regulation = h("p", { class: "regulation", id: "regulation" });
+  const tabs = h("div", { class: "tabs", role: "tablist", id: "tabs" });
+  tr(tabs, UI.forms, "aria-label");
+  const panels = h("div", { class: "panels" });
+  for (const def of FORMS) {
+    const tab = h("button", {
+      type: "button", role: "tab", id: `tab-${def.id}`, "aria-controls": `panel-${def.id}`,
+      "aria-selected": String(def.id === state.form), tabindex: def.id === state.form ? "0" : "-1",
+      onclick: () => selectForm(def.id, true), onkeydown: tabKeys,
+    });
+    tabs.append(tr(tab, def.tab));
+    panels.append(renderPanel(def));
+  }
+  root.append(header, h("main", { id: "main" }, regulation, tabs, panels));
+}
+
+function tabKeys(e) {
+  const ids = FORMS.map((f) => f.id);
+  const at = ids.indexOf(state.form);
+  const to = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: ids.length - 1 }[e.key];
+  if (to === undefined) return;
+  e.preventDefault();
+  selectForm(ids[(to + ids.length) % ids.length], true);
+}
+
+function renderPanel(def) {
+  const form = h("form", { class: "application", id: `form-${def.id}`, "aria-labelledby": `title-${def.id}`, autocomplete: "on" });
+  form.append(
+    tr(h("h2", { id: `title-${def.id}` }), def.title),
+    tr(h("p", { class: "intro" }), def.intro),
+    h("div", { class: "notice", id: `notice-${def.id}`, role: "note", hidden: true }),
+    h("input", { type: "hidden", name: "/jurisdiction", value: state.jurisdiction }),
+  );
+  if (def.kinds.length === 1) form.append(h("input", { type: "hidden", name: "/kind", value: def.kinds[0] }));
+  for (const section of def.sections) {
+    const fs = h("fieldset", { class: "section", "data-section": section.id }, tr(h("legend"), section.legend));
+    for (const field of section.fields) fs.append(renderField(def.id, field));
+    form.append(fs);
+  }
+  const chip = h("span", { class: "chip", "aria-hidden": "true", id: `chip-${def.id}` });
+  form.append(h("div", { class: "actions" }, chip, tr(h("button", { type: "submit", class: "primary" }), UI.submit)));
+
+  const aside = h("aside", { class: "verdict", "aria-labelledby": `verdict-title-${def.id}` },
+    tr(h("h2", { id: `verdict-title-${def.id}` }), UI.result),
+    h("div", { class: "outcome", id: `outcome-${def.id}`, role: "status", "aria-live": "polite", "aria-atomic": "true" }),
+    h("div", { class: "details", id: `details-${def.id}` }));
+
+  const panel = h("section", {
+    class: "panel", role: "tabpanel", id: `panel-${def.id}`, "aria-labelledby": `tab-${def.id}`,
+    hidden: def.id !== state.form,
+  }, h("div", { class: "layout" }, form, aside));
+
+  const entry = { def, el: form, panel, binding: null, touched: new Set(), attempted: false, last: null, submitted: null };
+  state.forms.set(def.id, entry);
+
+  const touch = (e) => {
+    const name = e.target?.getAttribute?.("name");
+    if (name) entry.touched.add(name);
+    if (entry.submitted !== null) entry.submitted = null;
+  };
+  form.addEventListener("input", touch);
+  form.addEventListener("change", (e) => {
+    touch(e);
+    if (e.target.name === "/kind") {
+      applyVisibility(entry);
+      entry.binding?.check();
+    }
+  });
+  // The browser stops a submit with invalid controls and fires `invalid` on each.
+  form.addEventListener("invalid", () => {
+    if (!entry.attempted) {
+      entry.attempted = true;
+      render(entry);
+    }
+  }, true);
+  form.addEventListener("submit", (e) => {
+    entry.attempted = true;
+    const blocked = e.defaultPrevented; // bindForm stops a refused or unreadable request
+    e.preventDefault(); // a demo: nothing is ever sent
+    entry.submitted = blocked ? null : entry.last?.request ?? null;
+    render(entry);
+    if (!blocked) document.getElementById(`details-${def.id}`)?.querySelector(".submitted")?.focus();
+  });
+  form.addEventListener("pdp-verdict", (e) => {
+    entry.last = e.detail;
+    render(entry);
+  });
+  return panel;
+}
+
+function renderField(formId, field) {
+  const id = idOf(formId, field.name);
+  const hintId = field.hint ? `${id}-hint` : null;
+  const msgId = `${id}-msg`;
+  const describedBy = [hintId, msgId].filter(Boolean).join(" ");
+  const hint = field.hint ? tr(h("p", { class: "hint", id: hintId }), field.hint) : null;
+  const msg = h("div", { class: "msg", id: msgId });
+  const optional = field.optional ? tr(h("span", { class: "opt" }), (lang) => (lang === "en" ? " (optional)" : "（选填）")) : null;
+  const common = { name: field.name, "aria-describedby": describedBy, required: field.required };
+
+  if (field.control === "radio" || field.control === "checks") {
+    const type = field.control === "radio" ? "radio" : "checkbox";
+    const options = valuesOf(field).map((entry, i) => {
+      const input = h("input", { ...common, type, id: `${id}-${i}`, value: entry[0], checked: field.value === entry[0] });
+      return h("label", { class: "option", for: `${id}-${i}` }, input, tr(h("span"), optionLabel(entry)));
+    });
+    const legend = h("legend", {}, tr(h("span"), field.label), optional);
+    return h("fieldset", { class: `field group ${type}`, "data-name": field.name, id }, legend, hint, h("div", { class: "options" }, options), msg);
+  }
+  if (field.control === "checkbox") {
+    const input = h("input", { ...common, type: "checkbox", id: `${id}-input` });
+    return h("div", { class: "field check", "data-name": field.name, id },
+      h("div", { class: "check-row" }, input, tr(h("label", { for: `${id}-input` }), field.label)), hint, msg);
+  }
+  let control;
+  if (field.control === "select") {
+    control = h("select", { ...common, id: `${id}-input` },
+      tr(h("option", { value: "" }), UI.choose),
+      valuesOf(field).map((entry) => tr(h("option", { value: entry[0] }), optionLabel(entry))));
+  } else if (field.control === "textarea") {
+    control = h("textarea", { ...common, id: `${id}-input`, rows: 3, maxlength: 4000 });
+  } else {
+    const type = { date: "date", number: "number", tel: "tel" }[field.control] ?? "text";
+    control = h("input", {
+      ...common, id: `${id}-input`, type, autocomplete: field.autocomplete, pattern: field.pattern,
+      maxlength: field.maxlength ?? (type === "text" || type === "tel" ? 200 : undefined),
+      min: field.min, max: field.max, inputmode: type === "number" ? "numeric" : undefined,
+      value: field.today ? today() : undefined,
+    });
+  }
+  const label = h("label", { for: `${id}-input` }, tr(h("span"), field.label), optional);
+  return h("div", { class: "field", "data-name": field.name, id }, label, hint, control, msg);
+}
+
+// ---- state changes -----------------------------------------------------------------------
+
+function kindOf(entry) {
+  if (entry.def.kinds.length === 1) return entry.def.kinds[0];
+  return entry.el.querySelector('[name="/kind"]:checked')?.value ?? entry.def.kinds[0];
+}
+
+/** Shows (and enables) the fields the jurisdiction's rules read for the form's kind. */
+function applyVisibility(entry) {
+  const kind = kindOf(entry);
+  for (const section of entry.def.sections) {
+    const fs = entry.el.querySelector(`[data-section="${section.id}"]`);
+    let any = false;
+    for (const field of section.fields) {
+      const shown = isShown(field, state.jurisdiction, kind);
+      any ||= shown;
+      const wrapper = fs.querySelector(`[data-name="${CSS.escape(field.name)}"]`);
+      wrapper.hidden = !shown;
+      for (const c of wrapper.querySelectorAll("input, select, textarea")) c.disabled = !shown;
+    }
+    fs.hidden = !any;
+    fs.disabled = !any;
+  }
+}
+
+function setJurisdiction(j) {
+  if (!JURISDICTIONS.includes(j)) return;
+  state.jurisdiction = j;
+  const engine = engineFor(j);
+  document.getElementById("jurisdiction").value = j;
+  retranslate();
+  renderRegulation();
+  for (const entry of state.forms.values()) {
+    entry.el.querySelector('[name="/jurisdiction"]').value = j;
+    entry.submitted = null;
+    applyVisibility(entry);
+    if (entry.binding) entry.binding.engine = engine; // checks the form again
+  }
+  saveHash();
+}
+
+function setLang(lang) {
+  state.lang = lang === "en" ? "en" : "zh";
+  document.documentElement.lang = state.lang === "en" ? "en" : "zh-CN";
+  for (const b of document.querySelectorAll("[data-lang]")) b.setAttribute("aria-pressed", String(b.dataset.lang === state.lang));
+  retranslate();
+  renderRegulation();
+  for (const entry of state.forms.values()) {
+    if (entry.binding) entry.binding.lang = state.lang;
+    entry.renderedKey = null;
+    render(entry);
+  }
+  saveHash();
+}
+
+function selectForm(id, focus = false) {
+  if (!state.forms.has(id)) return;
+  state.form = id;
+  for (const def of FORMS) {
+    const tab = document.getElementById(`tab-${def.id}`);
+    const on = def.id === id;
+    tab.setAttribute("aria-selected", String(on));
+    tab.tabIndex = on ? 0 : -1;
+    document.getElementById(`panel-${def.id}`).hidden = !on;
+  }
+  if (focus) document.getElementById(`tab-${id}`).focus();
+  saveHash();
+}
+
+function saveHash() {
+  const params = new URLSearchParams({ j: state.jurisdiction, form: state.form, lang: state.lang });
+  history.replaceState(null, "", `#${params}`);
+}
+
+function readHash() {
+  const params = new URLSearchParams(location.hash.slice(1));
+  if (JURISDICTIONS.includes(params.get("j"))) state.jurisdiction = params.get("j");
+  if (FORMS.some((f) => f.id === params.get("form"))) state.form = params.get("form");
+  if (params.get("lang") === "en") state.lang = "en";
+}
+
+function renderRegulation() {
+  const el = document.getElementById("regulation");
+  const info = engineFor(state.jurisdiction).regulation;
+  const parts = info.regulations.map((r) => {
+    const title = state.lang === "en" ? r.titleEn : `《${r.title}》`;
+    const sep = state.lang === "en" ? ", " : "，";
+    const dates = `${pick(UI.inForce)} ${r.inForce}${r.expires ? `${sep}${pick(UI.expires)} ${r.expires}` : ""}`;
+    return h("span", { class: "reg" }, h("cite", {}, title), state.lang === "en" ? ` (${dates})` : `（${dates}）`);
+  });
+  el.replaceChildren(h("strong", {}, pick(info.name)), " · ", ...parts.flatMap((p, i) => (i ? [" + ", p] : [p])));
+}
+
+// ---- rendering a check -----------------------------------------------------------------
+
+function fieldLabel(entry, pointer) {
+  const field = entry.def.sections.flatMap((s) => s.fields).find((f) => f.name === pointer);
+  return field ? pick(field.label) : pointer;
+}
+
+function problemItem(entry, problem, placed) {
+  const id = placed ? firstControlId(entry, problem.field) : null;
+  const where = placed
+    ? h("a", { href: `#${id}`, class: "goto", onclick: (e) => { e.preventDefault(); document.getElementById(id)?.focus(); } }, fieldLabel(entry, problem.field))
+    : h("span", { class: "where" }, problem.rule === "undecided" ? pick(UI.notGoverned) : pick(UI.fieldless));
+  const sep = h("span", { class: "sep" }, state.lang === "en" ? ": " : "：");
+  return h("li", { class: "problem" }, where, sep, h("span", { class: "text" }, pick(problem.message)), " ", articleRef(problem.regulation, problem.article));
+}
+
+function firstControlId(entry, pointer) {
+  let p = pointer;
+  while (p) {
+    const control = [...entry.el.elements].find((c) => c.getAttribute("name") === p && c.willValidate);
+    if (control) return control.id;
+    p = p.slice(0, p.lastIndexOf("/"));
+  }
+  return null;
+}
+
+function summaryLine(d) {
+  if (d.error) return `${pick(OUTCOMES.error)} · ${pick(d.error.message)}`;
+  const v = d.verdict;
+  const parts = [pick(OUTCOMES[v.outcome])];
+  if (v.outcome === "refused") parts.push(pick(UI.problemsN, v.violations.length));
+  if (v.route && v.outcome !== "refused") {
+    parts.push(pick(REVIEWERS[v.route.reviewer] ?? { zh: v.route.reviewer, en: v.route.reviewer }));
+    if (v.route.workingDays !== undefined) parts.push(pick(UI.workingDaysN, v.route.workingDays));
+    if (v.route.due !== undefined) parts.push(pick(UI.byDate, v.route.due));
+  }
+  return parts.join(" · ");
+}
+
+function render(entry) {
+  const d = entry.last;
+  if (d === null) return;
+  const outcome = document.getElementById(`outcome-${entry.def.id}`);
+  const chip = document.getElementById(`chip-${entry.def.id}`);
+  const kind = d.error ? "error" : d.verdict.outcome;
+  const line = summaryLine(d);
+  // Only a changed summary is written, so the live region speaks only on a change.
+  if (outcome.textContent !== line) {
+    outcome.textContent = line;
+    outcome.dataset.outcome = kind;
+    chip.textContent = line;
+    chip.dataset.outcome = kind;
+  }
+  renderFieldMessages(entry, d);
+  const key = JSON.stringify([state.lang, state.jurisdiction, d.verdict, d.error, Object.keys(d.invalid), entry.submitted]);
+  if (entry.renderedKey === key) return;
+  entry.renderedKey = key;
+  renderDetails(entry, d);
+}
+
+function renderFieldMessages(entry, d) {
+  for (const wrapper of entry.el.querySelectorAll(".field[data-name]")) {
+    const pointer = wrapper.dataset.name;
+    const problems = wrapper.hidden ? [] : d.invalid[pointer] ?? [];
+    const show = problems.length > 0 && (entry.attempted || entry.touched.has(pointer));
+    const key = JSON.stringify([state.lang, show, problems.map((p) => p.rule ?? p.code ?? "")]);
+    const msg = wrapper.querySelector(".msg");
+    wrapper.classList.toggle("has-problem", show);
+    for (const c of wrapper.querySelectorAll("input, select, textarea")) {
+      if (show) c.setAttribute("aria-invalid", "true");
+      else c.removeAttribute("aria-invalid");
+    }
+    if (msg.dataset.key === key) continue;
+    msg.dataset.key = key;
+    msg.replaceChildren(...(show ? groupByArticle(problems).map((g) =>
+      h("p", { class: "problem" }, h("span", { class: "text" }, g.messages.join(state.lang === "en" ? "; " : "；")), " ", articleRef(g.regulation, g.article))) : []));
+  }
+  const notice = document.getElementById(`notice-${entry.def.id}`);
+  const undecided = d.verdict?.violations.find((v) => v.rule === "undecided");
+  notice.hidden = undecided === undefined;
+  notice.textContent = undecided ? `${pick(UI.notGoverned)}：${pick(undecided.message)}` : "";
+}
+
+/** Problems of one field citing the same article, cited once: `[{ regulation, article, messages }]`. */
+function groupByArticle(problems) {
+  const groups = [];
+  for (const p of problems) {
+    const last = groups.at(-1);
+    if (last && p.article && last.article === p.article && last.regulation === p.regulation) last.messages.push(pick(p.message));
+    else groups.push({ regulation: p.regulation, article: p.article, messages: [pick(p.message)] });
+  }
+  return groups;
+}
+
+function section(titleMsg, ...content) {
+  return h("section", { class: "block" }, h("h3", {}, pick(titleMsg)), ...content);
+}
+
+function renderDetails(entry, d) {
+  const out = [];
+  const placed = new Set(Object.values(d.invalid).flat());
+  const problems = d.error ? [d.error] : d.verdict.violations;
+  if (problems.length > 0) {
+    out.push(section(UI.toFix, h("ul", { class: "problems" }, problems.map((p) => problemItem(entry, p, placed.has(p))))));
+  }
+  const v = d.verdict;
+  if (v?.route && v.outcome !== "refused") {
+    const r = v.route;
+    const rows = [
+      [UI.reviewer, pick(REVIEWERS[r.reviewer] ?? { zh: r.reviewer, en: r.reviewer })],
+      r.workingDays !== undefined ? [UI.workingDays, pick(UI.workingDaysN, r.workingDays)] : null,
+      r.due !== undefined ? [UI.due, r.due] : null,
+    ].filter(Boolean);
+    out.push(section(UI.route,
+      h("dl", { class: "route" }, rows.flatMap(([k, val]) => [h("dt", {}, pick(k)), h("dd", {}, val)])),
+      r.silenceMeansApproval ? h("p", { class: "silence" }, pick(UI.silence)) : null,
+      r.message ? h("p", { class: "route-message" }, pick(r.message)) : null,
+      h("p", { class: "cite" }, `${pick(UI.basis)} `, articleRef(r.regulation, r.article))));
+  }
+  if (v && v.outcome !== "refused" && v.grounds.length > 0) {
+    out.push(section(UI.grounds, h("ul", { class: "grounds" }, v.grounds.map((g) => h("li", {}, articleRef(g.regulation, g.article))))));
+  }
+  if (v && v.obligations.length > 0) {
+    out.push(section(UI.obligations, h("ul", { class: "obligations" }, v.obligations.map((o) =>
+      h("li", {}, h("span", { class: "text" }, pick(o.message)),
+        o.due ? h("span", { class: "due" }, ` ${pick(UI.byDate, o.due)}`) : null, " ", articleRef(o.regulation, o.article))))));
+  }
+  if (v && v.warnings.length > 0) {
+    out.push(section(UI.warnings, h("ul", { class: "warnings" }, v.warnings.map((w) =>
+      h("li", {}, h("span", { class: "text" }, pick(w.message)), " ", w.article ? articleRef(w.regulation, w.article) : null)))));
+  }
+  if (entry.submitted !== null) {
+    out.push(h("section", { class: "block submitted", tabindex: "-1" },
+      h("p", {}, pick(UI.ready)),
+      h("details", {}, h("summary", {}, pick(UI.requestJson)), h("pre", {}, JSON.stringify(entry.submitted, null, 2)))));
+  }
+  if (v?.policySet) {
+    out.push(h("p", { class: "policyset" }, `${pick(UI.policySet)} ${v.policySet.jurisdiction} ${v.policySet.version} · ${v.policySet.hash.slice(0, 12)}`));
+  }
+  document.getElementById(`details-${entry.def.id}`).replaceChildren(...out);
+}
+
+// ---- start -------------------------------------------------------------------------------
+
+async function start() {
+  const root = document.getElementById("app");
+  readHash();
+  document.documentElement.lang = state.lang === "en" ? "en" : "zh-CN";
+  try {
+    await init();
+    engineFor(state.jurisdiction);
+  } catch (e) {
+    const why = e?.message?.[state.lang] ?? e?.message ?? String(e);
+    root.replaceChildren(h("p", { class: "load-error", role: "alert" }, pick(UI.loadFailed), String(why)));
+    return;
+  }
+  renderShell(root);
+  renderRegulation();
+  for (const entry of state.forms.values()) {
+    applyVisibility(entry);
+    entry.binding = bindForm(entry.el, engineFor(state.jurisdiction), { lang: state.lang, aria: false });
+  }
+  selectForm(state.form);
+  document.body.dataset.ready = "true";
+}
+
+start();

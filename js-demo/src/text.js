@@ -1,0 +1,210 @@
+// The demo's words in Chinese and English: the page's own labels and the contract's values.
+// What the verdicts say (messages, articles, regulation titles) comes from the engine.
+
+export const UI = {
+  title: { zh: "公共数据申请 · 浏览器内即时核验", en: "Public data applications, checked in the browser" },
+  lede: {
+    zh: "按所选地区的现行规定逐项核验：哪一项需要修改、依据哪一条，由谁审核、何时答复。所有核验都在本页完成，不发送任何数据。",
+    en: "Checked item by item against the selected region's rules: what to fix and under which article, who reviews and by when. Everything runs in this page; nothing is sent.",
+  },
+  loading: { zh: "正在加载规则引擎…", en: "Loading the rules engine…" },
+  loadFailed: { zh: "规则引擎加载失败：", en: "The rules engine did not load: " },
+  jurisdiction: { zh: "地区", en: "Region" },
+  language: { zh: "语言", en: "Language" },
+  forms: { zh: "申请表", en: "Forms" },
+  inForce: { zh: "施行", en: "in force" },
+  expires: { zh: "有效期至", en: "valid until" },
+  result: { zh: "核验结果", en: "Check result" },
+  toFix: { zh: "需要修改", en: "To fix" },
+  route: { zh: "由谁审核、何时答复", en: "Who decides, and by when" },
+  reviewer: { zh: "审核", en: "Reviewed by" },
+  workingDays: { zh: "期限", en: "Time limit" },
+  due: { zh: "答复截止", en: "Answer due" },
+  silence: { zh: "逾期未答复的，视为审核通过", en: "No answer in time counts as approval" },
+  basis: { zh: "依据", en: "Under" },
+  grounds: { zh: "准予或转审的依据", en: "Why it may proceed" },
+  obligations: { zh: "申请人须知的义务", en: "Duties that follow" },
+  warnings: { zh: "提示", en: "Notes" },
+  notGoverned: { zh: "本表不适用于该地区", en: "This form does not apply here" },
+  unreadable: { zh: "无法读取申请", en: "The application cannot be read" },
+  submit: { zh: "提交申请", en: "Submit" },
+  ready: {
+    zh: "核验通过，可以提交。（演示页面：申请不会发送到任何地方。）",
+    en: "The application passes the checks and can be submitted. (A demo: it is not sent anywhere.)",
+  },
+  requestJson: { zh: "将提交的申请（JSON）", en: "The request (JSON)" },
+  policySet: { zh: "规则集", en: "Rule set" },
+  article: { zh: "条文", en: "Article" },
+  noText: { zh: "（规则集未收录本条摘要）", en: "(the rule set has no summary of this article)" },
+  workingDaysN: { zh: (n) => `${n} 个工作日`, en: (n) => `${n} working day${n === 1 ? "" : "s"}` },
+  byDate: { zh: (d) => `${d} 前`, en: (d) => `by ${d}` },
+  problemsN: { zh: (n) => `${n} 项需要修改`, en: (n) => `${n} thing${n === 1 ? "" : "s"} to fix` },
+  goTo: { zh: "转到此项", en: "Go to the field" },
+  optional: { zh: "选填", en: "optional" },
+  choose: { zh: "请选择", en: "Choose" },
+  yes: { zh: "是", en: "Yes" },
+  no: { zh: "否", en: "No" },
+  fieldless: { zh: "整份申请", en: "The application as a whole" },
+};
+
+export const OUTCOMES = {
+  granted: { zh: "准予", en: "Granted" },
+  review: { zh: "转审核", en: "Goes to review" },
+  refused: { zh: "不予通过", en: "Refused" },
+  error: { zh: "无法核验", en: "Cannot check" },
+};
+
+export const REVIEWERS = {
+  provider: { zh: "数据提供（开放）单位", en: "The body providing the data" },
+  authority: { zh: "公共数据主管部门", en: "The public data authority" },
+  negotiation: { zh: "供需双方协商", en: "Negotiation between user and provider" },
+  expert_committee: { zh: "专家委员会，再报本级人民政府", en: "The expert committee, then the government" },
+  government: { zh: "本级人民政府", en: "The same-level government" },
+};
+
+const l = (zh, en) => ({ zh, en });
+
+/** The contract's values, with their names. */
+export const VALUES = {
+  requesterType: [
+    ["department", l("政务部门", "Government department")],
+    ["public_service_org", l("公共服务组织（事业单位等）", "Public service organisation")],
+    ["legal_person", l("法人", "Legal person (company)")],
+    ["other_org", l("非法人组织", "Unincorporated organisation")],
+    ["citizen", l("自然人", "Natural person")],
+  ],
+  attribute: [
+    ["unconditional", l("无条件", "Unconditional"), { lishui: l("无条件开放类", "Unconditional") }],
+    ["conditional", l("有条件", "Conditional"), { lishui: l("受限开放类", "Restricted") }],
+    ["none", l("不予", "None"), { lishui: l("禁止开放类", "Prohibited") }],
+  ],
+  sharing: [
+    ["unconditional", l("无条件共享", "Unconditional sharing")],
+    ["conditional", l("有条件共享", "Conditional sharing")],
+    ["none", l("不予共享", "Not for sharing")],
+  ],
+  opening: [
+    ["unconditional", l("无条件开放", "Unconditional opening"), { lishui: l("无条件开放类", "Unconditional") }],
+    ["conditional", l("有条件开放", "Conditional opening"), { lishui: l("受限开放类", "Restricted") }],
+    ["none", l("不予开放", "Not for opening"), { lishui: l("禁止开放类", "Prohibited") }],
+  ],
+  sharePurpose: [
+    ["duty", l("履行法定职责", "Statutory duties")],
+    ["public_service", l("提供公共服务", "A public service")],
+    ["other", l("其他", "Other")],
+  ],
+  openPurpose: [
+    ["innovation", l("创新发展", "Innovation")],
+    ["urban_governance", l("城市治理", "Urban governance")],
+    ["social_services", l("社会服务", "Social services")],
+    ["research", l("科学研究", "Research")],
+    ["commercial", l("商业利用", "Commercial use")],
+    ["other", l("其他", "Other")],
+  ],
+  shareUsageMode: [
+    ["api", l("接口调用", "API calls")],
+    ["batch_compare", l("批量比对", "Batch comparison")],
+    ["authorized_access", l("授权查询核验", "Authorised look-up")],
+    ["desensitized_only", l("仅使用脱敏数据", "Desensitised data only")],
+    ["download", l("下载", "Download")],
+  ],
+  openUsageMode: [
+    ["api", l("接口调用", "API calls")],
+    ["model", l("省公共数据开放域算法建模", "Models in the provincial open domain")],
+    ["blockchain", l("市区块链数据开放平台", "City blockchain open-data platform")],
+    ["download", l("下载", "Download")],
+  ],
+  scenarioType: [
+    ["one_network_service", l("一网通办", "One-network services")],
+    ["one_network_governance", l("一网统管", "One-network governance")],
+    ["standardized", l("标准化应用场景", "Standardised scenario")],
+    ["key_work", l("区重点工作场景", "Key district work")],
+    ["big_system", l("大系统规划", "Big-system planning")],
+    ["other", l("其他", "Other")],
+  ],
+  level: [1, 2, 3, 4, 5].map((n) => [String(n), l(`${n} 级`, `Level ${n}`)]),
+  rating: [
+    ["A", l("A 级（普通用户）", "A (ordinary)")],
+    ["AA", l("AA 级（中级用户）", "AA (intermediate)")],
+    ["AAA", l("AAA 级（高级用户）", "AAA (advanced)")],
+  ],
+  materials: [
+    ["application_form", l("公共数据开放申请表", "Opening application form")],
+    ["need_list", l("公共数据开放需求清单", "Need list")],
+    ["security_certificate", l("安全等级保护证书", "Security protection certificate")],
+    ["credit_report", l("信用报告", "Credit report")],
+    ["security_commitment", l("公共数据安全承诺书", "Security commitment letter")],
+  ],
+  lists: [
+    ["dishonest", l("失信被执行人名单", "Dishonest judgment debtors")],
+    ["serious_illegal", l("严重违法失信名单", "Serious illegality list")],
+    ["tax_violation", l("重大税收违法失信名单", "Major tax violations")],
+  ],
+  flags: [
+    ["state_secret", l("国家秘密", "State secrets")],
+    ["work_secret", l("工作秘密", "Work secrets")],
+    ["commercial_secret", l("商业秘密", "Commercial secrets")],
+    ["personal_privacy", l("个人隐私", "Personal privacy")],
+    ["personal_info", l("个人信息", "Personal information")],
+    ["security_risk", l("开放后可能危及安全", "A security risk if opened")],
+    ["ip_restricted", l("受获取协议或知识产权限制", "Barred by agreement or IP")],
+    ["law_prohibits", l("法律法规禁止开放", "A law forbids opening")],
+  ],
+  treatments: [
+    ["desensitized", l("已脱敏、脱密处理", "Desensitised")],
+    ["consent", l("已取得权利人同意", "The rights holders consent")],
+    ["public_interest", l("不开放将重大影响公共利益", "Closure would gravely harm the public interest")],
+  ],
+  openingGround: [
+    ["consent", l("权利人同意开放且法律法规未禁止", "The subjects consent, no law forbids")],
+    ["infrastructure_load", l("开放将严重挤占公共数据基础设施资源", "Would heavily load the infrastructure")],
+    ["unassessed_benefit", l("预计效益显著但现阶段风险难以评估", "Large benefit, risk not yet assessable")],
+  ],
+  changedAttribute: [
+    ["sharing", l("共享属性", "Sharing attribute")],
+    ["opening", l("开放属性", "Opening attribute")],
+  ],
+  aggregated: [
+    ["true", l("已归集", "Aggregated")],
+    ["false", l("尚未归集", "Not aggregated")],
+  ],
+  yesNo: [
+    ["true", l("是", "Yes")],
+    ["false", l("否", "No")],
+  ],
+};
+
+/** Short names for the switch; the full name and regulation come from the engine. */
+export const JURISDICTION_NAMES = {
+  ganzi: l("甘孜", "Garzê"),
+  yongzhou: l("永州", "Yongzhou"),
+  lishui: l("丽水", "Lishui"),
+  suining: l("遂宁", "Suining"),
+  putuo: l("普陀", "Putuo"),
+};
+
+const DIGITS = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 一 … 九十九 as a number, or null. */
+export function chineseNumber(text) {
+  if (text === "十") return 10;
+  const m = /^([一二两三四五六七八九]?)(十?)([一二三四五六七八九]?)$/.exec(text);
+  if (m === null || text === "") return null;
+  const [, tens, ten, units] = m;
+  if (ten === "") return tens !== "" && units === "" ? DIGITS[tens] : null;
+  return (tens === "" ? 1 : DIGITS[tens]) * 10 + (units === "" ? 0 : DIGITS[units]);
+}
+
+/** `第十一条第（一）项` → "Art. 11(1)" in English; Chinese as written. */
+export function articleLabel(article, lang) {
+  if (lang !== "en") return article;
+  const m = /^第([一二两三四五六七八九十]+)条(?:第[（(]([一二三四五六七八九十]+)[）)]项|第([一二三四五六七八九十]+)款)?$/.exec(article);
+  if (m === null) return article;
+  const art = chineseNumber(m[1]);
+  if (art === null) return article;
+  const item = m[2] !== undefined ? chineseNumber(m[2]) : null;
+  const para = m[3] !== undefined ? chineseNumber(m[3]) : null;
+  if (item !== null) return `Art. ${art}(${item})`;
+  if (para !== null) return `Art. ${art} para. ${para}`;
+  return `Art. ${art}`;
+}
