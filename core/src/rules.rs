@@ -62,12 +62,15 @@ pub(crate) struct RouteSpec {
 impl Rule {
     /// Reads a policy's annotations; `file` names it in errors.
     pub fn from_policy(file: &str, order: usize, policy: &Policy, info: &JurisdictionInfo) -> Result<Rule, Error> {
-        let id = policy.annotation("id").unwrap_or_default().to_owned();
+        // Read once: `Policy::annotation(key)` parses `key` as a Cedar identifier on each call.
+        let annotations: Vec<(&str, &str)> = policy.annotations().collect();
+        let annotation = |key: &str| annotations.iter().find(|(k, _)| *k == key).map(|(_, v)| *v);
+        let id = annotation("id").unwrap_or_default().to_owned();
         let bad = |m: String| Error::policies(file, format!("policy `{id}`: {m}"));
-        if let Some((key, _)) = policy.annotations().find(|(k, _)| !ANNOTATIONS.contains(k)) {
+        if let Some((key, _)) = annotations.iter().find(|(k, _)| !ANNOTATIONS.contains(k)) {
             return Err(bad(format!("unknown annotation `@{key}`, expected one of {}", ANNOTATIONS.join(", "))));
         }
-        let text = |key: &str| policy.annotation(key).map(str::trim).filter(|v| !v.is_empty());
+        let text = |key: &str| annotation(key).map(str::trim).filter(|v| !v.is_empty());
         let need = |key: &str| text(key).ok_or_else(|| bad(format!("needs a non-empty `@{key}` annotation")));
         let message =
             || -> Result<Message, Error> { Ok(Message { zh: need("zh")?.to_owned(), en: need("en")?.to_owned() }) };
@@ -143,7 +146,7 @@ impl Rule {
                         Some(p) => p.parse().map_err(|_| bad(format!("`@priority(\"{p}\")` is not a whole number")))?,
                     };
                     Role::Ground { outcome, route, priority }
-                } else if policy.annotation("obligation").is_some() {
+                } else if annotation("obligation").is_some() {
                     Role::Obligation { message: message()?, period: period()? }
                 } else if let Some(code) = text("warning") {
                     Role::Warning { code: code.to_owned(), message: message()? }
