@@ -370,12 +370,12 @@ impl Request {
         if !value.is_object() {
             return Err(Error::invalid("", "the request must be a JSON object"));
         }
+        let long = limits::has_long_string(&value);
         let request: Request = serde_path_to_error::deserialize(value).map_err(Error::from_path_error)?;
-        request.checked()
-    }
-
-    fn checked(self) -> Result<Request, Error> {
-        limits::check_strings(&self)?;
-        Ok(self)
+        if long {
+            // Names the first such field in the request's own order.
+            limits::check_strings(&request)?;
+        }
+        Ok(request)
     }
 }
