@@ -388,13 +388,18 @@ function firstControlId(entry, pointer) {
   return null;
 }
 
-function summaryLine(d) {
+function reviewerName(reviewer, kind) {
+  const names = REVIEWERS[reviewer] ?? { zh: reviewer, en: reviewer };
+  return pick(names[kind] ?? names);
+}
+
+function summaryLine(d, kind) {
   if (d.error) return `${pick(OUTCOMES.error)} · ${pick(d.error.message)}`;
   const v = d.verdict;
   const parts = [pick(OUTCOMES[v.outcome])];
   if (v.outcome === "refused") parts.push(pick(UI.problemsN, v.violations.length));
   if (v.route && v.outcome !== "refused") {
-    parts.push(pick(REVIEWERS[v.route.reviewer] ?? { zh: v.route.reviewer, en: v.route.reviewer }));
+    parts.push(reviewerName(v.route.reviewer, kind));
     if (v.route.workingDays !== undefined) parts.push(pick(UI.workingDaysN, v.route.workingDays));
     if (v.route.due !== undefined) parts.push(pick(UI.byDate, v.route.due));
   }
@@ -407,7 +412,7 @@ function render(entry) {
   const outcome = document.getElementById(`outcome-${entry.def.id}`);
   const chip = document.getElementById(`chip-${entry.def.id}`);
   const kind = d.error ? "error" : d.verdict.outcome;
-  const line = summaryLine(d);
+  const line = summaryLine(d, kindOf(entry));
   // Only a changed summary is written, so the live region speaks only on a change.
   if (outcome.textContent !== line) {
     outcome.textContent = line;
@@ -471,7 +476,7 @@ function renderDetails(entry, d) {
   if (v?.route && v.outcome !== "refused") {
     const r = v.route;
     const rows = [
-      [UI.reviewer, pick(REVIEWERS[r.reviewer] ?? { zh: r.reviewer, en: r.reviewer })],
+      [UI.reviewer, reviewerName(r.reviewer, kindOf(entry))],
       r.workingDays !== undefined ? [UI.workingDays, pick(UI.workingDaysN, r.workingDays)] : null,
       r.due !== undefined ? [UI.due, r.due] : null,
     ].filter(Boolean);

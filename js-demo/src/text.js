@@ -55,7 +55,12 @@ export const OUTCOMES = {
 };
 
 export const REVIEWERS = {
-  provider: { zh: "数据提供（开放）单位", en: "The body providing the data" },
+  // The provider is the body holding the data: it provides it (sharing) or opens it.
+  provider: {
+    zh: "数据所属单位", en: "The body holding the data",
+    share: { zh: "数据提供单位", en: "The providing body" },
+    open: { zh: "公共数据开放主体", en: "The opening body" },
+  },
   authority: { zh: "公共数据主管部门", en: "The public data authority" },
   negotiation: { zh: "供需双方协商", en: "Negotiation between user and provider" },
   expert_committee: { zh: "专家委员会，再报本级人民政府", en: "The expert committee, then the government" },
@@ -74,9 +79,9 @@ export const VALUES = {
     ["citizen", l("自然人", "Natural person")],
   ],
   attribute: [
-    ["unconditional", l("无条件", "Unconditional"), { lishui: l("无条件开放类", "Unconditional") }],
-    ["conditional", l("有条件", "Conditional"), { lishui: l("受限开放类", "Restricted") }],
-    ["none", l("不予", "None"), { lishui: l("禁止开放类", "Prohibited") }],
+    ["unconditional", l("无条件共享 / 开放", "Unconditional"), { lishui: l("无条件开放类", "Unconditional") }],
+    ["conditional", l("有条件共享 / 开放", "Conditional"), { lishui: l("受限开放类", "Restricted") }],
+    ["none", l("不予共享 / 开放", "None (not shared / opened)"), { lishui: l("禁止开放类", "Prohibited") }],
   ],
   sharing: [
     ["unconditional", l("无条件共享", "Unconditional sharing")],

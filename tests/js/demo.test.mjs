@@ -305,12 +305,12 @@ describe("the demo in Chromium", () => {
     await shot("share-ganzi-refused-desktop", viewport);
 
     await form("share").locator('[name="/application/scenario"]').pressSequentially("医保待遇资格核验");
-    assert.equal(await outcome("share"), "转审核 · 数据提供（开放）单位 · 5 个工作日 · 2026-10-10 前");
+    assert.equal(await outcome("share"), "转审核 · 数据提供单位 · 5 个工作日 · 2026-10-10 前");
     scenario = await fieldState("share", "/application/scenario");
     assert.equal(scenario.message, "");
     assert.equal(scenario.ariaInvalid, null);
     const route = await page.locator("#details-share dl.route").textContent();
-    assert.match(route, /审核数据提供（开放）单位/);
+    assert.match(route, /审核数据提供单位/);
     assert.match(route, /答复截止2026-10-10/);
     const obligations = await page.locator("#details-share .obligations").textContent();
     assert.match(obligations, /建立使用日志/);
@@ -353,7 +353,7 @@ describe("the demo in Chromium", () => {
     const missing = (await problems("share")).join("\n");
     assert.match(missing, /需求类型.*第十七条/);
     await fill("share", { "/application/needType": "数据接口调用" });
-    assert.equal(await outcome("share"), "转审核 · 数据提供（开放）单位 · 5 个工作日 · 2026-10-10 前");
+    assert.equal(await outcome("share"), "转审核 · 数据提供单位 · 5 个工作日 · 2026-10-10 前");
     assert.match(await page.locator("#details-share").textContent(), /逾期未答复的，视为审核通过/);
 
     // Once every 3 months at the least (第十七条): 120 days needs its reason.
@@ -411,7 +411,7 @@ describe("the demo in Chromium", () => {
     assert.match(p, /提供证明材料.*应当提交信用报告.*第十一条第（一）项/);
     await form("open").locator('[name="/requester/materials"][value="credit_report"]').check();
     const line = await outcome("open");
-    assert.match(line, /^转审核 · 数据提供（开放）单位 · 15 个工作日 · \d{4}-\d{2}-\d{2} 前$/);
+    assert.match(line, /^转审核 · 公共数据开放主体 · 15 个工作日 · 2026-12-14 前$/);
     assert.match(await page.locator("#details-open .obligations").textContent(), /签订公共数据开放利用协议/);
 
     // An A-rated user may use unconditional data only (第十条).
