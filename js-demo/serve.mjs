@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // A static file server for the demo, with no dependency: `node js-demo/serve.mjs [DIR]`
-// serves DIR (default js-demo/dist) on http://127.0.0.1:PORT/ (PORT from the environment,
-// default 8080; 0 picks a free port) and prints the URL. Only GET and HEAD, only files
+// serves DIR (default js-demo/dist) on http://127.0.0.1:PORT/ and prints the URL. PORT
+// comes from the environment (0 picks a free port); without it, 8080, or a free port when
+// 8080 is taken. Only GET and HEAD, only files
 // under DIR, never a directory listing. The tests import `serveStatic` to serve their pages.
 
 import { createServer } from "node:http";
@@ -92,12 +93,17 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     console.error(`serve: no ${join(root, "index.html")}; build the demo first (node js-demo/build.mjs)`);
     process.exit(1);
   }
-  const port = Number(process.env.PORT ?? 8080);
+  const given = process.env.PORT !== undefined && process.env.PORT !== "";
+  const port = given ? Number(process.env.PORT) : 8080;
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     console.error(`serve: PORT must be a port number, not \`${process.env.PORT}\``);
     process.exit(1);
   }
   serveStatic({ root, port })
+    .catch((e) => {
+      if (given || e.code !== "EADDRINUSE") throw e;
+      return serveStatic({ root, port: 0 });
+    })
     .then(({ url }) => {
       console.log(`pubdata-policy demo: ${url}  (Ctrl-C stops it)`);
     })

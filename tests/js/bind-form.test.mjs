@@ -8,8 +8,8 @@ import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 
 import { serveStatic } from "../../js-demo/serve.mjs";
 import { launchChromium } from "./chromium.mjs";
@@ -76,7 +76,7 @@ describe("bindForm on a hand-written form, in Chromium", () => {
   const errors = [];
 
   before(async () => {
-    served = await serveStatic({ root, allow: ["/wasm/pkg-web/", "/tests/js/bind-form.html"] });
+    served = await serveStatic({ root, allow: ["/wasm/pkg-web/", "/tests/js/bind-form.html", "/target/wasm-tests/readme-form.html"] });
     browser = await launchChromium();
     page = browser.page;
     page.on("pageerror", (e) => errors.push(String(e)));
@@ -308,6 +308,40 @@ describe("bindForm on a hand-written form, in Chromium", () => {
     const scenario = await validity("/application/scenario");
     assert.equal(scenario.valid, false);
     assert.equal(scenario.aria, null);
+  });
+
+  test("the README's example: a hand-written form, a script tag and one bindForm call", async () => {
+    const readme = readFileSync(join(root, "README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("## Web forms"));
+    const html = /```html\n([\s\S]*?)```/.exec(section)?.[1];
+    assert.ok(html, "the Web forms section has an html example");
+    assert.equal((html.match(/bindForm\(/g) ?? []).length, 1, "one call");
+    const file = join(root, "target", "wasm-tests", "readme-form.html");
+    mkdirSync(dirname(file), { recursive: true });
+    // The page is served beside the repository's package: only the import path moves.
+    writeFileSync(file, `<!doctype html><meta charset="utf-8">\n${html.replace("./pkg-web/", "/wasm/pkg-web/")}`);
+    await page.goto(`${served.url}target/wasm-tests/readme-form.html`);
+    const scenario = page.locator('[name="/application/scenario"]');
+    await page.waitForFunction(() => document.querySelector('[name="/application/scenario"]').validationMessage !== "", null, { timeout: 60_000 });
+    await page.fill('[name="/resource/name"]', "人口基础信息");
+    for (const [name, value] of [["needBasis", "《社会保险法》"], ["businessGoal", "资格核验"], ["securityMeasures", "专线访问"]]) {
+      await page.fill(`[name="/application/${name}"]`, value);
+    }
+    await page.check('[name="/application/commitment"]');
+    assert.match(await scenario.evaluate((el) => el.validationMessage), /应当明确应用场景.*第十八条/);
+    let posted = null;
+    await page.route("**/apply", (route) => {
+      posted = route.request().postData();
+      return route.fulfill({ status: 200, contentType: "text/html", body: "<p>received</p>" });
+    });
+    await page.click("button");
+    assert.equal(await page.evaluate(() => document.activeElement.name), "/application/scenario");
+    assert.equal(posted, null, "a refused application is not sent");
+    await scenario.fill("医保待遇资格核验");
+    assert.equal(await scenario.evaluate((el) => el.validity.valid), true);
+    await Promise.all([page.waitForURL(/\/apply$/), page.click("button")]);
+    assert.match(decodeURIComponent(posted.replaceAll("+", " ")), /\/application\/scenario=医保待遇资格核验/);
+    await page.unroute("**/apply");
   });
 
   test("bad options are refused with a structured error", async () => {
