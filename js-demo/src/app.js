@@ -296,8 +296,17 @@ function applyVisibility(entry) {
 
 function setJurisdiction(j) {
   if (!JURISDICTIONS.includes(j)) return;
+  let engine;
+  try {
+    engine = engineFor(j);
+  } catch (e) {
+    // The rules of that jurisdiction did not load: say so, and stay where we were.
+    document.getElementById("jurisdiction").value = state.jurisdiction;
+    const why = e?.message ? pick(e.message) : String(e);
+    document.getElementById("regulation").replaceChildren(h("span", { class: "load-error", role: "alert" }, pick(UI.loadFailed), why));
+    return;
+  }
   state.jurisdiction = j;
-  const engine = engineFor(j);
   document.getElementById("jurisdiction").value = j;
   retranslate();
   renderRegulation();

@@ -471,6 +471,25 @@ describe("the demo in Chromium", () => {
     assert.match(await outcome("share"), /^不予通过/);
   });
 
+  test("bad input does not break the page: an odd address, an oversized application", async () => {
+    await open("j=%3Cb%3Ex&form=nonsense&lang=zz");
+    assert.equal(await page.locator("#jurisdiction").inputValue(), "ganzi");
+    assert.equal(await page.locator("#tab-share").getAttribute("aria-selected"), "true");
+    assert.equal(await page.evaluate(() => document.documentElement.lang), "zh-CN");
+    // Six long answers of three-byte characters: more than the engine reads (64 KiB).
+    await page.locator("#jurisdiction").selectOption("putuo");
+    const long = "数".repeat(4000);
+    const texts = ["/application/scenario", "/application/needBasis", "/application/dataContent", "/application/lowFrequencyReason", "/application/securityMeasures", "/application/fusionPlan"];
+    for (const name of texts) await form("share").locator(`[name="${name}"]`).fill(long);
+    assert.match(await outcome("share"), /^无法核验 · /);
+    assert.match((await problems("share")).join(""), /整份申请/);
+    await form("share").locator('button[type="submit"]').click();
+    assert.equal(await page.locator("#details-share .submitted").count(), 0);
+    await form("share").locator('[name="/application/fusionPlan"]').fill("");
+    await form("share").locator('[name="/application/lowFrequencyReason"]').fill("");
+    assert.match(await outcome("share"), /^不予通过/);
+  });
+
   test("keyboard only: tabs, switches, filling, submitting, fixing", async () => {
     await open("j=ganzi&form=share");
     const focused = () => page.evaluate(() => {
