@@ -12,8 +12,8 @@ use crate::request::Request;
 impl Engine {
     /// The one Cedar authorisation [`Engine::check`] makes for `request`, as
     /// `{ "principal", "action", "resource", "context", "entities" }`: entity references as
-    /// `{ "type", "id" }`, the context as Cedar's context JSON, the entities (requester,
-    /// resource and the schema's actions) as Cedar's entities JSON; `datetime` values are
+    /// `{ "type", "id" }`, the context as Cedar's context JSON, the entities (requester and
+    /// resource; the schema's actions too when it groups actions) as Cedar's entities JSON; `datetime` values are
     /// `{ "__extn": { "fn": "datetime", "arg": "YYYY-MM-DD" } }`. Together with
     /// [`Engine::cedar_policies`] and the schema text, it is the whole input of Cedar's
     /// `isAuthorized` — the call that gives the policies from which the verdict is made.
