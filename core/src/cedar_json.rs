@@ -13,8 +13,8 @@ impl Engine {
     /// The one Cedar authorisation [`Engine::check`] makes for `request`, as
     /// `{ "principal", "action", "resource", "context", "entities" }`: entity references as
     /// `{ "type", "id" }`, the context as Cedar's context JSON, the entities (requester and
-    /// resource; the schema's actions too when it groups actions) as Cedar's entities JSON; `datetime` values are
-    /// `{ "__extn": { "fn": "datetime", "arg": "YYYY-MM-DD" } }`. Together with
+    /// resource; the schema's actions too when it groups actions) as Cedar's entities JSON;
+    /// `datetime` values are `{ "__extn": { "fn": "datetime", "arg": "YYYY-MM-DD" } }`. With
     /// [`Engine::cedar_policies`] and the schema text, it is the whole input of Cedar's
     /// `isAuthorized` — the call that gives the policies from which the verdict is made.
     pub fn cedar_call(&self, request: &Request) -> Result<Value, Error> {
