@@ -27,7 +27,7 @@ const lap = () => {
 };
 let out;
 if (side === "ours") {
-  const { Engine } = require(join(here, "target", "pkg-node", "pubdata_policy_wasm.js"));
+  const { Engine } = require(join(process.env.OURS_PKG ?? join(here, "target", "pkg-node"), "pubdata_policy_wasm.js"));
   const load = lap();
   const engine = new Engine(j);
   const engineMs = lap();

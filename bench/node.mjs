@@ -30,7 +30,9 @@ const require = createRequire(import.meta.url);
 const seconds = Number(process.argv[2] ?? 1.5);
 
 const callsFile = join(here, "target", "cedar-calls.json");
-const ourPkg = join(here, "target", "pkg-node", "pubdata_policy_wasm.js");
+// OURS_PKG: another build of the nodejs package to compare (a folder), e.g. one built for speed.
+const ourDir = process.env.OURS_PKG ?? join(here, "target", "pkg-node");
+const ourPkg = join(ourDir, "pubdata_policy_wasm.js");
 for (const [f, how] of [
   [callsFile, "cargo bench -p pubdata-policy --bench cedar_calls"],
   [ourPkg, "bench/run (it copies wasm/pkg-node there)"],
@@ -56,7 +58,7 @@ const fail = (m) => {
 };
 
 console.log(`machine: ${os.cpus()[0]?.model ?? "?"} × ${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, load ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
-console.log(`node ${process.version}; @cedar-policy/cedar-wasm ${cedarVersion} (Cedar ${cedar.getCedarVersion()}); ours: bench/target/pkg-node (a copy of wasm/pkg-node)`);
+console.log(`node ${process.version}; @cedar-policy/cedar-wasm ${cedarVersion} (Cedar ${cedar.getCedarVersion()}); ours: ${ourDir}`);
 
 // ---- the same work on both sides, checked --------------------------------------------------
 const sameSet = (a, b) => JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
@@ -199,7 +201,7 @@ const sizes = (file) => {
     brotli: brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
   };
 };
-const a = sizes(join(here, "target", "pkg-node", "pubdata_policy_wasm_bg.wasm"));
+const a = sizes(join(ourDir, "pubdata_policy_wasm_bg.wasm"));
 const b = sizes(join(here, "node_modules", "@cedar-policy", "cedar-wasm", "nodejs", "cedar_wasm_bg.wasm"));
 console.log("\n.wasm size, bytes           raw       gzip -9   brotli 11");
 console.log(`ours                 ${String(a.raw).padStart(10)} ${String(a.gzip).padStart(12)} ${String(a.brotli).padStart(11)}`);
