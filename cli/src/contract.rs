@@ -4,16 +4,12 @@
 
 use std::collections::BTreeSet;
 
-use pubdata_policy::Request;
-use serde::de::{self, value::Error as ProbeError, DeserializeSeed, IntoDeserializer, Visitor};
-use serde::Deserialize;
 use serde_json::Value;
 
 /// A request with every optional field given, every list holding one item and every
-/// boolean `true`, as JSON. Text fields hold a date, so date fields read too.
+/// boolean `true`, as JSON (traced by the core, whose comparisons fill requests from it).
 pub fn populated() -> Result<Value, String> {
-    let request = Request::deserialize(Probe).map_err(|e| format!("cannot trace the request contract: {e}"))?;
-    serde_json::to_value(&request).map_err(|e| format!("cannot trace the request contract: {e}"))
+    pubdata_policy::impact::populated_request().map_err(|e| e.to_string())
 }
 
 /// Every JSON Pointer to a field of the contract (objects' keys, at any depth).
@@ -55,115 +51,12 @@ pub fn field_of(cedar_path: &str, fields: &BTreeSet<String>) -> Option<String> {
         .find_map(|suffix| direct.strip_suffix(suffix).filter(|f| fields.contains(*f)).map(str::to_owned))
 }
 
-/// Builds the fullest value a type accepts. Serde hands a deserializer each struct's
-/// field names and each enum's variants, so the trace needs no list kept by hand.
-struct Probe;
-
-const SAMPLE_TEXT: &str = "2026-01-01";
-
-impl<'de> de::Deserializer<'de> for Probe {
-    type Error = ProbeError;
-
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ProbeError> {
-        visitor.visit_str(SAMPLE_TEXT)
-    }
-    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ProbeError> {
-        visitor.visit_bool(true)
-    }
-    fn deserialize_i8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ProbeError> {
-        visitor.visit_i64(1)
-    }
-    fn deserialize_i16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ProbeError> {
-        visitor.visit_i64(1)
-    }
-    fn deserialize_i32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ProbeError> {
-        visitor.visit_i64(1)
-    }
-    fn deserialize_i64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ProbeError> {
-        visitor.visit_i64(1)
-    }
-    fn deserialize_u8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ProbeError> {
-        visitor.visit_u64(1)
-    }
-    fn deserialize_u16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ProbeError> {
-        visitor.visit_u64(1)
-    }
-    fn deserialize_u32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ProbeError> {
-        visitor.visit_u64(1)
-    }
-    fn deserialize_u64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ProbeError> {
-        visitor.visit_u64(1)
-    }
-    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ProbeError> {
-        visitor.visit_some(Probe)
-    }
-    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ProbeError> {
-        visitor.visit_seq(OneItem(true))
-    }
-    fn deserialize_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        fields: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, ProbeError> {
-        visitor.visit_map(EveryField { fields, next: 0 })
-    }
-    fn deserialize_enum<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        variants: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, ProbeError> {
-        let first = variants.first().copied().ok_or_else(|| de::Error::custom("an enum without variants"))?;
-        visitor.visit_enum(first.into_deserializer())
-    }
-
-    serde::forward_to_deserialize_any! {
-        f32 f64 char str string bytes byte_buf unit unit_struct newtype_struct tuple
-        tuple_struct map identifier ignored_any
-    }
-}
-
-struct OneItem(bool);
-
-impl<'de> de::SeqAccess<'de> for OneItem {
-    type Error = ProbeError;
-    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, ProbeError> {
-        if std::mem::take(&mut self.0) {
-            seed.deserialize(Probe).map(Some)
-        } else {
-            Ok(None)
-        }
-    }
-}
-
-struct EveryField {
-    fields: &'static [&'static str],
-    next: usize,
-}
-
-impl<'de> de::MapAccess<'de> for EveryField {
-    type Error = ProbeError;
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, ProbeError> {
-        match self.fields.get(self.next) {
-            Some(name) => {
-                self.next += 1;
-                seed.deserialize((*name).into_deserializer()).map(Some)
-            }
-            None => Ok(None),
-        }
-    }
-    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, ProbeError> {
-        seed.deserialize(Probe)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn the_trace_reaches_every_level_of_the_request() {
+    fn the_pointers_reach_every_level_of_the_request() {
         let value = populated().unwrap();
         let fields = pointers(&value);
         for f in
@@ -173,9 +66,6 @@ mod tests {
         }
         assert!(fields.contains("/application/catalog/gradingLevel"));
         assert!(!fields.contains("/application/scenarios"));
-        assert_eq!(value.pointer("/resource/inCatalog"), Some(&Value::Bool(true)));
-        // The fullest request is one the engine itself accepts.
-        Request::from_value(value).unwrap();
     }
 
     #[test]

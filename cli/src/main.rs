@@ -7,12 +7,10 @@ mod diagnostic;
 mod diff;
 mod explain;
 mod policy_source;
-mod request_space;
 mod scenarios;
 mod status;
 mod test;
 mod validate;
-mod verdict_change;
 
 use std::process::ExitCode;
 

@@ -8,6 +8,7 @@ mod engine;
 mod error;
 mod identifier;
 mod identity;
+pub mod impact;
 pub mod inspect;
 mod limits;
 mod messages;

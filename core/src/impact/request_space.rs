@@ -1,4 +1,4 @@
-//! The requests `pdp diff` decides under both policy sets: the scenario corpus, and a
+//! The requests a comparison decides under both policy sets: the scenario corpus, and a
 //! space generated from the contract's closed enums around it.
 //!
 //! All combinations of every enum would be astronomically many (eight flags alone make
@@ -16,11 +16,12 @@
 
 use std::collections::{BTreeSet, HashSet};
 
-use pubdata_policy::{
+use serde_json::{json, Value};
+
+use crate::request::{
     Attribute, AttributeName, Flag, Kind, ListEntry, Material, OpeningGround, OperateAction, Penalty, Rating,
     RequesterType, ScenarioType, Treatment, UsageMode,
 };
-use serde_json::{json, Value};
 
 /// A request to decide, and how a person can tell where it came from.
 pub struct Probe {
@@ -244,7 +245,7 @@ mod tests {
     use super::*;
 
     fn space() -> Vec<Probe> {
-        let populated = crate::contract::populated().unwrap();
+        let populated = crate::impact::contract::populated_request().unwrap();
         let required: BTreeSet<String> = ["/application/scenario".to_owned()].into();
         let seed = Seed {
             label: "share.json › x".into(),
@@ -283,7 +284,7 @@ mod tests {
         let distinct: HashSet<String> = probes.iter().map(|p| p.request.to_string()).collect();
         assert_eq!(distinct.len(), probes.len());
         for p in &probes {
-            pubdata_policy::Request::from_value(p.request.clone()).unwrap_or_else(|e| panic!("{}: {e}", p.label));
+            crate::Request::from_value(p.request.clone()).unwrap_or_else(|e| panic!("{}: {e}", p.label));
         }
     }
 }

@@ -1,10 +1,12 @@
-//! What of a verdict `pdp diff` compares — outcome, violations, route and deadlines,
+//! What of a verdict a comparison looks at — outcome, violations, route and deadlines,
 //! obligations, warnings — and how two verdicts of one request differ.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use pubdata_policy::{Error, Verdict};
 use serde::Serialize;
+
+use crate::error::Error;
+use crate::verdict::Verdict;
 
 /// A verdict reduced to what a change of policies can alter for an applicant.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,7 +95,7 @@ impl Decision {
                 }
             }
         }
-        let rules: BTreeSet<&String> = old.obligations.keys().chain(self.obligations.keys()).collect();
+        let rules: BTreeSet<&str> = old.obligations.keys().chain(self.obligations.keys()).map(String::as_str).collect();
         for rule in rules {
             let o = old.obligations.get(rule).cloned().unwrap_or_else(|| "none".into());
             let n = self.obligations.get(rule).cloned().unwrap_or_else(|| "none".into());
@@ -119,7 +121,7 @@ mod tests {
     use super::*;
 
     fn decide(text: &str) -> Decision {
-        Decision::of(&pubdata_policy::check_json(text))
+        Decision::of(&crate::check_json(text))
     }
 
     const SHARE: &str = r#"{"jurisdiction":"ganzi","kind":"share","date":"2026-09-28",

@@ -1,0 +1,259 @@
+//! What a change to a jurisdiction's policies changes, for `pdp diff` and the playground
+//! page of the WebAssembly package alike: the scenario corpus and a request space generated
+//! around it (`request_space.rs`) are decided under both policy sets, and every request
+//! whose verdict differs for an applicant (`verdict_change.rs`) is listed under the rule
+//! that makes the difference.
+
+mod compared_policy;
+mod contract;
+mod report;
+mod request_space;
+mod rule_change;
+mod verdict_change;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use cedar_policy::Effect;
+use serde_json::Value;
+
+use crate::engine::{Engine, Sources};
+use crate::error::Error;
+use crate::request::{Jurisdiction, Request};
+use crate::scenario::Suite;
+
+pub use contract::populated_request;
+pub use report::{
+    AnnotationChange, ChangeKind, ChangedRequest, Group, JurisdictionDiff, Report, RuleChange, Side, SpaceSize, NO_RULE,
+};
+pub use verdict_change::Change;
+
+use compared_policy::ComparedPolicy;
+use request_space::Seed;
+use verdict_change::Decision;
+
+/// One side of a comparison: a jurisdiction's sources, its engine, and its policies as
+/// the comparison reads them.
+pub struct PolicySide {
+    sources: Sources,
+    engine: Engine,
+    rules: Vec<ComparedPolicy>,
+}
+
+impl PolicySide {
+    /// Builds the engine (strictly validated, as `Engine::from_sources`) and reads the policies.
+    pub fn load(sources: Sources) -> Result<PolicySide, Error> {
+        let engine = Engine::from_sources(&sources)?;
+        let rules = compared_policy::read(&sources)?;
+        Ok(PolicySide { sources, engine, rules })
+    }
+
+    pub fn engine(&self) -> &Engine {
+        &self.engine
+    }
+}
+
+/// Decides the requests of `scenarios` (each a scenario file's name, as the labels of its
+/// cases start, and its cases) and the space around them under both sides, and groups the
+/// requests whose verdict changes by rule, listing `limit` of each group (0: all).
+pub fn compare(
+    jurisdiction: Jurisdiction,
+    old: &PolicySide,
+    new: &PolicySide,
+    scenarios: &[(String, Suite)],
+    limit: usize,
+) -> Result<JurisdictionDiff, Error> {
+    // Equal texts decide alike: no need to decide the space twice.
+    let identical = same_texts(&old.sources, &new.sources);
+    let rules = rule_change::rule_changes(&old.rules, &new.rules);
+    let changed_ids: BTreeMap<&str, ChangeKind> = rules.iter().map(|r| (r.id.as_str(), r.change)).collect();
+
+    let (corpus, mut bases) = seeds(scenarios);
+    let date = corpus
+        .iter()
+        .find_map(|s| s.request.get("date").and_then(Value::as_str).map(str::to_owned))
+        .or_else(|| new.engine.info().regulations.first().map(|r| r.in_force.to_string()))
+        .unwrap_or_default();
+    bases.extend(request_space::bare_seeds(jurisdiction.as_str(), &date));
+    let required: BTreeSet<String> = old
+        .rules
+        .iter()
+        .chain(&new.rules)
+        .filter(|r| r.effect == Effect::Forbid)
+        .filter_map(|r| r.annotation("field").map(str::to_owned))
+        .collect();
+    let space = request_space::generate(&corpus, &bases, &populated_request()?, &required);
+    let (probes, scenarios) = (space.probes, space.scenarios);
+
+    let requests: Vec<Option<Request>> =
+        if identical { vec![] } else { probes.iter().map(|p| Request::from_value(p.request.clone()).ok()).collect() };
+    let (before, after) = decide_both(&requests, &old.engine, &new.engine)?;
+
+    let mut groups: BTreeMap<String, Vec<ChangedRequest>> = BTreeMap::new();
+    let mut changed_requests = 0;
+    for ((probe, before), after) in probes.iter().zip(&before).zip(&after) {
+        let (Some(before), Some(after)) = (before, after) else { continue };
+        let changes = after.changes_from(before);
+        if changes.is_empty() {
+            continue;
+        }
+        changed_requests += 1;
+        let changed = ChangedRequest { label: probe.label.clone(), changes, request: probe.request.clone() };
+        for rule in responsible(before, after, &changed_ids) {
+            groups.entry(rule).or_default().push(changed.clone());
+        }
+    }
+    let mut groups: Vec<Group> = groups
+        .into_iter()
+        .map(|(rule, requests)| Group {
+            change: changed_ids.get(rule.as_str()).copied(),
+            count: requests.len(),
+            requests: if limit == 0 { requests } else { requests.into_iter().take(limit).collect() },
+            rule,
+        })
+        .collect();
+    // Rules are unique, so an unstable sort orders alike (and is the smaller code).
+    groups.sort_unstable_by(|a, b| b.count.cmp(&a.count).then_with(|| a.rule.cmp(&b.rule)));
+    let space = SpaceSize { scenarios, generated: probes.len().saturating_sub(scenarios), total: probes.len() };
+    Ok(JurisdictionDiff { jurisdiction, only_in: None, identical, rules, space, changed_requests, groups })
+}
+
+/// The corpus (every case deciding a request, labelled `file › case`) and the bases to
+/// vary (each file's `base`, or its first case's request).
+fn seeds(scenarios: &[(String, Suite)]) -> (Vec<Seed>, Vec<Seed>) {
+    let mut corpus = Vec::new();
+    let mut bases = Vec::new();
+    for (name, suite) in scenarios {
+        let cases: Vec<_> = suite.cases.iter().filter(|c| c.share.is_none()).collect();
+        for case in &cases {
+            corpus.push(Seed { label: format!("{name} › {}", case.name), request: suite.request_of(case) });
+        }
+        let base = suite.base.clone().or_else(|| cases.first().map(|c| suite.request_of(c)));
+        if let Some(request) = base {
+            bases.push(Seed { label: format!("{name} › base"), request });
+        }
+    }
+    (corpus, bases)
+}
+
+type Decisions = Vec<Option<Decision>>;
+
+fn decide(engine: &Engine, requests: &[Option<Request>]) -> Decisions {
+    requests.iter().map(|r| r.as_ref().map(|r| Decision::of(&engine.check(r)))).collect()
+}
+
+/// The two sides are independent: natively they are decided side by side.
+#[cfg(not(target_arch = "wasm32"))]
+fn decide_both(requests: &[Option<Request>], old: &Engine, new: &Engine) -> Result<(Decisions, Decisions), Error> {
+    std::thread::scope(|s| {
+        let old_side = s.spawn(|| decide(old, requests));
+        let after = decide(new, requests);
+        let before = old_side.join().map_err(|_| Error::Evaluation("deciding the OLD side failed".into()))?;
+        Ok((before, after))
+    })
+}
+
+/// A browser's WebAssembly has no threads.
+#[cfg(target_arch = "wasm32")]
+fn decide_both(requests: &[Option<Request>], old: &Engine, new: &Engine) -> Result<(Decisions, Decisions), Error> {
+    Ok((decide(old, requests), decide(new, requests)))
+}
+
+/// Whether two sides hold the same texts, wherever their folders are.
+fn same_texts(a: &Sources, b: &Sources) -> bool {
+    let texts = |files: &[(String, String)]| -> Vec<(String, String)> {
+        let name = |n: &str| Path::new(n).file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
+        files.iter().map(|(n, t)| (name(n), t.clone())).collect()
+    };
+    a.schema == b.schema
+        && a.regulation == b.regulation
+        && texts(&a.policies) == texts(&b.policies)
+        && texts(&a.calendar) == texts(&b.calendar)
+}
+
+/// The rules a changed verdict is put under: the changed rules among those that fired
+/// on either side; failing that, the rules that fired on one side only; failing that,
+/// none (the metadata or the calendar changed).
+fn responsible(before: &Decision, after: &Decision, changed: &BTreeMap<&str, ChangeKind>) -> Vec<String> {
+    let edited: Vec<String> =
+        before.fired.union(&after.fired).filter(|id| changed.contains_key(id.as_str())).cloned().collect();
+    if !edited.is_empty() {
+        return edited;
+    }
+    let one_side: Vec<String> = before.fired.symmetric_difference(&after.fired).cloned().collect();
+    if !one_side.is_empty() {
+        return one_side;
+    }
+    vec![NO_RULE.to_owned()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SHARE: &str = include_str!("../../../tests/vectors/ganzi/share.json");
+
+    fn scenarios() -> Vec<(String, Suite)> {
+        vec![("share.json".to_owned(), Suite::from_json(SHARE).unwrap())]
+    }
+
+    fn side(edit: impl Fn(&str) -> String) -> PolicySide {
+        let mut sources = Sources::builtin(Jurisdiction::Ganzi).unwrap();
+        for (_, text) in &mut sources.policies {
+            *text = edit(text);
+        }
+        PolicySide::load(sources).unwrap()
+    }
+
+    #[test]
+    fn identical_sides_decide_nothing_and_change_nothing() {
+        let (old, new) = (side(str::to_owned), side(str::to_owned));
+        let diff = compare(Jurisdiction::Ganzi, &old, &new, &scenarios(), 10).unwrap();
+        assert!(diff.identical && diff.rules.is_empty() && diff.groups.is_empty());
+        assert_eq!(diff.changed_requests, 0);
+        assert!(diff.space.scenarios > 0 && diff.space.total > diff.space.scenarios, "{:?}", diff.space);
+        assert!(!Report::new(vec![diff]).changed);
+    }
+
+    #[test]
+    fn five_working_days_becoming_three_move_only_routes_under_that_rule() {
+        let old = side(str::to_owned);
+        let new = side(|text| {
+            text.replace(
+                "@reviewer(\"provider\")\n@workingDays(\"5\")\n@article(\"第十八条\")",
+                "@reviewer(\"provider\")\n@workingDays(\"3\")\n@article(\"第十八条\")",
+            )
+        });
+        let diff = compare(Jurisdiction::Ganzi, &old, &new, &scenarios(), 2).unwrap();
+        assert!(!diff.identical);
+        let [rule] = diff.rules.as_slice() else { panic!("{:?}", diff.rules) };
+        assert_eq!(
+            (rule.id.as_str(), rule.change, rule.logic_changed),
+            ("ganzi.share.conditional.review", ChangeKind::Modified, false)
+        );
+        let [group] = diff.groups.as_slice() else { panic!("{:?}", diff.groups) };
+        assert_eq!(group.rule, "ganzi.share.conditional.review");
+        assert_eq!(group.count, diff.changed_requests);
+        assert_eq!(group.requests.len(), 2, "the limit");
+        assert!(group.requests.iter().all(|r| r.changes.iter().all(|c| c.what.starts_with("route."))));
+        let days = group.requests.iter().flat_map(|r| &r.changes).find(|c| c.what == "route.workingDays").unwrap();
+        assert_eq!((days.old.as_str(), days.new.as_str()), ("5", "3"));
+        assert!(Report::new(vec![diff]).changed);
+    }
+
+    #[test]
+    fn a_changed_verdict_no_rule_explains_is_put_under_the_metadata() {
+        // The calendar moves a due date while no policy changes.
+        let old = side(str::to_owned);
+        let mut sources = Sources::builtin(Jurisdiction::Ganzi).unwrap();
+        sources.calendar.clear();
+        let new = PolicySide::load(sources).unwrap();
+        let diff = compare(Jurisdiction::Ganzi, &old, &new, &scenarios(), 1).unwrap();
+        assert!(diff.rules.is_empty());
+        assert!(
+            diff.groups.iter().any(|g| g.rule == NO_RULE && g.change.is_none() && g.count > 0),
+            "{:?}",
+            diff.groups
+        );
+    }
+}
