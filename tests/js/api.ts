@@ -4,11 +4,15 @@
 import init, {
   Engine,
   type Deadline,
+  type DiffReport,
   type EngineError,
+  type PolicyLoadError,
+  type Sources,
   type JurisdictionInfo,
   type Request,
   type Route,
   type ShareStatus,
+  type Suite,
   type Verdict,
   type Violation,
 } from "../../wasm/pkg-web/pubdata_policy_wasm.js";
@@ -47,6 +51,28 @@ export async function decide(): Promise<string[]> {
   return lines;
 }
 
+export function author(suite: Suite): string[] {
+  const builtin: Sources = Engine.builtinSources("ganzi");
+  const edited: Sources = { ...builtin, policies: { ...builtin.policies, "ganzi/share.cedar": "" } };
+  const lines: string[] = [];
+  try {
+    Engine.fromSources(edited).free();
+  } catch (e) {
+    const error = e as PolicyLoadError;
+    lines.push(`${error.file ?? ""}:${error.line ?? 0}:${error.column ?? 0} ${error.policy ?? ""} ${error.message.en}`);
+  }
+  const report: DiffReport = Engine.diff(builtin, edited, { "share.json": suite }, { limit: 3 });
+  for (const d of report.jurisdictions) {
+    lines.push(`${d.jurisdiction}: ${d.changedRequests} of ${d.space.total}`, ...d.rules.map((r) => `${r.change} ${r.id}`));
+    for (const g of d.groups) {
+      lines.push(`${g.rule} ${g.change ?? ""} ${g.count}`);
+      for (const r of g.requests) lines.push(r.label, r.request.kind, ...r.changes.map((c) => `${c.what}: ${c.old} → ${c.new}`));
+    }
+  }
+  lines.push(String(Engine.diff(builtin, builtin).changed));
+  return lines;
+}
+
 export function refused(engine: Engine): void {
   // @ts-expect-error: a jurisdiction the library does not know
   new Engine("chengdu");
@@ -60,5 +86,9 @@ export function refused(engine: Engine): void {
   const outcome: Verdict["outcome"] = "maybe";
   // @ts-expect-error: the verdict's fields are read-only facts, not optional ones
   const missing: Verdict = { outcome: "granted" };
+  // @ts-expect-error: an option Engine.diff does not have
+  Engine.diff(Engine.builtinSources("ganzi"), Engine.builtinSources("ganzi"), {}, { limt: 3 });
+  // @ts-expect-error: a jurisdiction without built-in sources
+  Engine.builtinSources("chengdu");
   void [typo, outcome, missing];
 }

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use std::str::FromStr;
 
 use chrono::NaiveDate;
+use pubdata_policy::scenario::Suite;
 use pubdata_policy::{Calendar, Error, Jurisdiction, ShareUse, Sources, MAX_REQUEST_BYTES};
 use serde::{Deserialize, Serialize};
 
@@ -24,11 +25,12 @@ pub fn jurisdiction(id: &str) -> Result<Jurisdiction, Error> {
     Jurisdiction::from_str(id)
 }
 
-/// The texts of `Engine.fromSources`: file name → text for the policies and the calendar
-/// years. Policy files are read in the order of their names, as from a folder.
-#[derive(Debug, Deserialize)]
+/// The texts of `Engine.fromSources` (and what `Engine.builtinSources` returns): file
+/// name → text for the policies and the calendar years. Policy files are read in the order
+/// of their names, as from a folder.
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct SourcesInput {
+pub struct SourceTexts {
     schema: String,
     policies: BTreeMap<String, String>,
     regulation: String,
@@ -36,15 +38,61 @@ struct SourcesInput {
     calendar: BTreeMap<String, String>,
 }
 
+impl From<Sources> for SourceTexts {
+    fn from(s: Sources) -> SourceTexts {
+        SourceTexts {
+            schema: s.schema,
+            policies: s.policies.into_iter().collect(),
+            regulation: s.regulation,
+            calendar: s.calendar.into_iter().collect(),
+        }
+    }
+}
+
 /// Reads the argument of `Engine.fromSources`.
 pub fn sources(text: &str) -> Result<Sources, Error> {
-    let input: SourcesInput = from_text(text, "the sources")?;
+    let input: SourceTexts = from_text(text, "the sources")?;
     Ok(Sources {
         schema: input.schema,
         policies: input.policies.into_iter().collect(),
         regulation: input.regulation,
         calendar: input.calendar.into_iter().collect(),
     })
+}
+
+/// Reads the scenario files `Engine.diff` adds to the space: file name → scenario file,
+/// in the order of the names (as `pdp diff` reads a folder).
+pub fn suites(text: &str) -> Result<Vec<(String, Suite)>, Error> {
+    let files: BTreeMap<String, serde_json::Value> = from_text(text, "the scenario files")?;
+    // Read as `engine.runSuite` reads one, which keeps the module from a second reader of the format.
+    let suite = |(name, file): (String, serde_json::Value)| match Suite::from_json(&file.to_string()) {
+        Ok(suite) => Ok((name, suite)),
+        Err(e) => Err(invalid(
+            format!("/{}", name.replace('~', "~0").replace('/', "~1")),
+            format!("not a scenario file: {e}"),
+        )),
+    };
+    files.into_iter().map(suite).collect()
+}
+
+/// The options of `Engine.diff`.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct DiffOptions {
+    /// How many changed requests each rule lists; 0 lists all.
+    pub limit: usize,
+}
+
+impl Default for DiffOptions {
+    /// As `pdp diff`: ten requests a rule.
+    fn default() -> DiffOptions {
+        DiffOptions { limit: 10 }
+    }
+}
+
+/// Reads the options of `Engine.diff`.
+pub fn diff_options(text: &str) -> Result<DiffOptions, Error> {
+    from_text(text, "the options")
 }
 
 /// Reads the argument of `engine.shareStatus`: `{ lastUse, today, notice?, objected? }`.
@@ -158,6 +206,18 @@ mod tests {
         assert_eq!(field(wrong), Some("/policies".into()));
         let missing = sources(r#"{"policies":{},"regulation":"{}"}"#).unwrap_err();
         assert_eq!(field(missing), Some("/schema".into()));
+    }
+
+    #[test]
+    fn diff_inputs_read_by_name_and_name_the_bad_field() {
+        let files = suites(r#"{"b.json":{"cases":[]},"a.json":{"base":{"kind":"share"},"cases":[]}}"#).unwrap();
+        assert_eq!(files.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(), ["a.json", "b.json"]);
+        let bad = suites(r#"{"a.json":{"cases":[{"name":"x","cites":[]}]}}"#).unwrap_err();
+        assert_eq!(field(bad), Some("/a.json".into()));
+        assert_eq!(diff_options("{}").unwrap().limit, 10);
+        assert_eq!(diff_options(r#"{"limit":0}"#).unwrap().limit, 0);
+        assert_eq!(field(diff_options(r#"{"limit":-1}"#).unwrap_err()), Some("/limit".into()));
+        assert_eq!(field(diff_options(r#"{"limt":1}"#).unwrap_err()), Some("/limt".into()));
     }
 
     #[test]

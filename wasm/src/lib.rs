@@ -7,6 +7,8 @@
 
 mod form;
 mod input;
+mod load_failure;
+mod playground;
 
 use pubdata_policy::{builtin_jurisdictions, Error, MAX_REQUEST_BYTES};
 use serde::Serialize;
@@ -30,20 +32,20 @@ impl Engine {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "JurisdictionId")] jurisdiction: JsValue,
     ) -> Result<Engine, JsValue> {
-        let id = jurisdiction.as_string().ok_or_else(|| {
-            thrown(&input::invalid("/jurisdiction", "expected the jurisdiction's id as text, such as `ganzi`"))
-        })?;
-        let built = input::jurisdiction(&id).and_then(pubdata_policy::Engine::builtin);
+        let built = pubdata_policy::Engine::builtin(jurisdiction_of(&jurisdiction)?);
         built.map(|inner| Engine { inner }).map_err(|e| thrown(&e))
     }
 
     /// An engine over policy texts, for policy authors' tools:
     /// `{ schema, policies: { name: text }, regulation, calendar: { name: text } }`.
+    /// Texts that do not load throw the error with its `file`, and `line`, `column` and
+    /// `policy` where they are found.
     #[wasm_bindgen(js_name = fromSources)]
     pub fn from_sources(#[wasm_bindgen(unchecked_param_type = "Sources")] sources: JsValue) -> Result<Engine, JsValue> {
         let text = json_text(&sources, "the sources", usize::MAX)?;
-        let built = input::sources(&text).and_then(|s| pubdata_policy::Engine::from_sources(&s));
-        built.map(|inner| Engine { inner }).map_err(|e| thrown(&e))
+        let sources = input::sources(&text).map_err(|e| thrown(&e))?;
+        let built = pubdata_policy::Engine::from_sources(&sources);
+        built.map(|inner| Engine { inner }).map_err(|e| playground::load_failure(&sources, &e, None))
     }
 
     /// The jurisdictions with built-in policies.
@@ -132,6 +134,14 @@ impl Engine {
             .map_err(|e| thrown(&input::invalid("", format!("not a scenario file: {e}"))))?;
         plain(&parsed.run(&self.inner))
     }
+}
+
+/// A jurisdiction named by its id, as `new Engine("ganzi")` names it.
+fn jurisdiction_of(value: &JsValue) -> Result<pubdata_policy::Jurisdiction, JsValue> {
+    let id = value.as_string().ok_or_else(|| {
+        thrown(&input::invalid("/jurisdiction", "expected the jurisdiction's id as text, such as `ganzi`"))
+    })?;
+    input::jurisdiction(&id).map_err(|e| thrown(&e))
 }
 
 /// The text `JSON.stringify` makes of a value, refused unread past `limit` UTF-16 units

@@ -283,3 +283,74 @@ export interface CaseResult {
   verdict?: Verdict;
   status?: ShareStatus;
 }
+
+/**
+ * What `Engine.fromSources` and `Engine.diff` throw for texts that do not load: the
+ * `invalid_policies` error with where the engine stopped, as far as it is found.
+ */
+export interface PolicyLoadError extends EngineError {
+  /** The file as the sources name it: `ganzi/share.cedar`, `regulation.json`, `schema.cedarschema`, `2026.json`. */
+  file?: string;
+  /** 1-based. */
+  line?: number;
+  /** 1-based, in characters. */
+  column?: number;
+  /** The `@id` of the policy at fault. */
+  policy?: string;
+  /** `Engine.diff`: the sources that do not load. */
+  side?: "OLD" | "NEW";
+}
+
+/** The options of `Engine.diff`. */
+export interface DiffOptions {
+  /** How many changed requests each rule lists; 0 lists all. Default 10, as `pdp diff`. */
+  limit?: number;
+}
+
+/** What `Engine.diff` returns: the report `pdp diff --format json` prints. */
+export interface DiffReport {
+  /** Some request's verdict differs. */
+  changed: boolean;
+  jurisdictions: JurisdictionDiff[];
+}
+
+export interface JurisdictionDiff {
+  jurisdiction: JurisdictionId;
+  /** `pdp diff` only: the jurisdiction has policies on one side alone. */
+  onlyIn?: "OLD" | "NEW";
+  /** Both sides hold the same texts: nothing was decided. */
+  identical: boolean;
+  rules: RuleChange[];
+  space: { scenarios: number; generated: number; total: number };
+  changedRequests: number;
+  /** Most changed requests first. */
+  groups: ChangeGroup[];
+}
+
+export type ChangeKind = "added" | "removed" | "modified";
+
+export interface RuleChange {
+  id: string;
+  change: ChangeKind;
+  file: string;
+  annotations: Array<{ key: string; old: string | null; new: string | null }>;
+  logicChanged: boolean;
+}
+
+/** The requests whose verdict changes under one rule (`"(regulation metadata or calendar)"` when none). */
+export interface ChangeGroup {
+  rule: string;
+  /** Absent for a rule that is itself unchanged. */
+  change?: ChangeKind;
+  count: number;
+  /** The first `limit` of them. */
+  requests: ChangedRequest[];
+}
+
+export interface ChangedRequest {
+  /** `share.json › case name`, or how it was generated from one. */
+  label: string;
+  /** `what` is `outcome`, `violation`, `route`, `route.due`, `obligation <rule>`, `warning`, … */
+  changes: Array<{ what: string; old: string; new: string }>;
+  request: Request;
+}

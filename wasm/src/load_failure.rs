@@ -1,0 +1,196 @@
+//! Where a policy set that does not load went wrong, for an author editing it in a page:
+//! the engine's error names the file (and, for a rule, the policy's `@id`); this finds the
+//! line — of the token Cedar could not parse, of the schema or metadata error, or of the
+//! policy the error names. Plain Rust, tested natively.
+
+use std::str::FromStr;
+
+use cedar_policy::{PolicySet, Schema};
+use miette::Diagnostic;
+use pubdata_policy::{Error, JurisdictionInfo, Sources};
+use serde::Serialize;
+
+/// The place of a load error, as far as it can be found.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Location {
+    /// The file as the sources name it, e.g. `ganzi/share.cedar`, `schema.cedarschema`.
+    pub file: String,
+    /// 1-based.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// 1-based, in characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+    /// The `@id` of the policy at fault.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub policy: Option<String>,
+}
+
+/// Locates an `invalid_policies` error in the sources it came from; `None` for other errors.
+pub fn locate(sources: &Sources, error: &Error) -> Option<Location> {
+    let Error::Policies { file, message } = error else { return None };
+    let mut here = Location { file: file.clone(), ..Location::default() };
+    let at = |here: &mut Location, text: &str, offset: usize| {
+        let (line, column) = line_and_column(text, offset);
+        (here.line, here.column) = (Some(line), Some(column));
+    };
+    if let Some((_, text)) = sources.policies.iter().find(|(name, _)| name == file) {
+        match PolicySet::from_str(text) {
+            Err(errors) => {
+                if let Some(offset) = first_offset(&errors) {
+                    at(&mut here, text, offset);
+                }
+            }
+            Ok(_) => {
+                here.policy = named_policy(message);
+                if let Some(id) = &here.policy {
+                    here.line = policy_line(text, id, message.contains("is used twice"));
+                }
+            }
+        }
+    } else if file == "schema.cedarschema" {
+        if let Err(e) = Schema::from_cedarschema_str(&sources.schema) {
+            if let Some(offset) = first_offset(&e) {
+                at(&mut here, &sources.schema, offset);
+            }
+        }
+    } else if file == "regulation.json" {
+        if let Err(e) = serde_json::from_str::<JurisdictionInfo>(&sources.regulation) {
+            (here.line, here.column) = (Some(e.line()), Some(e.column()));
+        }
+    }
+    Some(here)
+}
+
+fn first_offset(d: &dyn Diagnostic) -> Option<usize> {
+    d.labels().and_then(|mut labels| labels.next()).map(|label| label.offset())
+}
+
+/// The id in the engine's messages about one policy: "policy `id`: …", "policy `id` does
+/// not match the schema: …", "policy id `id` is used twice".
+fn named_policy(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("policy id `").or_else(|| message.strip_prefix("policy `"))?;
+    rest.split('`').next().filter(|id| !id.is_empty()).map(str::to_owned)
+}
+
+/// The line of policy `id`'s `@id` annotation; for a duplicate id, of the second one
+/// when the file has two.
+fn policy_line(text: &str, id: &str, duplicate: bool) -> Option<usize> {
+    let annotation = format!("@id(\"{id}\")");
+    let mut bearing = text.lines().enumerate().filter(|(_, l)| l.contains(&annotation)).map(|(i, _)| i + 1);
+    let first = bearing.next();
+    if duplicate {
+        bearing.next().or(first)
+    } else {
+        first
+    }
+}
+
+/// The 1-based line and column (in characters) of a byte offset.
+fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = text.get(..offset.min(text.len())).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pubdata_policy::{Engine, Jurisdiction};
+
+    fn ganzi() -> Sources {
+        Sources::builtin(Jurisdiction::Ganzi).unwrap()
+    }
+
+    fn edit(sources: &mut Sources, file: &str, from: &str, to: &str) {
+        let text = &mut sources.policies.iter_mut().find(|(n, _)| n == file).unwrap().1;
+        assert!(text.contains(from), "{from}");
+        *text = text.replacen(from, to, 1);
+    }
+
+    fn located(sources: &Sources) -> Location {
+        let error = Engine::from_sources(sources).unwrap_err();
+        locate(sources, &error).unwrap_or_else(|| panic!("not located: {error}"))
+    }
+
+    fn line_of(sources: &Sources, file: &str, needle: &str) -> usize {
+        let text = &sources.policies.iter().find(|(n, _)| n == file).unwrap().1;
+        text.lines().position(|l| l.contains(needle)).unwrap() + 1
+    }
+
+    #[test]
+    fn a_syntax_error_is_placed_at_its_token() {
+        let mut s = ganzi();
+        edit(
+            &mut s,
+            "ganzi/share.cedar",
+            "@workingDays(\"5\")\n@article(\"第十八条\")",
+            "@workingDays(\"5\"\n@article(\"第十八条\")",
+        );
+        let at = located(&s);
+        assert_eq!(at.file, "ganzi/share.cedar");
+        // Cedar stops at the token after the unclosed annotation: the next line's `@`.
+        assert_eq!((at.line, at.column), (Some(line_of(&s, "ganzi/share.cedar", "@workingDays(\"5\"") + 1), Some(1)));
+        assert_eq!(at.policy, None);
+    }
+
+    #[test]
+    fn an_annotation_error_names_the_policy_and_its_line() {
+        let mut s = ganzi();
+        edit(
+            &mut s,
+            "ganzi/share.cedar",
+            "@workingDays(\"5\")\n@article(\"第十八条\")",
+            "@workingDay(\"3\")\n@article(\"第十八条\")",
+        );
+        let at = located(&s);
+        assert_eq!(at.policy.as_deref(), Some("ganzi.share.conditional.review"));
+        assert_eq!(at.line, Some(line_of(&s, "ganzi/share.cedar", "@id(\"ganzi.share.conditional.review\")")));
+    }
+
+    #[test]
+    fn a_schema_mismatch_names_the_policy() {
+        let mut s = ganzi();
+        edit(
+            &mut s,
+            "ganzi/share.cedar",
+            "resource.sharing == \"conditional\" };",
+            "resource.colour == \"conditional\" };",
+        );
+        let at = located(&s);
+        assert!(at.policy.is_some() && at.line.is_some(), "{at:?}");
+    }
+
+    #[test]
+    fn a_duplicate_id_is_placed_at_its_second_use() {
+        let mut s = ganzi();
+        edit(
+            &mut s,
+            "ganzi/share.cedar",
+            "@id(\"ganzi.share.uncatalogued.review\")",
+            "@id(\"ganzi.share.conditional.review\")",
+        );
+        let at = located(&s);
+        assert_eq!(at.policy.as_deref(), Some("ganzi.share.conditional.review"));
+        let text = &s.policies.iter().find(|(n, _)| n == "ganzi/share.cedar").unwrap().1;
+        let second =
+            text.lines().enumerate().filter(|(_, l)| l.contains("@id(\"ganzi.share.conditional.review\")")).nth(1);
+        assert_eq!(at.line, second.map(|(i, _)| i + 1));
+    }
+
+    #[test]
+    fn metadata_and_schema_errors_are_placed_in_their_files() {
+        let mut s = ganzi();
+        s.regulation = s.regulation.replacen("\"name\": {", "\"name\": [", 1);
+        let at = located(&s);
+        assert_eq!((at.file.as_str(), at.line), ("regulation.json", Some(3)));
+        let mut s = ganzi();
+        s.schema = format!("{}\nentity Broken {{", s.schema);
+        let at = located(&s);
+        assert_eq!(at.file, "schema.cedarschema");
+        assert!(at.line.is_some_and(|l| l > 1), "{at:?}");
+        assert_eq!(locate(&s, &Error::Evaluation("x".into())), None);
+    }
+}

@@ -1,0 +1,85 @@
+//! What a policy playground needs beside deciding: the built-in texts to start editing
+//! from, and what an edited set changes against another — the comparison `pdp diff` makes,
+//! from the same core code (`pubdata_policy::impact`), returning the report it prints as
+//! JSON. Policies that do not load are thrown with where the engine stopped.
+
+use pubdata_policy::impact::{self, PolicySide, Report, Side};
+use pubdata_policy::{Error, ErrorReport, Sources, MAX_REQUEST_BYTES};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::load_failure::{locate, Location};
+use crate::{input, json_text, jurisdiction_of, plain, thrown, Engine};
+
+#[wasm_bindgen]
+impl Engine {
+    /// The texts built into the package for a jurisdiction, in the shape `Engine.fromSources`
+    /// takes: policy files named `<jurisdiction>/<file>.cedar`.
+    #[wasm_bindgen(js_name = builtinSources, unchecked_return_type = "Sources")]
+    pub fn builtin_sources(
+        #[wasm_bindgen(unchecked_param_type = "JurisdictionId")] jurisdiction: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let sources = Sources::builtin(jurisdiction_of(&jurisdiction)?).map_err(|e| thrown(&e))?;
+        plain(&input::SourceTexts::from(sources))
+    }
+
+    /// What changes from the policies `before` to `after` (one jurisdiction's sources each),
+    /// as `pdp diff --format json` reports it: the scenario cases of `suites` (file name →
+    /// scenario file) and the requests generated around them, decided under both.
+    #[wasm_bindgen(unchecked_return_type = "DiffReport")]
+    pub fn diff(
+        #[wasm_bindgen(unchecked_param_type = "Sources")] before: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Sources")] after: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "Record<string, Suite>")] suites: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "DiffOptions")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let old = side(Side::Old, &before)?;
+        let new = side(Side::New, &after)?;
+        let scenarios = if absent(&suites) {
+            vec![]
+        } else {
+            input::suites(&json_text(&suites, "the scenario files", usize::MAX)?).map_err(|e| thrown(&e))?
+        };
+        let options = if absent(&options) {
+            input::DiffOptions::default()
+        } else {
+            input::diff_options(&json_text(&options, "the options", MAX_REQUEST_BYTES)?).map_err(|e| thrown(&e))?
+        };
+        let j = new.engine().jurisdiction();
+        if old.engine().jurisdiction() != j {
+            return Err(thrown(&input::invalid(
+                "/regulation",
+                format!("the old policies are `{}`'s and the new ones `{j}`'s", old.engine().jurisdiction()),
+            )));
+        }
+        let compared = impact::compare(j, &old, &new, &scenarios, options.limit).map_err(|e| thrown(&e))?;
+        plain(&Report::new(vec![compared]))
+    }
+}
+
+fn absent(value: &JsValue) -> bool {
+    value.is_undefined() || value.is_null()
+}
+
+/// One side of `Engine.diff`, loaded; when it does not load, the error says which side.
+fn side(which: Side, sources: &JsValue) -> Result<PolicySide, JsValue> {
+    let text = json_text(sources, "the sources", usize::MAX)?;
+    let sources = input::sources(&text).map_err(|e| thrown(&e))?;
+    PolicySide::load(sources.clone()).map_err(|e| load_failure(&sources, &e, Some(which)))
+}
+
+/// What `Engine.fromSources` and `Engine.diff` throw for sources that do not load: the
+/// error as every method throws it, with its place when it is in a file.
+pub(crate) fn load_failure(sources: &Sources, error: &Error, side: Option<Side>) -> JsValue {
+    #[derive(Serialize)]
+    struct Thrown {
+        #[serde(flatten)]
+        report: ErrorReport,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        side: Option<Side>,
+        #[serde(flatten)]
+        location: Option<Location>,
+    }
+    let located = Thrown { report: error.report(), side, location: locate(sources, error) };
+    plain(&located).unwrap_or_else(|_| thrown(error))
+}
