@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// Builds the demo into js-demo/dist/: the page's sources (js-demo/src/) and the package's
-// `web` target (wasm/pkg-web/, from scripts/build-wasm) under dist/pkg/. Nothing else is
-// fetched or generated: dist/ is what `node js-demo/serve.mjs` serves, and what could be
-// copied to any static host.
+// Builds the demo into js-demo/dist/: the pages' sources (js-demo/src/), the package's
+// `web` target (wasm/pkg-web/, from scripts/build-wasm) under dist/pkg/, and the scenario
+// files (tests/vectors/) under dist/vectors/ with an index, `vectors/index.json`
+// ({ jurisdiction: [file name, …] }), for the playground page to fetch from the same
+// origin. Nothing else is fetched or generated: dist/ is what `node js-demo/serve.mjs`
+// serves, and what could be copied to any static host.
 
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -27,7 +29,21 @@ export function build(out = join(here, "dist")) {
   for (const name of ["pubdata_policy_wasm.js", "pubdata_policy_wasm_bg.wasm", "pubdata_policy_wasm.d.ts", "snippets"]) {
     if (existsSync(join(pkg, name))) cpSync(join(pkg, name), join(out, "pkg", name), { recursive: true });
   }
+  copyVectors(join(root, "tests", "vectors"), join(out, "vectors"));
   return listFiles(out).map((f) => relative(out, f)).sort();
+}
+
+/** Each jurisdiction's scenario files, and the index of them. */
+function copyVectors(from, to) {
+  const index = {};
+  for (const j of readdirSync(from).sort()) {
+    if (!statSync(join(from, j)).isDirectory()) continue;
+    const files = readdirSync(join(from, j)).filter((f) => f.endsWith(".json")).sort();
+    mkdirSync(join(to, j), { recursive: true });
+    for (const f of files) cpSync(join(from, j, f), join(to, j, f));
+    index[j] = files;
+  }
+  writeFileSync(join(to, "index.json"), `${JSON.stringify(index, null, 2)}\n`);
 }
 
 function listFiles(dir) {

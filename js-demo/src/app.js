@@ -5,6 +5,7 @@
 // after the package's module and .wasm: every check runs in this page.
 
 import init, { Engine, bindForm } from "./pkg/pubdata_policy_wasm.js";
+import { h } from "./dom.js";
 import { FORMS, fieldsOf, isShown } from "./forms.js";
 import { JURISDICTION_NAMES, OUTCOMES, REVIEWERS, UI, VALUES, articleLabel } from "./text.js";
 
@@ -18,23 +19,7 @@ const state = {
   forms: new Map(), // id → { def, el, binding, touched, attempted, last, submitted }
 };
 
-// ---- small DOM helpers ---------------------------------------------------------------
-
-function h(tag, attrs = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === undefined || v === null || v === false) continue;
-    if (k === "class") el.className = v;
-    else if (k === "text") el.textContent = v;
-    else if (k.startsWith("on")) el.addEventListener(k.slice(2), v);
-    else el.setAttribute(k, v === true ? "" : String(v));
-  }
-  for (const c of children.flat()) {
-    if (c === null || c === undefined || c === false) continue;
-    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
-  }
-  return el;
-}
+// ---- small helpers ---------------------------------------------------------------------
 
 /** The text of a `{ zh, en }` (or a function of the language) in the current language. */
 function pick(msg, ...args) {
@@ -131,6 +116,7 @@ function renderShell(root) {
   const header = h("header", { class: "top" },
     h("div", { class: "brand" }, tr(h("h1"), UI.title), tr(h("p", { class: "lede" }), UI.lede)),
     h("div", { class: "switches" },
+      tr(h("a", { class: "crosslink", id: "to-playground", href: "playground.html" }), UI.toPlayground),
       h("div", { class: "switch" }, tr(h("label", { for: "jurisdiction" }), UI.jurisdiction), jurisdictionSelect),
       h("div", { class: "switch", role: "group", "aria-labelledby": "lang-label" },
         tr(h("span", { id: "lang-label", class: "switch-label" }), UI.language), h("span", { class: "segmented" }, langButtons))));
@@ -350,6 +336,8 @@ function selectForm(id, focus = false) {
 function saveHash() {
   const params = new URLSearchParams({ j: state.jurisdiction, form: state.form, lang: state.lang });
   history.replaceState(null, "", `#${params}`);
+  const playground = document.getElementById("to-playground");
+  if (playground) playground.href = `playground.html#${new URLSearchParams({ j: state.jurisdiction, lang: state.lang })}`;
 }
 
 function readHash() {

@@ -45,6 +45,7 @@ export const UI = {
   yes: { zh: "是", en: "Yes" },
   no: { zh: "否", en: "No" },
   fieldless: { zh: "整份申请", en: "The application as a whole" },
+  toPlayground: { zh: "规则试验场（供规则编写者）", en: "Policy playground (for policy authors)" },
 };
 
 export const OUTCOMES = {
@@ -213,3 +214,92 @@ export function articleLabel(article, lang) {
   if (para !== null) return `Art. ${art} para. ${para}`;
   return `Art. ${art}`;
 }
+
+/** The playground page's words (playground.html). */
+export const PLAYGROUND = {
+  title: { zh: "规则试验场", en: "Policy playground" },
+  lede: {
+    zh: "在浏览器中修改一个地区的策略，校验、运行其测试场景，并与内置规则比较影响——与 pdp validate / test / diff 同一引擎，全部在本页完成。",
+    en: "Edit a region's policies in the browser, load them, run its scenarios and see what the change does against the built-in rules — the engine of pdp validate / test / diff, all in this page.",
+  },
+  toForms: { zh: "← 申请表", en: "← Application forms" },
+  files: { zh: "文件", en: "Files" },
+  policyFiles: { zh: "策略", en: "Policies" },
+  otherFiles: { zh: "架构、条文与日历", en: "Schema, articles, calendar" },
+  modified: { zh: "已修改", en: "modified" },
+  editorLabel: { zh: (f) => `编辑 ${f}`, en: (f) => `Editing ${f}` },
+  caret: { zh: (l, c) => `第 ${l} 行，第 ${c} 列`, en: (l, c) => `Line ${l}, column ${c}` },
+  load: { zh: "校验并载入", en: "Validate & load" },
+  run: { zh: "运行场景", en: "Run scenarios" },
+  diff: { zh: "与内置规则比较", en: "Diff against built-in" },
+  resetFile: { zh: "恢复本文件", en: "Reset this file" },
+  resetAll: { zh: "全部恢复为内置", en: "Reset all to built-in" },
+  resetConfirm: {
+    zh: (j) => `放弃对${j}规则的全部修改？`,
+    en: (j) => `Discard every edit to ${j}'s rules?`,
+  },
+  saved: { zh: "修改已保存在本浏览器中", en: "Edits are kept in this browser" },
+  unchanged: { zh: "与内置规则相同", en: "Same as the built-in rules" },
+  editedN: { zh: (n) => `已修改 ${n} 个文件`, en: (n) => `${n} file${n === 1 ? "" : "s"} edited` },
+  loadTitle: { zh: "校验", en: "Validation" },
+  loading: { zh: "正在校验…", en: "Validating…" },
+  loaded: {
+    zh: (n, f) => `规则已载入：${f} 个文件，${n} 条策略，均符合架构。`,
+    en: (n, f) => `The rules load: ${n} policies in ${f} files, all valid against the schema.`,
+  },
+  loadFailed: { zh: "规则无法载入", en: "The rules do not load" },
+  at: { zh: "位置", en: "At" },
+  lineCol: { zh: (l, c) => (c ? `第 ${l} 行第 ${c} 列` : `第 ${l} 行`), en: (l, c) => (c ? `line ${l}, column ${c}` : `line ${l}`) },
+  policy: { zh: "策略", en: "Policy" },
+  goToLine: { zh: "转到该行", en: "Go to the line" },
+  scenariosTitle: { zh: "测试场景", en: "Scenarios" },
+  running: { zh: "正在运行场景…", en: "Running the scenarios…" },
+  totals: {
+    zh: (p, f) => `${p} 个通过，${f} 个失败`,
+    en: (p, f) => `${p} passed, ${f} failed`,
+  },
+  allPassed: { zh: "全部通过", en: "All passed" },
+  someFailed: { zh: "有场景失败", en: "Some cases fail" },
+  passedCases: { zh: (n) => `通过的 ${n} 个场景`, en: (n) => `${n} passing case${n === 1 ? "" : "s"}` },
+  what: { zh: "项目", en: "What" },
+  expected: { zh: "期望", en: "Expected" },
+  actual: { zh: "实际", en: "Actual" },
+  coverage: { zh: "覆盖", en: "Coverage" },
+  policiesFired: {
+    zh: (f, n) => `${n} 条策略中 ${f} 条被场景触发`,
+    en: (f, n) => `${f} of ${n} policies fired by a case`,
+  },
+  neverFired: { zh: "没有场景触发的策略：", en: "Policies no case fires: " },
+  articlesCited: {
+    zh: (c, n) => `${n} 个条文中 ${c} 个有场景引用`,
+    en: (c, n) => `${c} of ${n} articles cited by a case`,
+  },
+  uncited: { zh: "没有场景引用的条文：", en: "Articles no case cites: " },
+  diffTitle: { zh: "变更影响（与内置规则相比）", en: "Change impact (against the built-in rules)" },
+  comparing: { zh: "正在比较…", en: "Comparing…" },
+  noChange: { zh: "没有变化：每个请求的结论都相同。", en: "No change: every request gets the same verdict." },
+  identical: { zh: "没有变化：文件与内置规则完全相同。", en: "No change: the files are the built-in ones." },
+  rulesChanged: { zh: "修改的规则", en: "Rules changed" },
+  noRuleChanged: { zh: "没有增加、删除或修改规则", en: "No rule added, removed or modified" },
+  change: {
+    added: { zh: "新增", en: "added" },
+    removed: { zh: "删除", en: "removed" },
+    modified: { zh: "修改", en: "modified" },
+  },
+  logicChanged: { zh: "适用范围或条件已改变", en: "its scope or conditions changed" },
+  none: { zh: "（无）", en: "(none)" },
+  space: {
+    zh: (t, s, g) => `在两套规则下判定了 ${t} 个请求：${s} 个来自场景，${g} 个据此生成。`,
+    en: (t, s, g) => `Decided ${t} requests under both: ${s} from the scenarios, ${g} generated around them.`,
+  },
+  changedN: {
+    zh: (c, t) => `其中 ${c} 个请求的结论改变：`,
+    en: (c, t) => `${c} of ${t} requests change:`,
+  },
+  requestsN: { zh: (n) => `${n} 个请求`, en: (n) => `${n} request${n === 1 ? "" : "s"}` },
+  andMore: { zh: (n) => `…另有 ${n} 个`, en: (n) => `… and ${n} more` },
+  request: { zh: "请求", en: "Request" },
+  noRule: { zh: "（条文元数据或日历）", en: "(regulation metadata or calendar)" },
+  stale: { zh: "以上结果基于修改前的文本，请重新运行。", en: "These results are from before the last edit: run again." },
+  fetchFailed: { zh: "无法读取测试场景：", en: "The scenarios could not be read: " },
+};

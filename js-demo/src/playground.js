@@ -1,0 +1,555 @@
+// The policy playground: a jurisdiction's policy files, as the package itself holds them
+// (Engine.builtinSources), in an editor. "Validate & load" builds an engine from the edited
+// texts (Engine.fromSources) and says where a set that does not load went wrong; "Run
+// scenarios" runs the jurisdiction's scenario files (copied into dist/vectors/ by
+// build.mjs) through it, with expected against actual for each failure and the coverage;
+// "Diff" decides the scenarios and the requests around them under the built-in set and the
+// edited one, as `pdp diff` does (Engine.diff). Edits are kept in localStorage, one entry
+// per jurisdiction. Plain DOM; nothing is sent anywhere.
+
+import init, { Engine } from "./pkg/pubdata_policy_wasm.js";
+import { h } from "./dom.js";
+import { JURISDICTION_NAMES, PLAYGROUND as T, UI } from "./text.js";
+
+const JURISDICTIONS = Object.keys(JURISDICTION_NAMES);
+const STORE = "pdp-playground:"; // + jurisdiction → { file key: text } of the edited files
+const AUTO_VALIDATE_MS = 500;
+const EXAMPLES_PER_RULE = 5;
+
+const state = {
+  lang: "zh",
+  jurisdiction: "ganzi",
+  builtin: null, // the package's Sources
+  files: [], // { key, label, kind: "policy" | "schema" | "regulation" | "calendar", name }
+  texts: new Map(), // key → the text being edited
+  file: null, // the key shown in the editor
+  engine: null, // an Engine of the edited texts, when they load
+  version: 0, // one more after each edit; results remember the version they are of
+  results: { load: null, scenarios: null, diff: null },
+  busy: false,
+  suites: new Map(), // jurisdiction → [[file name, suite]]
+  timer: null,
+};
+
+// ---- words -------------------------------------------------------------------------------
+
+function pick(msg, ...args) {
+  const v = msg?.[state.lang] ?? msg?.zh ?? "";
+  return typeof v === "function" ? v(...args) : v;
+}
+
+/** What an `EngineError` (or anything thrown) says, in the page's language. */
+function said(error) {
+  if (error?.message && typeof error.message === "object") return pick(error.message);
+  return String(error?.message ?? error);
+}
+
+// ---- the files -----------------------------------------------------------------------------
+
+/** The editor's files for a jurisdiction's sources, policies first. */
+function filesOf(sources, j) {
+  const policies = Object.keys(sources.policies).map((name) => ({ key: name, label: name, kind: "policy", name }));
+  const calendar = Object.keys(sources.calendar ?? {}).map((name) => ({ key: `calendar/${name}`, label: `calendar/${name}`, kind: "calendar", name }));
+  return [
+    ...policies,
+    { key: "regulation.json", label: `${j}/regulation.json`, kind: "regulation", name: "regulation.json" },
+    { key: "schema.cedarschema", label: "schema.cedarschema", kind: "schema", name: "schema.cedarschema" },
+    ...calendar,
+  ];
+}
+
+function builtinText(file) {
+  const s = state.builtin;
+  if (file.kind === "policy") return s.policies[file.name];
+  if (file.kind === "calendar") return s.calendar[file.name];
+  return s[file.kind];
+}
+
+/** The edited texts, in the shape Engine.fromSources takes. */
+function editedSources() {
+  const out = { schema: "", policies: {}, regulation: "", calendar: {} };
+  for (const f of state.files) {
+    const text = state.texts.get(f.key);
+    if (f.kind === "policy") out.policies[f.name] = text;
+    else if (f.kind === "calendar") out.calendar[f.name] = text;
+    else out[f.kind] = text;
+  }
+  return out;
+}
+
+const isEdited = (f) => state.texts.get(f.key) !== builtinText(f);
+
+/** The file an error names (`ganzi/share.cedar`, `regulation.json`, `2026.json`, …). */
+const fileNamed = (name) => state.files.find((f) => f.name === name || f.key === name);
+
+function saveEdits() {
+  const edited = Object.fromEntries(state.files.filter(isEdited).map((f) => [f.key, state.texts.get(f.key)]));
+  try {
+    if (Object.keys(edited).length === 0) localStorage.removeItem(STORE + state.jurisdiction);
+    else localStorage.setItem(STORE + state.jurisdiction, JSON.stringify(edited));
+  } catch {
+    // Storage may be full or off: the edits stay in the page.
+  }
+}
+
+function savedEdits(j) {
+  try {
+    const saved = JSON.parse(localStorage.getItem(STORE + j) ?? "{}");
+    return saved && typeof saved === "object" ? saved : {};
+  } catch {
+    return {};
+  }
+}
+
+// ---- the page --------------------------------------------------------------------------------
+
+const $ = (id) => document.getElementById(id);
+
+function renderShell() {
+  const jurisdictionSelect = h("select", { id: "jurisdiction", onchange: (e) => setJurisdiction(e.target.value) },
+    JURISDICTIONS.map((j) => h("option", { value: j, selected: j === state.jurisdiction }, pick(JURISDICTION_NAMES[j]))));
+  const langButtons = [["zh", "中文"], ["en", "English"]].map(([lang, label]) =>
+    h("button", { type: "button", lang: lang === "zh" ? "zh-CN" : "en", "data-lang": lang, "aria-pressed": String(state.lang === lang), onclick: () => setLang(lang) }, label));
+  const header = h("header", { class: "top" },
+    h("div", { class: "brand" }, h("h1", {}, pick(T.title)), h("p", { class: "lede" }, pick(T.lede))),
+    h("div", { class: "switches" },
+      h("a", { class: "crosslink", id: "to-forms", href: "index.html" }, pick(T.toForms)),
+      h("div", { class: "switch" }, h("label", { for: "jurisdiction" }, pick(UI.jurisdiction)), jurisdictionSelect),
+      h("div", { class: "switch", role: "group", "aria-labelledby": "lang-label" },
+        h("span", { id: "lang-label", class: "switch-label" }, pick(UI.language)), h("span", { class: "segmented" }, langButtons))));
+
+  const toolbar = h("div", { class: "toolbar", role: "toolbar", "aria-label": pick(T.title) },
+    h("button", { type: "button", id: "load", class: "primary", onclick: () => act(validate) }, pick(T.load)),
+    h("button", { type: "button", id: "run", class: "primary", onclick: () => act(runScenarios) }, pick(T.run)),
+    h("button", { type: "button", id: "diff", class: "primary", onclick: () => act(diff) }, pick(T.diff)));
+
+  const editor = h("div", { class: "editor-pane" },
+    h("div", { class: "editor-head" },
+      h("span", { id: "editor-file", class: "editor-file" }),
+      h("span", { id: "edit-state", class: "edit-state", role: "status" }),
+      h("span", { class: "resets" },
+        h("button", { type: "button", id: "reset-file", class: "secondary", onclick: resetFile }, pick(T.resetFile)),
+        h("button", { type: "button", id: "reset-all", class: "secondary", onclick: resetAll }, pick(T.resetAll)))),
+    h("div", { class: "editor" },
+      h("pre", { class: "gutter", id: "gutter", "aria-hidden": "true" }),
+      h("textarea", {
+        id: "editor", spellcheck: "false", autocapitalize: "off", autocomplete: "off", wrap: "off",
+        oninput: onEdit, onscroll: syncGutter, onkeyup: showCaret, onclick: showCaret, onselect: showCaret,
+        onkeydown: (e) => { if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) { e.preventDefault(); act(validate); } },
+      })),
+    h("p", { class: "caret", id: "caret", "aria-live": "off" }));
+
+  const main = h("main", { id: "main", class: "workspace" },
+    h("nav", { class: "file-list", id: "file-list", "aria-label": pick(T.files) }),
+    h("div", { class: "work" }, toolbar, editor),
+    h("div", { class: "results" },
+      h("section", { id: "load-result", class: "result", "aria-labelledby": "load-title" }, h("h2", { id: "load-title" }, pick(T.loadTitle)), h("div", { class: "body" })),
+      h("section", { id: "scenario-result", class: "result", "aria-labelledby": "scenario-title" }, h("h2", { id: "scenario-title" }, pick(T.scenariosTitle)), h("div", { class: "body" })),
+      h("section", { id: "diff-result", class: "result", "aria-labelledby": "diff-title" }, h("h2", { id: "diff-title" }, pick(T.diffTitle)), h("div", { class: "body" }))));
+  $("app").replaceChildren(header, main);
+}
+
+function renderFiles() {
+  const group = (title, files) => h("div", { class: "file-group" }, h("h2", {}, pick(title)),
+    h("ul", {}, files.map((f) => h("li", {},
+      h("button", {
+        type: "button", class: "file", "data-file": f.key, "aria-current": f.key === state.file ? "true" : false,
+        onclick: () => openFile(f.key),
+      }, h("span", { class: "name" }, f.label), isEdited(f) ? h("span", { class: "mark", title: pick(T.modified) }, " ●", h("span", { class: "sr" }, ` (${pick(T.modified)})`)) : null)))));
+  $("file-list").replaceChildren(
+    group(T.policyFiles, state.files.filter((f) => f.kind === "policy")),
+    group(T.otherFiles, state.files.filter((f) => f.kind !== "policy")));
+  const edited = state.files.filter(isEdited).length;
+  $("edit-state").textContent = edited === 0 ? pick(T.unchanged) : `${pick(T.editedN, edited)} · ${pick(T.saved)}`;
+}
+
+function openFile(key, line = null, column = null) {
+  const file = state.files.find((f) => f.key === key) ?? state.files[0];
+  state.file = file.key;
+  const area = $("editor");
+  area.value = state.texts.get(file.key);
+  area.setAttribute("aria-label", pick(T.editorLabel, file.label));
+  $("editor-file").textContent = file.label;
+  renderGutter();
+  renderFiles();
+  saveHash();
+  if (line !== null) goTo(line, column);
+  else {
+    area.scrollTop = 0;
+    showCaret();
+  }
+}
+
+function renderGutter() {
+  const lines = $("editor").value.split("\n").length;
+  $("gutter").textContent = Array.from({ length: lines }, (_, i) => i + 1).join("\n");
+  syncGutter();
+}
+
+function syncGutter() {
+  $("gutter").scrollTop = $("editor").scrollTop;
+}
+
+function caretPosition() {
+  const area = $("editor");
+  const before = area.value.slice(0, area.selectionStart);
+  const line = before.split("\n").length;
+  return { line, column: before.length - before.lastIndexOf("\n") };
+}
+
+function showCaret() {
+  const { line, column } = caretPosition();
+  $("caret").textContent = pick(T.caret, line, column);
+}
+
+/** Selects a line of the open file (and places the caret at the column) and shows it. */
+function goTo(line, column) {
+  const area = $("editor");
+  const lines = area.value.split("\n");
+  const at = Math.min(Math.max(line, 1), lines.length);
+  const start = lines.slice(0, at - 1).reduce((n, l) => n + l.length + 1, 0);
+  const end = start + (lines[at - 1]?.length ?? 0);
+  area.focus();
+  area.setSelectionRange(column ? Math.min(start + column - 1, end) : start, end);
+  const lineHeight = parseFloat(getComputedStyle(area).lineHeight) || 20;
+  area.scrollTop = Math.max(0, (at - 4) * lineHeight);
+  syncGutter();
+  showCaret();
+}
+
+function onEdit() {
+  state.texts.set(state.file, $("editor").value);
+  state.version += 1;
+  renderGutter();
+  showCaret();
+  renderFiles();
+  saveEdits();
+  renderStale();
+  clearTimeout(state.timer);
+  state.timer = setTimeout(() => { if (!state.busy) validate(); }, AUTO_VALIDATE_MS);
+}
+
+function resetFile() {
+  const file = state.files.find((f) => f.key === state.file);
+  if (!file || !isEdited(file)) return;
+  state.texts.set(file.key, builtinText(file));
+  edited();
+  openFile(file.key);
+}
+
+function resetAll() {
+  if (!state.files.some(isEdited)) return;
+  if (!confirm(pick(T.resetConfirm, pick(JURISDICTION_NAMES[state.jurisdiction])))) return;
+  for (const f of state.files) state.texts.set(f.key, builtinText(f));
+  edited();
+  openFile(state.file);
+}
+
+/** After texts changed other than by typing: save, and load again. */
+function edited() {
+  state.version += 1;
+  saveEdits();
+  validate();
+}
+
+// ---- actions ---------------------------------------------------------------------------------
+
+/** Runs an action with the buttons disabled, after the page has painted its busy state. */
+async function act(action) {
+  if (state.busy) return;
+  clearTimeout(state.timer);
+  state.busy = true;
+  for (const id of ["load", "run", "diff"]) $(id).disabled = true;
+  try {
+    await action();
+  } finally {
+    state.busy = false;
+    for (const id of ["load", "run", "diff"]) $(id).disabled = false;
+  }
+}
+
+const painted = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+function busy(section, message) {
+  const el = $(section);
+  el.setAttribute("aria-busy", "true");
+  el.querySelector(".body").replaceChildren(h("p", { class: "working", role: "status" }, pick(message)));
+}
+
+/** Builds an engine from the edited texts; the result stays in `state.results.load`. */
+function validate() {
+  state.engine?.free();
+  state.engine = null;
+  const sources = editedSources();
+  try {
+    state.engine = Engine.fromSources(sources);
+    const files = Object.keys(sources.policies).length;
+    state.results.load = { version: state.version, ok: { policies: state.engine.policyIds.length, files } };
+  } catch (error) {
+    state.results.load = { version: state.version, error };
+  }
+  renderLoad();
+  return state.engine !== null;
+}
+
+async function scenarioFiles(j) {
+  if (!state.suites.has(j)) {
+    const index = await fetchJson("vectors/index.json");
+    const names = index[j] ?? [];
+    const files = await Promise.all(names.map(async (name) => [name, await fetchJson(`vectors/${j}/${name}`)]));
+    state.suites.set(j, files);
+  }
+  return state.suites.get(j);
+}
+
+async function fetchJson(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status} ${response.statusText}`);
+  return response.json();
+}
+
+const RESULTS = { scenarios: ["scenario-result", () => renderScenarios()], diff: ["diff-result", () => renderDiff()] };
+
+/**
+ * Loads the edited texts, then works out a result with them; texts that do not load leave
+ * no result, and the reason under Validation.
+ */
+async function withRules(kind, message, work) {
+  const [section, render] = RESULTS[kind];
+  busy(section, message);
+  await painted();
+  const version = state.version;
+  let shown = section;
+  if (validate()) {
+    try {
+      state.results[kind] = { version, ...(await work(state.engine)) };
+    } catch (error) {
+      state.results[kind] = { version, error };
+    }
+  } else {
+    state.results[kind] = null;
+    shown = "load-result";
+  }
+  render();
+  $(shown).scrollIntoView({ block: "nearest" });
+}
+
+const runScenarios = () => withRules("scenarios", T.running, async (engine) => {
+  const files = await scenarioFiles(state.jurisdiction);
+  const runs = files.map(([name, suite]) => ({ name, suite, results: engine.runSuite(suite) }));
+  return { runs, policyIds: engine.policyIds, regulation: engine.regulation };
+});
+
+const diff = () => withRules("diff", T.comparing, async () => {
+  const suites = Object.fromEntries(await scenarioFiles(state.jurisdiction));
+  return { report: Engine.diff(state.builtin, editedSources(), suites, { limit: EXAMPLES_PER_RULE }) };
+});
+
+// ---- results -------------------------------------------------------------------------------
+
+function stale(result) {
+  return result && result.version !== state.version ? h("p", { class: "stale" }, pick(T.stale)) : null;
+}
+
+function renderStale() {
+  for (const [section, result] of [["scenario-result", state.results.scenarios], ["diff-result", state.results.diff]]) {
+    const body = $(section).querySelector(".body");
+    const note = body.querySelector(".stale");
+    if (result && result.version !== state.version && !note) body.prepend(stale(result));
+  }
+}
+
+function setBody(section, ...children) {
+  const el = $(section);
+  el.removeAttribute("aria-busy");
+  el.querySelector(".body").replaceChildren(...children.flat().filter(Boolean));
+}
+
+function renderLoad() {
+  const r = state.results.load;
+  if (!r) return setBody("load-result");
+  if (r.ok) {
+    return setBody("load-result", h("p", { class: "ok", role: "status" }, pick(T.loaded, r.ok.policies, r.ok.files)));
+  }
+  setBody("load-result", loadError(r.error));
+}
+
+/** A policy set that does not load: the message, then where — file, line, policy — with its line. */
+function loadError(error) {
+  const file = error?.file !== undefined ? fileNamed(error.file) : undefined;
+  const where = [];
+  if (error?.file !== undefined) {
+    where.push(h("span", { class: "file" }, file?.label ?? error.file));
+    if (error.line !== undefined) where.push(" ", h("span", { class: "line" }, pick(T.lineCol, error.line, error.column)));
+  }
+  if (error?.policy !== undefined) where.push(" · ", `${pick(T.policy)} `, h("code", { class: "policy" }, error.policy));
+  let excerpt = null;
+  if (file && error.line !== undefined) {
+    const text = state.texts.get(file.key).split("\n")[error.line - 1] ?? "";
+    excerpt = h("pre", { class: "excerpt" }, h("span", { class: "n" }, `${error.line} │ `), text);
+  }
+  const go = file && error.line !== undefined
+    ? h("button", { type: "button", class: "secondary goto-line", onclick: () => openFile(file.key, error.line, error.column) }, pick(T.goToLine))
+    : null;
+  return h("div", { class: "load-failure", role: "alert" },
+    h("p", { class: "headline" }, pick(T.loadFailed), error?.side ? ` (${error.side})` : ""),
+    where.length ? h("p", { class: "where" }, `${pick(T.at)}: `, ...where) : null,
+    h("p", { class: "message" }, said(error)),
+    excerpt, go);
+}
+
+/** `route.due: expected Some(2026-10-10), got Some(2026-10-08)` → its three parts. */
+function failureParts(line) {
+  const m = /^(.+?): expected ([\s\S]*), got ([\s\S]*)$/.exec(line);
+  return m ? { what: m[1], expected: m[2], actual: m[3] } : null;
+}
+
+function renderScenarios() {
+  const r = state.results.scenarios;
+  if (!r) return setBody("scenario-result");
+  if (r.error) return setBody("scenario-result", stale(r), h("p", { class: "load-failure", role: "alert" }, pick(T.fetchFailed), said(r.error)));
+  let passed = 0, failed = 0;
+  const fired = new Set();
+  const cited = new Set();
+  const files = r.runs.map(({ name, suite, results }) => {
+    for (const c of suite.cases ?? []) for (const a of c.cites ?? []) cited.add(a);
+    const bad = results.filter((c) => c.failures.length > 0);
+    const good = results.filter((c) => c.failures.length === 0);
+    passed += good.length;
+    failed += bad.length;
+    for (const c of results) for (const p of c.verdict?.policies ?? []) fired.add(p);
+    return h("section", { class: "suite", "data-suite": name },
+      h("h3", {}, name, " ", h("span", { class: bad.length ? "count bad" : "count good" }, pick(T.totals, good.length, bad.length))),
+      bad.length ? h("ul", { class: "cases" }, bad.map(failedCase)) : null,
+      good.length ? h("details", { class: "passed" }, h("summary", {}, pick(T.passedCases, good.length)),
+        h("ul", {}, good.map((c) => h("li", { class: "case", "data-case": c.name, "data-passed": "true" }, "✓ ", c.name)))) : null);
+  });
+  const ids = r.policyIds;
+  const neverFired = ids.filter((id) => !fired.has(id));
+  const articles = [...new Set(r.regulation.regulations.flatMap((reg) => Object.keys(reg.articles ?? {})))];
+  const uncited = articles.filter((a) => !cited.has(a));
+  const coverage = h("section", { class: "coverage", id: "coverage" }, h("h3", {}, pick(T.coverage)),
+    h("p", { "data-fired": String(ids.length - neverFired.length) }, pick(T.policiesFired, ids.length - neverFired.length, ids.length)),
+    neverFired.length ? h("p", { class: "never-fired" }, pick(T.neverFired), neverFired.map((id, i) => [i ? ", " : "", h("code", {}, id)])) : null,
+    h("p", {}, pick(T.articlesCited, articles.length - uncited.length, articles.length)),
+    uncited.length ? h("p", { class: "uncited" }, pick(T.uncited), uncited.join("、")) : null);
+  setBody("scenario-result", stale(r),
+    h("p", { class: failed ? "totals bad" : "totals good", id: "scenario-totals", role: "status" },
+      `${pick(failed ? T.someFailed : T.allPassed)} · ${pick(T.totals, passed, failed)}`),
+    files, coverage);
+}
+
+function failedCase(c) {
+  const parts = c.failures.map((f) => [f, failureParts(f)]);
+  const table = parts.some(([, p]) => p) ? h("table", { class: "differences" },
+    h("thead", {}, h("tr", {}, h("th", { scope: "col" }, pick(T.what)), h("th", { scope: "col" }, pick(T.expected)), h("th", { scope: "col" }, pick(T.actual)))),
+    h("tbody", {}, parts.filter(([, p]) => p).map(([, p]) =>
+      h("tr", { "data-what": p.what }, h("th", { scope: "row" }, p.what), h("td", { class: "expected" }, p.expected), h("td", { class: "actual" }, p.actual))))) : null;
+  const other = parts.filter(([, p]) => !p).map(([f]) => h("li", {}, f));
+  return h("li", { class: "case failed", "data-case": c.name, "data-passed": "false" },
+    h("p", { class: "case-name" }, "✗ ", c.name), table, other.length ? h("ul", { class: "other" }, other) : null);
+}
+
+function renderDiff() {
+  const r = state.results.diff;
+  if (!r) return setBody("diff-result");
+  if (r.error) {
+    const shown = r.error?.code === "invalid_policies" ? loadError(r.error) : h("p", { class: "load-failure", role: "alert" }, said(r.error));
+    return setBody("diff-result", stale(r), shown);
+  }
+  const d = r.report.jurisdictions[0];
+  const out = [stale(r)];
+  if (d.identical) {
+    out.push(h("p", { class: "no-change", id: "no-change", role: "status" }, pick(T.identical)));
+    return setBody("diff-result", out);
+  }
+  out.push(h("h3", {}, pick(T.rulesChanged)));
+  out.push(d.rules.length === 0 ? h("p", {}, pick(T.noRuleChanged)) : h("ul", { class: "rule-changes" }, d.rules.map((rule) =>
+    h("li", { "data-rule": rule.id },
+      h("code", {}, rule.id), ` (${pick(T.change[rule.change])}, ${fileNamed(rule.file)?.label ?? rule.file})`,
+      rule.annotations.length ? h("ul", {}, rule.annotations.map((a) =>
+        h("li", {}, h("code", {}, `@${a.key}`), ": ", quoted(a.old), " → ", quoted(a.new)))) : null,
+      rule.change === "modified" && rule.logicChanged ? h("p", { class: "logic" }, pick(T.logicChanged)) : null))));
+  out.push(h("p", { class: "space", id: "space" }, pick(T.space, d.space.total, d.space.scenarios, d.space.generated)));
+  if (d.changedRequests === 0) {
+    out.push(h("p", { class: "no-change", id: "no-change", role: "status" }, pick(T.noChange)));
+    return setBody("diff-result", out);
+  }
+  out.push(h("p", { class: "changed", id: "changed", role: "status" }, pick(T.changedN, d.changedRequests, d.space.total)));
+  out.push(h("div", { class: "groups" }, d.groups.map((g) =>
+    h("section", { class: "group", "data-rule": g.rule, "data-count": String(g.count) },
+      h("h4", {}, g.rule === "(regulation metadata or calendar)" ? pick(T.noRule) : h("code", {}, g.rule),
+        g.change ? ` (${pick(T.change[g.change])})` : "", ": ", h("span", { class: "count" }, pick(T.requestsN, g.count))),
+      h("ul", {}, g.requests.map((req) => h("li", { class: "example" },
+        h("p", { class: "label" }, req.label),
+        h("ul", { class: "changes" }, req.changes.map((c) =>
+          h("li", {}, h("span", { class: "what" }, c.what), ": ", h("del", {}, c.old), " → ", h("ins", {}, c.new)))),
+        h("details", {}, h("summary", {}, pick(T.request)), h("pre", {}, JSON.stringify(req.request, null, 2)))))),
+      g.count > g.requests.length ? h("p", { class: "more" }, pick(T.andMore, g.count - g.requests.length)) : null))));
+  setBody("diff-result", out);
+}
+
+const quoted = (v) => (v === null || v === undefined ? pick(T.none) : `"${v}"`);
+
+// ---- switches and start ------------------------------------------------------------------------
+
+function loadJurisdiction(j) {
+  state.jurisdiction = j;
+  state.builtin = Engine.builtinSources(j);
+  state.files = filesOf(state.builtin, j);
+  const saved = savedEdits(j);
+  state.texts = new Map(state.files.map((f) => [f.key, typeof saved[f.key] === "string" ? saved[f.key] : builtinText(f)]));
+  state.results = { load: null, scenarios: null, diff: null };
+  state.version += 1;
+}
+
+function setJurisdiction(j) {
+  if (!JURISDICTIONS.includes(j) || j === state.jurisdiction) return;
+  clearTimeout(state.timer);
+  loadJurisdiction(j);
+  openFile(state.files[0].key);
+  renderScenarios();
+  renderDiff();
+  validate();
+}
+
+function setLang(lang) {
+  state.lang = lang === "en" ? "en" : "zh";
+  document.documentElement.lang = state.lang === "en" ? "en" : "zh-CN";
+  const { selectionStart, selectionEnd, scrollTop } = $("editor");
+  renderShell();
+  openFile(state.file);
+  $("editor").setSelectionRange(selectionStart, selectionEnd);
+  $("editor").scrollTop = scrollTop;
+  syncGutter();
+  showCaret();
+  renderLoad();
+  renderScenarios();
+  renderDiff();
+}
+
+function saveHash() {
+  const params = new URLSearchParams({ j: state.jurisdiction, lang: state.lang, file: state.file ?? "" });
+  history.replaceState(null, "", `#${params}`);
+  const forms = $("to-forms");
+  if (forms) forms.href = `index.html#${new URLSearchParams({ j: state.jurisdiction, lang: state.lang })}`;
+}
+
+async function start() {
+  const params = new URLSearchParams(location.hash.slice(1));
+  if (params.get("lang") === "en") state.lang = "en";
+  document.documentElement.lang = state.lang === "en" ? "en" : "zh-CN";
+  try {
+    await init();
+    loadJurisdiction(JURISDICTIONS.includes(params.get("j")) ? params.get("j") : state.jurisdiction);
+  } catch (e) {
+    $("app").replaceChildren(h("p", { class: "load-error", role: "alert" }, pick(UI.loadFailed), said(e)));
+    return;
+  }
+  renderShell();
+  openFile(params.get("file") ?? state.files[0].key);
+  validate();
+  document.body.dataset.ready = "true";
+}
+
+start();
