@@ -286,10 +286,19 @@ function validate() {
     const files = Object.keys(sources.policies).length;
     state.results.load = { version: state.version, ok: { policies: state.engine.policyIds.length, files } };
   } catch (error) {
-    state.results.load = { version: state.version, error };
+    // The same error, with the file, line and policy where the engine stopped.
+    state.results.load = { version: state.version, error: located(sources) ?? error };
   }
   renderLoad();
   return state.engine !== null;
+}
+
+function located(sources) {
+  try {
+    return Engine.sourcesProblem(sources);
+  } catch {
+    return null;
+  }
 }
 
 async function scenarioFiles(j) {
@@ -392,7 +401,7 @@ function loadError(error) {
     ? h("button", { type: "button", class: "secondary goto-line", onclick: () => openFile(file.key, error.line, error.column) }, pick(T.goToLine))
     : null;
   return h("div", { class: "load-failure", role: "alert" },
-    h("p", { class: "headline" }, pick(T.loadFailed), error?.side ? ` (${error.side})` : ""),
+    h("p", { class: "headline" }, pick(T.loadFailed)),
     where.length ? h("p", { class: "where" }, `${pick(T.at)}: `, ...where) : null,
     h("p", { class: "message" }, said(error)),
     excerpt, go);

@@ -6,8 +6,8 @@ import init, {
   type Deadline,
   type DiffReport,
   type EngineError,
-  type PolicyLoadError,
   type Sources,
+  type SourcesProblem,
   type JurisdictionInfo,
   type Request,
   type Route,
@@ -55,12 +55,9 @@ export function author(suite: Suite): string[] {
   const builtin: Sources = Engine.builtinSources("ganzi");
   const edited: Sources = { ...builtin, policies: { ...builtin.policies, "ganzi/share.cedar": "" } };
   const lines: string[] = [];
-  try {
-    Engine.fromSources(edited).free();
-  } catch (e) {
-    const error = e as PolicyLoadError;
-    lines.push(`${error.file ?? ""}:${error.line ?? 0}:${error.column ?? 0} ${error.policy ?? ""} ${error.message.en}`);
-  }
+  const problem: SourcesProblem | null = Engine.sourcesProblem(edited);
+  if (problem) lines.push(`${problem.file ?? ""}:${problem.line ?? 0}:${problem.column ?? 0} ${problem.policy ?? ""} ${problem.message.en}`);
+  else Engine.fromSources(edited).free();
   const report: DiffReport = Engine.diff(builtin, edited, { "share.json": suite }, { limit: 3 });
   for (const d of report.jurisdictions) {
     lines.push(`${d.jurisdiction}: ${d.changedRequests} of ${d.space.total}`, ...d.rules.map((r) => `${r.change} ${r.id}`));

@@ -148,24 +148,33 @@ test("builtinSources are what policies/ holds, and what fromSources loads", () =
   assert.throws(() => Engine.builtinSources("chengdu"), (e) => e.code === "invalid_request" && e.field === "/jurisdiction");
 });
 
-test("sources that do not load are thrown with the side, file, line and policy", () => {
+test("sources that do not load: thrown as every error is, and located by sourcesProblem", () => {
   const builtin = Engine.builtinSources("ganzi");
+  assert.equal(Engine.sourcesProblem(builtin), null);
   const broken = structuredClone(builtin);
   broken.policies[SHARE] = builtin.policies[SHARE].replace(FIVE, FIVE.replace("@workingDays", "@workingDay"));
   const line = broken.policies[SHARE].split("\n").findIndex((l) => l.includes('@id("ganzi.share.conditional.review")')) + 1;
-  const check = (e, side) => {
+  const problem = Engine.sourcesProblem(broken);
+  assert.deepEqual([problem.code, problem.field, problem.file, problem.line, problem.policy],
+    ["invalid_policies", null, SHARE, line, "ganzi.share.conditional.review"]);
+  assert.match(problem.message.en, /unknown annotation `@workingDay`/);
+  const thrown = (call, side) => assert.throws(call, (e) => {
+    assert.deepEqual(Object.keys(e).sort(), ["code", "field", "message"], "as every method throws");
     assert.equal(e.code, "invalid_policies");
-    assert.deepEqual([e.side, e.file, e.line, e.policy], [side, SHARE, line, "ganzi.share.conditional.review"]);
-    assert.match(e.message.en, /unknown annotation `@workingDay`/);
+    assert.equal(e.message.en, side ? `${side}: ${problem.message.en}` : problem.message.en);
+    assert.equal(e.message.zh, side ? `${side}：${problem.message.zh}` : problem.message.zh);
     return true;
-  };
-  assert.throws(() => Engine.fromSources(broken), (e) => check(e, undefined));
-  assert.throws(() => Engine.diff(builtin, broken), (e) => check(e, "NEW"));
-  assert.throws(() => Engine.diff(broken, builtin), (e) => check(e, "OLD"));
+  });
+  thrown(() => Engine.fromSources(broken));
+  thrown(() => Engine.diff(builtin, broken), "NEW");
+  thrown(() => Engine.diff(broken, builtin), "OLD");
   const syntax = structuredClone(builtin);
   syntax.policies[SHARE] = builtin.policies[SHARE].replace(FIVE, FIVE.replace('("5")', '("5"'));
-  assert.throws(() => Engine.fromSources(syntax), (e) =>
-    e.file === SHARE && e.line === syntax.policies[SHARE].split("\n").indexOf('@article("第十八条")', line) + 1 && e.column === 1);
+  const at = Engine.sourcesProblem(syntax);
+  // Cedar stops at the token after the unclosed annotation: the next line's `@article`.
+  assert.deepEqual([at.file, at.line, at.column, at.policy],
+    [SHARE, syntax.policies[SHARE].split("\n").indexOf('@article("第十八条")', line) + 1, 1, undefined]);
+  assert.throws(() => Engine.sourcesProblem({ schema: "" }), (e) => e.code === "invalid_request" && e.field === "/policies");
   assert.throws(() => Engine.diff(builtin, builtin, { "a.json": { cases: 1 } }), (e) => e.code === "invalid_request" && e.field === "/a.json");
   assert.throws(() => Engine.diff(builtin, builtin, {}, { limit: -1 }), (e) => e.field === "/limit");
 });

@@ -37,15 +37,13 @@ impl Engine {
     }
 
     /// An engine over policy texts, for policy authors' tools:
-    /// `{ schema, policies: { name: text }, regulation, calendar: { name: text } }`.
-    /// Texts that do not load throw the error with its `file`, and `line`, `column` and
-    /// `policy` where they are found.
+    /// `{ schema, policies: { name: text }, regulation, calendar: { name: text } }`
+    /// (`Engine.sourcesProblem` says where texts that do not load went wrong).
     #[wasm_bindgen(js_name = fromSources)]
     pub fn from_sources(#[wasm_bindgen(unchecked_param_type = "Sources")] sources: JsValue) -> Result<Engine, JsValue> {
         let text = json_text(&sources, "the sources", usize::MAX)?;
-        let sources = input::sources(&text).map_err(|e| thrown(&e))?;
-        let built = pubdata_policy::Engine::from_sources(&sources);
-        built.map(|inner| Engine { inner }).map_err(|e| playground::load_failure(&sources, &e, None))
+        let built = input::sources(&text).and_then(|s| pubdata_policy::Engine::from_sources(&s));
+        built.map(|inner| Engine { inner }).map_err(|e| thrown(&e))
     }
 
     /// The jurisdictions with built-in policies.

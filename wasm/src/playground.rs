@@ -1,10 +1,10 @@
 //! What a policy playground needs beside deciding: the built-in texts to start editing
-//! from, and what an edited set changes against another — the comparison `pdp diff` makes,
-//! from the same core code (`pubdata_policy::impact`), returning the report it prints as
-//! JSON. Policies that do not load are thrown with where the engine stopped.
+//! from, where edited texts that do not load went wrong, and what an edited set changes
+//! against another — the comparison `pdp diff` makes, from the same core code
+//! (`pubdata_policy::impact`), returning the report it prints as JSON.
 
 use pubdata_policy::impact::{self, PolicySide, Report, Side};
-use pubdata_policy::{Error, ErrorReport, Sources, MAX_REQUEST_BYTES};
+use pubdata_policy::{ErrorReport, Sources, MAX_REQUEST_BYTES};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -21,6 +21,28 @@ impl Engine {
     ) -> Result<JsValue, JsValue> {
         let sources = Sources::builtin(jurisdiction_of(&jurisdiction)?).map_err(|e| thrown(&e))?;
         plain(&input::SourceTexts::from(sources))
+    }
+
+    /// Why texts do not load, where the engine stopped: `null` when `Engine.fromSources`
+    /// would take them, else its error with the `file` it names and, as far as they are
+    /// found, the `line` and `column` and the `policy` (`@id`) at fault.
+    #[wasm_bindgen(js_name = sourcesProblem, unchecked_return_type = "SourcesProblem | null")]
+    pub fn sources_problem(
+        #[wasm_bindgen(unchecked_param_type = "Sources")] sources: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        #[derive(Serialize)]
+        struct Located {
+            #[serde(flatten)]
+            report: ErrorReport,
+            #[serde(flatten)]
+            location: Option<Location>,
+        }
+        let text = json_text(&sources, "the sources", usize::MAX)?;
+        let sources = input::sources(&text).map_err(|e| thrown(&e))?;
+        match pubdata_policy::Engine::from_sources(&sources) {
+            Ok(_) => Ok(JsValue::NULL),
+            Err(e) => plain(&Located { report: e.report(), location: locate(&sources, &e) }),
+        }
     }
 
     /// What changes from the policies `before` to `after` (one jurisdiction's sources each),
@@ -61,25 +83,15 @@ fn absent(value: &JsValue) -> bool {
     value.is_undefined() || value.is_null()
 }
 
-/// One side of `Engine.diff`, loaded; when it does not load, the error says which side.
+/// One side of `Engine.diff`, loaded; when it does not load, the error's message starts
+/// with the side (`OLD: …`, as `pdp diff` says it).
 fn side(which: Side, sources: &JsValue) -> Result<PolicySide, JsValue> {
     let text = json_text(sources, "the sources", usize::MAX)?;
     let sources = input::sources(&text).map_err(|e| thrown(&e))?;
-    PolicySide::load(sources.clone()).map_err(|e| load_failure(&sources, &e, Some(which)))
-}
-
-/// What `Engine.fromSources` and `Engine.diff` throw for sources that do not load: the
-/// error as every method throws it, with its place when it is in a file.
-pub(crate) fn load_failure(sources: &Sources, error: &Error, side: Option<Side>) -> JsValue {
-    #[derive(Serialize)]
-    struct Thrown {
-        #[serde(flatten)]
-        report: ErrorReport,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        side: Option<Side>,
-        #[serde(flatten)]
-        location: Option<Location>,
-    }
-    let located = Thrown { report: error.report(), side, location: locate(sources, error) };
-    plain(&located).unwrap_or_else(|_| thrown(error))
+    PolicySide::load(sources).map_err(|e| {
+        let mut report = e.report();
+        report.message.en = format!("{}: {}", which.as_str(), report.message.en);
+        report.message.zh = format!("{}：{}", which.as_str(), report.message.zh);
+        plain(&report).unwrap_or_else(|_| thrown(&e))
+    })
 }

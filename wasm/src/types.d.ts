@@ -285,10 +285,10 @@ export interface CaseResult {
 }
 
 /**
- * What `Engine.fromSources` and `Engine.diff` throw for texts that do not load: the
- * `invalid_policies` error with where the engine stopped, as far as it is found.
+ * What `Engine.sourcesProblem` returns for texts that do not load: the error
+ * `Engine.fromSources` throws, with where the engine stopped, as far as it is found.
  */
-export interface PolicyLoadError extends EngineError {
+export interface SourcesProblem extends EngineError {
   /** The file as the sources name it: `ganzi/share.cedar`, `regulation.json`, `schema.cedarschema`, `2026.json`. */
   file?: string;
   /** 1-based. */
@@ -297,8 +297,6 @@ export interface PolicyLoadError extends EngineError {
   column?: number;
   /** The `@id` of the policy at fault. */
   policy?: string;
-  /** `Engine.diff`: the sources that do not load. */
-  side?: "OLD" | "NEW";
 }
 
 /** The options of `Engine.diff`. */
@@ -307,7 +305,10 @@ export interface DiffOptions {
   limit?: number;
 }
 
-/** What `Engine.diff` returns: the report `pdp diff --format json` prints. */
+/**
+ * What `Engine.diff` returns: the report `pdp diff --format json` prints. Sources that do
+ * not load are thrown as `fromSources` throws them, the message starting `OLD: ` or `NEW: `.
+ */
 export interface DiffReport {
   /** Some request's verdict differs. */
   changed: boolean;
