@@ -6,6 +6,10 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::{env, fs};
 
+#[path = "src/source_hash.rs"]
+#[allow(dead_code, reason = "shared with the crate")]
+mod source_hash;
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR")?).join("../policies");
     let root = root.canonicalize()?;
@@ -15,10 +19,32 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let schema = root.join("schema.cedarschema");
     rerun(&schema);
     writeln!(out, "pub(crate) const SCHEMA: &str = include_str!({:?});", schema)?;
+    // The schema in Cedar's JSON form, converted here so that start-up need not run the
+    // `.cedarschema` grammar (most of a cold start in WebAssembly). `None` when the text
+    // does not convert: the engine then reads the text, and reports the error itself.
+    let schema_text = fs::read_to_string(&schema)?;
+    let schema_json = cedar_policy::SchemaFragment::from_cedarschema_str(&schema_text)
+        .ok()
+        .and_then(|(fragment, _)| fragment.to_json_string().ok());
+    // Whether a check needs the schema at all: only for the action entities of groups
+    // (when in doubt, it does).
+    let groups = cedar_policy::Schema::from_cedarschema_str(&schema_text)
+        .map_or(true, |(parsed, _)| parsed.action_groups().next().is_some());
+    writeln!(out, "pub(crate) const SCHEMA_GROUPS_ACTIONS: bool = {groups};")?;
+    match schema_json {
+        Some(json) => {
+            let path = PathBuf::from(env::var("OUT_DIR")?).join("schema.json");
+            fs::write(&path, json)?;
+            writeln!(out, "pub(crate) const SCHEMA_JSON: Option<&str> = Some(include_str!({:?}));", path)?;
+        }
+        None => out.push_str("pub(crate) const SCHEMA_JSON: Option<&str> = None;\n"),
+    }
 
     out.push_str("pub(crate) const CALENDAR: &[(&str, &str)] = &[\n");
+    let mut calendar = Vec::new();
     for file in files(&root.join("calendar"), "json")? {
         writeln!(out, "    ({:?}, include_str!({:?})),", name(&file), file)?;
+        calendar.push((name(&file), fs::read_to_string(&file)?));
     }
     out.push_str("];\n\n");
 
@@ -33,14 +59,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         rerun(&dir);
         let regulation = dir.join("regulation.json");
         rerun(&regulation);
+        let cedar_files = files(&dir, "cedar")?;
+        let mut policies = Vec::new();
+        for file in &cedar_files {
+            policies.push((name(file), fs::read_to_string(file)?));
+        }
+        let hash = source_hash::hash(&schema_text, &fs::read_to_string(&regulation)?, &policies, &calendar);
         writeln!(
             out,
-            "    Embedded {{ id: {:?}, regulation: include_str!({:?}), policies: &[",
+            "    Embedded {{ id: {:?}, regulation: include_str!({:?}), hash: {hash:?}, policies: &[",
             name(&dir),
             regulation
         )?;
-        for file in files(&dir, "cedar")? {
-            writeln!(out, "        ({:?}, include_str!({:?})),", name(&file), file)?;
+        for file in &cedar_files {
+            writeln!(out, "        ({:?}, include_str!({:?})),", name(file), file)?;
         }
         out.push_str("    ] },\n");
     }

@@ -8,7 +8,10 @@
 use std::str::FromStr;
 use std::sync::Mutex;
 
-use cedar_policy::{Context, Entities, Entity, EntityId, EntityTypeName, EntityUid, RestrictedExpression, Schema};
+use cedar_policy::{
+    ActionConstraint, Context, Entities, Entity, EntityId, EntityTypeName, EntityUid, PolicySet, PrincipalConstraint,
+    ResourceConstraint, RestrictedExpression, Schema,
+};
 use chrono::NaiveDate;
 
 use crate::error::Error;
@@ -54,21 +57,22 @@ pub(crate) struct Builder {
 }
 
 impl Builder {
-    pub fn new(schema: &Schema, builtin_schema: bool) -> Result<Builder, Error> {
-        let action = type_name("Action")?;
+    /// `schema` may be `None` only for the built-in schema, when it groups no actions.
+    pub fn new(schema: Option<&Schema>, builtin_schema: bool) -> Result<Builder, Error> {
+        let [requester, action, resource] = type_names()?;
         let actions = Kind::ALL.iter().map(|k| (*k, uid(&action, k.as_str()))).collect();
         Ok(Builder {
-            requester: type_name("Requester")?,
-            resource: type_name("Resource")?,
+            requester,
+            resource,
             actions,
-            action_entities: match schema.action_groups().next() {
-                Some(_) => {
+            action_entities: match schema {
+                Some(schema) if schema.action_groups().next().is_some() => {
                     schema.action_entities().map_err(|e| Error::Evaluation(e.to_string()))?.iter().cloned().collect()
                 }
-                None => Vec::new(),
+                _ => Vec::new(),
             },
             dates: DateCache::default(),
-            checked_against: (!builtin_schema).then(|| schema.clone()),
+            checked_against: if builtin_schema { None } else { schema.cloned() },
         })
     }
 
@@ -278,8 +282,21 @@ pub(crate) fn whole_months(from: NaiveDate, to: NaiveDate) -> i64 {
     }
 }
 
-fn type_name(name: &str) -> Result<EntityTypeName, Error> {
-    EntityTypeName::from_str(name).map_err(|e| Error::Evaluation(e.to_string()))
+/// The entity types of the requester, the actions and the resource, read off one policy:
+/// Cedar's parser builds its lexer anew for every text it reads, so one text naming all
+/// three is read with one lexer instead of three, and with the grammar the policies were
+/// just read with (each is code a cold WebAssembly start compiles first; BENCHMARKS.md).
+fn type_names() -> Result<[EntityTypeName; 3], Error> {
+    let scope = r#"permit (principal is Requester, action == Action::"share", resource is Resource);"#;
+    let set = PolicySet::from_str(scope).map_err(|e| Error::Evaluation(e.to_string()))?;
+    let constraints =
+        set.policies().next().map(|p| (p.principal_constraint(), p.action_constraint(), p.resource_constraint()));
+    match constraints {
+        Some((PrincipalConstraint::Is(requester), ActionConstraint::Eq(action), ResourceConstraint::Is(resource))) => {
+            Ok([requester, action.type_name().clone(), resource])
+        }
+        _ => Err(Error::Evaluation(format!("the entity types cannot be read off `{scope}`"))),
+    }
 }
 
 fn uid(type_name: &EntityTypeName, id: &str) -> EntityUid {
@@ -350,7 +367,7 @@ mod tests {
     #[test]
     fn the_builtin_schema_admits_every_field_of_every_request() {
         let schema = schema();
-        let checked = Builder::new(&schema, false).unwrap();
+        let checked = Builder::new(Some(&schema), false).unwrap();
         for request in [
             full_request(false),
             full_request(true),
@@ -445,7 +462,7 @@ mod tests {
     #[test]
     fn cedar_values_are_built_as_the_json_parts_gave_them() {
         let schema = schema();
-        let builder = Builder::new(&schema, true).unwrap();
+        let builder = Builder::new(Some(&schema), true).unwrap();
         let mut requests = vec![full_request(false), full_request(true)];
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors");
         for dir in std::fs::read_dir(&root).unwrap() {

@@ -78,6 +78,16 @@ fn io(path: &Path, e: std::io::Error) -> Error {
     Error::Io { path: path.display().to_string(), message: e.to_string() }
 }
 
+/// The built-in schema is read in the JSON form the build made of it: Cedar's
+/// `.cedarschema` grammar was most of a cold start in WebAssembly.
+fn parse_schema(text: &str) -> Result<Schema, Error> {
+    let error = |e: &dyn std::fmt::Display| Error::policies("schema.cedarschema", e);
+    match embedded::SCHEMA_JSON {
+        Some(json) if text == embedded::SCHEMA => Schema::from_json_str(json).map_err(|e| error(&e)),
+        _ => Schema::from_cedarschema_str(text).map(|(schema, _)| schema).map_err(|e| error(&e)),
+    }
+}
+
 /// Which jurisdictions have built-in policies.
 pub fn builtin_jurisdictions() -> Vec<Jurisdiction> {
     Jurisdiction::ALL.iter().copied().filter(|j| embedded::JURISDICTIONS.iter().any(|e| e.id == j.as_str())).collect()
@@ -105,7 +115,8 @@ impl Engine {
         // Built-in sources are part of the build: the test `builtin_policies_validate_strictly`
         // validates each set of the very build that embeds it, so a start-up need not repeat
         // it (a tenth of the time it takes).
-        Engine::build(&Sources::builtin(jurisdiction)?, false)
+        let found = embedded::JURISDICTIONS.iter().find(|e| e.id == jurisdiction.as_str());
+        Engine::build(&Sources::builtin(jurisdiction)?, false, found.map(|e| e.hash))
     }
 
     /// An engine over a `policies/` folder, for policy authors.
@@ -115,15 +126,21 @@ impl Engine {
 
     /// Parses and strictly validates the sources; every later check reuses the result.
     pub fn from_sources(sources: &Sources) -> Result<Engine, Error> {
-        Engine::build(sources, true)
+        Engine::build(sources, true, None)
     }
 
-    fn build(sources: &Sources, validate: bool) -> Result<Engine, Error> {
+    /// `hash`: the sources' `PolicySetId::hash` when known (build.rs hashes the built-in sets).
+    fn build(sources: &Sources, validate: bool, hash: Option<&str>) -> Result<Engine, Error> {
         let info = JurisdictionInfo::parse("regulation.json", &sources.regulation)?;
         let jurisdiction = Jurisdiction::from_str(&info.jurisdiction)
             .map_err(|_| Error::policies("regulation.json", format!("unknown jurisdiction `{}`", info.jurisdiction)))?;
-        let (schema, _) =
-            Schema::from_cedarschema_str(&sources.schema).map_err(|e| Error::policies("schema.cedarschema", e))?;
+        let builtin_schema = sources.schema == embedded::SCHEMA;
+        // What a check needs of the built-in schema (whether it groups actions) was read at
+        // build time; only validation and a schema from elsewhere need it parsed.
+        let schema = match validate || !builtin_schema || embedded::SCHEMA_GROUPS_ACTIONS {
+            true => Some(parse_schema(&sources.schema)?),
+            false => None,
+        };
         let calendar = Calendar::from_files(sources.calendar.iter().map(|(n, t)| (n.as_str(), t.as_str())))?;
 
         let mut policies = PolicySet::new();
@@ -140,7 +157,10 @@ impl Engine {
                 rules.insert(id, rule);
             }
         }
-        let validation = validate.then(|| Validator::new(schema.clone()).validate(&policies, ValidationMode::Strict));
+        let validation = match (&schema, validate) {
+            (Some(schema), true) => Some(Validator::new(schema.clone()).validate(&policies, ValidationMode::Strict)),
+            _ => None,
+        };
         if let Some(first) = validation.as_ref().and_then(|v| v.validation_errors().next()) {
             let id = first.policy_id();
             let file = rules.get(id).map(|r| r.file.as_str()).unwrap_or("policies");
@@ -153,9 +173,9 @@ impl Engine {
         let id = PolicySetId {
             jurisdiction: jurisdiction.to_string(),
             version: env!("CARGO_PKG_VERSION").to_owned(),
-            hash: identity::hash(sources),
+            hash: hash.map_or_else(|| identity::hash(sources), str::to_owned),
         };
-        let input = cedar_input::Builder::new(&schema, sources.schema == embedded::SCHEMA)?;
+        let input = cedar_input::Builder::new(schema.as_ref(), builtin_schema)?;
         let by_kind = Kind::ALL
             .iter()
             .map(|kind| Ok((*kind, policies_for(&policies, input.action(*kind)?, &input)?)))
@@ -403,13 +423,34 @@ mod tests {
 
     use super::{builtin_jurisdictions, Engine, Sources};
 
+    /// The hash build.rs made of each built-in set is the one its sources have.
+    #[test]
+    fn builtin_hashes_are_those_of_the_sources() {
+        for e in crate::embedded::JURISDICTIONS {
+            let j = e.id.parse().unwrap();
+            assert_eq!(e.hash, crate::identity::hash(&Sources::builtin(j).unwrap()), "{}", e.id);
+            assert_eq!(Engine::builtin(j).unwrap().policy_set().hash, e.hash);
+        }
+    }
+
+    /// What build.rs read off the built-in schema is what the text says.
+    #[test]
+    fn the_schema_as_built_is_the_schema_as_written() {
+        use cedar_policy::{Schema, SchemaFragment};
+        let written = SchemaFragment::from_cedarschema_str(crate::embedded::SCHEMA).unwrap().0;
+        let built: serde_json::Value = serde_json::from_str(crate::embedded::SCHEMA_JSON.unwrap()).unwrap();
+        assert_eq!(written.to_json_value().unwrap(), built);
+        let parsed = Schema::from_cedarschema_str(crate::embedded::SCHEMA).unwrap().0;
+        assert_eq!(parsed.action_groups().next().is_some(), crate::embedded::SCHEMA_GROUPS_ACTIONS);
+    }
+
     /// What `Engine::builtin` leaves out at start-up: every built-in set passes strict
     /// validation against the schema.
     #[test]
     fn builtin_policies_validate_strictly() {
         assert!(!builtin_jurisdictions().is_empty());
         for j in builtin_jurisdictions() {
-            if let Err(e) = Engine::build(&Sources::builtin(j).unwrap(), true) {
+            if let Err(e) = Engine::build(&Sources::builtin(j).unwrap(), true, None) {
                 panic!("{j}: {e}");
             }
         }

@@ -2,7 +2,6 @@
 //! server can tell whether a browser's verdict came from the same rules, and re-check it.
 
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 use crate::engine::{Engine, Sources};
 use crate::error::Error;
@@ -22,30 +21,7 @@ pub struct PolicySetId {
 }
 
 pub(crate) fn hash(sources: &Sources) -> String {
-    let mut h = Sha256::new();
-    let mut part = |tag: &str, name: &str, text: &str| {
-        let text = text.replace("\r\n", "\n");
-        for piece in [tag, name, &text] {
-            h.update((piece.len() as u64).to_le_bytes());
-            h.update(piece.as_bytes());
-        }
-    };
-    // Only a file's own name counts: the same files read from a folder or built in hash alike.
-    fn sorted(files: &[(String, String)]) -> Vec<(String, &str)> {
-        let base = |n: &str| n.rsplit(['/', '\\']).next().unwrap_or(n).to_owned();
-        let mut v: Vec<(String, &str)> = files.iter().map(|(n, t)| (base(n), t.as_str())).collect();
-        v.sort();
-        v
-    }
-    part("schema", "", &sources.schema);
-    part("regulation", "", &sources.regulation);
-    for (name, text) in sorted(&sources.policies) {
-        part("policy", &name, text);
-    }
-    for (name, text) in sorted(&sources.calendar) {
-        part("calendar", &name, text);
-    }
-    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    crate::source_hash::hash(&sources.schema, &sources.regulation, &sources.policies, &sources.calendar)
 }
 
 /// The server's answer to a verdict a client sent along with its request.

@@ -16,6 +16,7 @@ mod regulation;
 mod request;
 mod rules;
 pub mod scenario;
+mod source_hash;
 mod status;
 mod verdict;
 
@@ -25,6 +26,8 @@ mod embedded {
         pub id: &'static str,
         pub regulation: &'static str,
         pub policies: &'static [(&'static str, &'static str)],
+        /// `PolicySetId::hash` of these files with the schema and calendar, made by build.rs.
+        pub hash: &'static str,
     }
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 }
