@@ -19,26 +19,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let schema = root.join("schema.cedarschema");
     rerun(&schema);
     writeln!(out, "pub(crate) const SCHEMA: &str = include_str!({:?});", schema)?;
-    // The schema in Cedar's JSON form, converted here so that start-up need not run the
-    // `.cedarschema` grammar (most of a cold start in WebAssembly). `None` when the text
-    // does not convert: the engine then reads the text, and reports the error itself.
     let schema_text = fs::read_to_string(&schema)?;
-    let schema_json = cedar_policy::SchemaFragment::from_cedarschema_str(&schema_text)
-        .ok()
-        .and_then(|(fragment, _)| fragment.to_json_string().ok());
     // Whether a check needs the schema at all: only for the action entities of groups
     // (when in doubt, it does).
     let groups = cedar_policy::Schema::from_cedarschema_str(&schema_text)
         .map_or(true, |(parsed, _)| parsed.action_groups().next().is_some());
     writeln!(out, "pub(crate) const SCHEMA_GROUPS_ACTIONS: bool = {groups};")?;
-    match schema_json {
-        Some(json) => {
-            let path = PathBuf::from(env::var("OUT_DIR")?).join("schema.json");
-            fs::write(&path, json)?;
-            writeln!(out, "pub(crate) const SCHEMA_JSON: Option<&str> = Some(include_str!({:?}));", path)?;
-        }
-        None => out.push_str("pub(crate) const SCHEMA_JSON: Option<&str> = None;\n"),
-    }
 
     out.push_str("pub(crate) const CALENDAR: &[(&str, &str)] = &[\n");
     let mut calendar = Vec::new();

@@ -78,14 +78,8 @@ fn io(path: &Path, e: std::io::Error) -> Error {
     Error::Io { path: path.display().to_string(), message: e.to_string() }
 }
 
-/// The built-in schema is read in the JSON form the build made of it: Cedar's
-/// `.cedarschema` grammar was most of a cold start in WebAssembly.
 fn parse_schema(text: &str) -> Result<Schema, Error> {
-    let error = |e: &dyn std::fmt::Display| Error::policies("schema.cedarschema", e);
-    match embedded::SCHEMA_JSON {
-        Some(json) if text == embedded::SCHEMA => Schema::from_json_str(json).map_err(|e| error(&e)),
-        _ => Schema::from_cedarschema_str(text).map(|(schema, _)| schema).map_err(|e| error(&e)),
-    }
+    Schema::from_cedarschema_str(text).map(|(schema, _)| schema).map_err(|e| Error::policies("schema.cedarschema", e))
 }
 
 /// Which jurisdictions have built-in policies.
@@ -436,11 +430,7 @@ mod tests {
     /// What build.rs read off the built-in schema is what the text says.
     #[test]
     fn the_schema_as_built_is_the_schema_as_written() {
-        use cedar_policy::{Schema, SchemaFragment};
-        let written = SchemaFragment::from_cedarschema_str(crate::embedded::SCHEMA).unwrap().0;
-        let built: serde_json::Value = serde_json::from_str(crate::embedded::SCHEMA_JSON.unwrap()).unwrap();
-        assert_eq!(written.to_json_value().unwrap(), built);
-        let parsed = Schema::from_cedarschema_str(crate::embedded::SCHEMA).unwrap().0;
+        let parsed = cedar_policy::Schema::from_cedarschema_str(crate::embedded::SCHEMA).unwrap().0;
         assert_eq!(parsed.action_groups().next().is_some(), crate::embedded::SCHEMA_GROUPS_ACTIONS);
     }
 
