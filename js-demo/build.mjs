@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Builds the demo into js-demo/dist/: the pages' sources (js-demo/src/), the package's
-// `web` target (wasm/pkg-web/, from scripts/build-wasm) under dist/pkg/, and the scenario
+// `web` target (wasm/pkg-web/, from scripts/build-wasm) under dist/pkg/ for the playground,
+// its build without the authoring calls (wasm/pkg-forms/) under dist/pkg-forms/ for the
+// forms, and the scenario
 // files (tests/vectors/) under dist/vectors/ with an index, `vectors/index.json`
 // ({ jurisdiction: [file name, …] }), for the playground page to fetch from the same
 // origin. Nothing else is fetched or generated: dist/ is what `node js-demo/serve.mjs`
@@ -15,19 +17,23 @@ const root = resolve(here, "..");
 
 /** Builds into `out` (default js-demo/dist); returns the files written, relative to it. */
 export function build(out = join(here, "dist")) {
-  const pkg = join(root, "wasm", "pkg-web");
-  const glue = join(pkg, "pubdata_policy_wasm.js");
-  if (!existsSync(glue) || !existsSync(join(pkg, "pubdata_policy_wasm_bg.wasm"))) {
-    throw new Error(`no web package in ${relative(process.cwd(), pkg) || pkg}: run scripts/build-wasm first`);
-  }
-  if (!/export \{[^}]*\bas bindForm\b|export function bindForm\b/.test(readFileSync(glue, "utf8"))) {
-    throw new Error(`the web package in ${pkg} has no bindForm: it is older than wasm/src/form.rs; run scripts/build-wasm`);
+  const packages = { pkg: join(root, "wasm", "pkg-web"), "pkg-forms": join(root, "wasm", "pkg-forms") };
+  for (const pkg of Object.values(packages)) {
+    const glue = join(pkg, "pubdata_policy_wasm.js");
+    if (!existsSync(glue) || !existsSync(join(pkg, "pubdata_policy_wasm_bg.wasm"))) {
+      throw new Error(`no web package in ${relative(process.cwd(), pkg) || pkg}: run scripts/build-wasm first`);
+    }
+    if (!/export \{[^}]*\bas bindForm\b|export function bindForm\b/.test(readFileSync(glue, "utf8"))) {
+      throw new Error(`the web package in ${pkg} has no bindForm: it is older than wasm/src/form.rs; run scripts/build-wasm`);
+    }
   }
   rmSync(out, { recursive: true, force: true });
-  mkdirSync(join(out, "pkg"), { recursive: true });
   cpSync(join(here, "src"), out, { recursive: true });
-  for (const name of ["pubdata_policy_wasm.js", "pubdata_policy_wasm_bg.wasm", "pubdata_policy_wasm.d.ts", "snippets"]) {
-    if (existsSync(join(pkg, name))) cpSync(join(pkg, name), join(out, "pkg", name), { recursive: true });
+  for (const [dir, pkg] of Object.entries(packages)) {
+    mkdirSync(join(out, dir), { recursive: true });
+    for (const name of ["pubdata_policy_wasm.js", "pubdata_policy_wasm_bg.wasm", "pubdata_policy_wasm.d.ts", "snippets"]) {
+      if (existsSync(join(pkg, name))) cpSync(join(pkg, name), join(out, dir, name), { recursive: true });
+    }
   }
   copyVectors(join(root, "tests", "vectors"), join(out, "vectors"));
   return listFiles(out).map((f) => relative(out, f)).sort();

@@ -1,10 +1,11 @@
 // The demo page: three application forms, each bound to the engine with the package's
 // bindForm, and a panel that renders each check — the outcome, what to fix under which
 // article, who decides and by when, the duties and notes. Plain DOM, no framework; the
-// package (./pkg/, copied in by build.mjs) is the only dependency. Nothing is fetched
-// after the package's module and .wasm: every check runs in this page.
+// package (./pkg-forms/: its build without the authoring calls, copied in by build.mjs) is
+// the only dependency. Nothing is fetched after the package's module and .wasm: every
+// check runs in this page.
 
-import init, { Engine, bindForm } from "./pkg/pubdata_policy_wasm.js";
+import init, { Engine, bindForm } from "./pkg-forms/pubdata_policy_wasm.js";
 import { h } from "./dom.js";
 import { FORMS, fieldsOf, isShown } from "./forms.js";
 import { JURISDICTION_NAMES, OUTCOMES, REVIEWERS, UI, VALUES, articleLabel } from "./text.js";

@@ -269,6 +269,19 @@ describe("the demo in Chromium", () => {
     assert.match(await outcome("share"), /^不予通过 · \d+ 项需要修改$/);
   });
 
+  test("the forms download the module without the authoring calls, not the full one", async () => {
+    const modules = [];
+    const record = (r) => r.url().endsWith(".wasm") && modules.push(new URL(r.url()).pathname);
+    page.on("request", record);
+    try {
+      await open();
+    } finally {
+      page.off("request", record);
+    }
+    // (open() loads the page twice: once for the hash, once to reload it.)
+    assert.deepEqual([...new Set(modules)], ["/pkg-forms/pubdata_policy_wasm_bg.wasm"]);
+  });
+
   test("甘孜 sharing: the missing scenario is flagged under 第十八条, and filling it sends the application to the provider", async () => {
     const viewport = { width: 1280, height: 900 };
     await open("j=ganzi&form=share&lang=zh", viewport);

@@ -4,13 +4,17 @@
 //! so a request takes the path the command line takes (`Request::from_json`: size and depth
 //! limits before parsing, then field errors as JSON Pointers).
 
+#[cfg(feature = "authoring")]
 use std::collections::BTreeMap;
 use std::str::FromStr;
 
 use chrono::NaiveDate;
-use pubdata_policy::scenario::Suite;
-use pubdata_policy::{Calendar, Error, Jurisdiction, ShareUse, Sources, MAX_REQUEST_BYTES};
-use serde::{Deserialize, Serialize};
+#[cfg(feature = "authoring")]
+use pubdata_policy::{scenario::Suite, Sources};
+use pubdata_policy::{Calendar, Error, Jurisdiction, ShareUse, MAX_REQUEST_BYTES};
+#[cfg(feature = "authoring")]
+use serde::Deserialize;
+use serde::Serialize;
 
 /// The most working days a deadline may count: 40 years, so that no call loops for long.
 pub const MAX_WORKING_DAYS: u32 = 10_000;
@@ -25,6 +29,7 @@ pub fn jurisdiction(id: &str) -> Result<Jurisdiction, Error> {
     Jurisdiction::from_str(id)
 }
 
+#[cfg(feature = "authoring")]
 /// The texts of `Engine.fromSources` (and what `Engine.builtinSources` returns): file
 /// name → text for the policies and the calendar years. Policy files are read in the order
 /// of their names, as from a folder.
@@ -38,6 +43,7 @@ pub struct SourceTexts {
     calendar: BTreeMap<String, String>,
 }
 
+#[cfg(feature = "authoring")]
 impl From<Sources> for SourceTexts {
     fn from(s: Sources) -> SourceTexts {
         SourceTexts {
@@ -49,6 +55,7 @@ impl From<Sources> for SourceTexts {
     }
 }
 
+#[cfg(feature = "authoring")]
 /// Reads the argument of `Engine.fromSources`.
 pub fn sources(text: &str) -> Result<Sources, Error> {
     let input: SourceTexts = from_text(text, "the sources")?;
@@ -60,6 +67,7 @@ pub fn sources(text: &str) -> Result<Sources, Error> {
     })
 }
 
+#[cfg(feature = "authoring")]
 /// Reads the scenario files `Engine.diff` adds to the space: file name → scenario file,
 /// in the order of the names (as `pdp diff` reads a folder).
 pub fn suites(text: &str) -> Result<Vec<(String, Suite)>, Error> {
@@ -75,6 +83,7 @@ pub fn suites(text: &str) -> Result<Vec<(String, Suite)>, Error> {
     files.into_iter().map(suite).collect()
 }
 
+#[cfg(feature = "authoring")]
 /// The options of `Engine.diff`.
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
@@ -83,6 +92,7 @@ pub struct DiffOptions {
     pub limit: usize,
 }
 
+#[cfg(feature = "authoring")]
 impl Default for DiffOptions {
     /// As `pdp diff`: ten requests a rule.
     fn default() -> DiffOptions {
@@ -90,6 +100,7 @@ impl Default for DiffOptions {
     }
 }
 
+#[cfg(feature = "authoring")]
 /// Reads the options of `Engine.diff`.
 pub fn diff_options(text: &str) -> Result<DiffOptions, Error> {
     from_text(text, "the options")

@@ -7,7 +7,11 @@
 
 mod form;
 mod input;
+// Policy authors' calls (fromSources, runSuite, builtinSources, sourcesProblem, diff): a
+// page that only checks forms is built without them (`wasm/pkg-forms`, a sixth smaller).
+#[cfg(feature = "authoring")]
 mod load_failure;
+#[cfg(feature = "authoring")]
 mod playground;
 
 use pubdata_policy::{builtin_jurisdictions, Error, MAX_REQUEST_BYTES};
@@ -39,6 +43,7 @@ impl Engine {
     /// An engine over policy texts, for policy authors' tools:
     /// `{ schema, policies: { name: text }, regulation, calendar: { name: text } }`
     /// (`Engine.sourcesProblem` says where texts that do not load went wrong).
+    #[cfg(feature = "authoring")]
     #[wasm_bindgen(js_name = fromSources)]
     pub fn from_sources(#[wasm_bindgen(unchecked_param_type = "Sources")] sources: JsValue) -> Result<Engine, JsValue> {
         let text = json_text(&sources, "the sources", usize::MAX)?;
@@ -122,6 +127,7 @@ impl Engine {
 
     /// Runs a scenario file (`tests/vectors/…`) through this engine: one result per case,
     /// with the differences from what the case expects (`failures`, empty when it passes).
+    #[cfg(feature = "authoring")]
     #[wasm_bindgen(js_name = runSuite, unchecked_return_type = "CaseResult[]")]
     pub fn run_suite(
         &self,
