@@ -27,7 +27,8 @@ const only = (process.env.BROWSER_JURISDICTIONS ?? "ganzi").split(",");
 const calls = JSON.parse(readFileSync(join(here, "target", "cedar-calls.json"), "utf8"));
 
 const mounts = {
-  "/ours/": join(here, "target", "pkg-web"),
+  // The module a page that checks forms loads (wasm/pkg-forms; bench/run copies it here).
+  "/ours/": join(here, "target", "pkg-forms"),
   "/cedar/": join(here, "node_modules", "@cedar-policy", "cedar-wasm", "web"),
 };
 const types = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".json": "application/json" };

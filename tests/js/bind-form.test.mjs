@@ -76,7 +76,7 @@ describe("bindForm on a hand-written form, in Chromium", () => {
   const errors = [];
 
   before(async () => {
-    served = await serveStatic({ root, allow: ["/wasm/pkg-web/", "/tests/js/bind-form.html", "/target/wasm-tests/readme-form.html"] });
+    served = await serveStatic({ root, allow: ["/wasm/pkg-web/", "/wasm/pkg-forms/", "/tests/js/bind-form.html", "/target/wasm-tests/readme-form.html"] });
     browser = await launchChromium();
     page = browser.page;
     page.on("pageerror", (e) => errors.push(String(e)));
@@ -318,8 +318,10 @@ describe("bindForm on a hand-written form, in Chromium", () => {
     assert.equal((html.match(/bindForm\(/g) ?? []).length, 1, "one call");
     const file = join(root, "target", "wasm-tests", "readme-form.html");
     mkdirSync(dirname(file), { recursive: true });
-    // The page is served beside the repository's package: only the import path moves.
-    writeFileSync(file, `<!doctype html><meta charset="utf-8">\n${html.replace("./pkg-web/", "/wasm/pkg-web/")}`);
+    // The page is served beside the repository's package (the forms build, as the README
+    // says): only the import path moves.
+    assert.match(html, /"\.\/pkg-forms\//, "the example loads the forms module");
+    writeFileSync(file, `<!doctype html><meta charset="utf-8">\n${html.replace("./pkg-forms/", "/wasm/pkg-forms/")}`);
     await page.goto(`${served.url}target/wasm-tests/readme-form.html`);
     const scenario = page.locator('[name="/application/scenario"]');
     await page.waitForFunction(() => document.querySelector('[name="/application/scenario"]').validationMessage !== "", null, { timeout: 60_000 });
