@@ -1,6 +1,7 @@
 //! Findings about policy files, located by file, line and policy id, and printed the
 //! way Cedar and rustc print theirs: the message, the place, the source line, a help.
 
+use pubdata_policy::inspect::line_and_column;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -117,14 +118,6 @@ impl Finding {
         }
         out
     }
-}
-
-/// The 1-based line and column (in characters) of a byte offset.
-pub fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
-    let before = text.get(..offset.min(text.len())).unwrap_or(text);
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
 }
 
 /// The 1-based line and column where `needle` first appears at or after line `from`.

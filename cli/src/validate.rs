@@ -13,7 +13,9 @@ use pubdata_policy::{Calendar, Jurisdiction, JurisdictionInfo, Sources, ANNOTATI
 use serde::Serialize;
 
 use crate::contract;
-use crate::diagnostic::{closest, find_from, line_and_column, Finding, Severity};
+use pubdata_policy::inspect::line_and_column;
+
+use crate::diagnostic::{closest, find_from, Finding, Severity};
 use crate::policy_source::PolicySource;
 use crate::{Exit, Format};
 

@@ -8,15 +8,12 @@
 
 import { test, describe, before, after, beforeEach, afterEach } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 
-import { build } from "../../js-demo/build.mjs";
-import { serveStatic } from "../../js-demo/serve.mjs";
 import { FORMS, fieldsOf, isShown } from "../../js-demo/src/forms.js";
 import { articleLabel } from "../../js-demo/src/text.js";
-import { launchChromium } from "./chromium.mjs";
+import { servedDemo } from "./served-demo.mjs";
 import { native, root } from "./vectors.mjs";
 
 const results = join(root, "test-results");
@@ -168,34 +165,26 @@ describe("the forms against the rules", () => {
 // ---- the page in Chromium ------------------------------------------------------------------
 
 describe("the demo in Chromium", () => {
-  let out, served, browser, page;
-  let pageErrors = [];
+  let served, page;
   let afterLoad = null; // requests since the page last finished loading
 
   before(async () => {
-    out = mkdtempSync(join(tmpdir(), "pdp-demo-"));
-    build(out);
-    served = await serveStatic({ root: out });
-    browser = await launchChromium({ locale: "zh-CN" });
-    page = browser.page;
-    page.on("pageerror", (e) => pageErrors.push(String(e)));
-    page.on("console", (m) => m.type() === "error" && pageErrors.push(m.text()));
+    served = await servedDemo("pdp-demo-");
+    page = served.page;
     page.on("request", (r) => afterLoad?.push(`${r.method()} ${r.url()}`));
     mkdirSync(results, { recursive: true });
   });
 
   after(async () => {
-    await browser?.close();
-    await new Promise((r) => (served ? served.server.close(r) : r()));
-    if (out) rmSync(out, { recursive: true, force: true });
+    await served?.close();
   });
 
   beforeEach(() => {
-    pageErrors = [];
+    served.errors.length = 0;
   });
 
   afterEach(() => {
-    assert.deepEqual(pageErrors, [], "errors in the page");
+    assert.deepEqual(served.errors, [], "errors in the page");
     assert.deepEqual(afterLoad ?? [], [], "requests after the page had loaded");
   });
 

@@ -8,13 +8,10 @@
 
 import { test, describe, before, after, beforeEach, afterEach } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
-import { build } from "../../js-demo/build.mjs";
-import { serveStatic } from "../../js-demo/serve.mjs";
-import { launchChromium } from "./chromium.mjs";
+import { servedDemo } from "./served-demo.mjs";
 import { root } from "./vectors.mjs";
 
 const results = join(root, "test-results");
@@ -25,34 +22,26 @@ const WALKTHROUGH_CASE = "a complete conditional application goes to the provide
 const shareText = readFileSync(join(root, "policies", SHARE), "utf8");
 
 describe("the playground in Chromium", () => {
-  let out, served, browser, page;
-  let pageErrors = [];
+  let served, page;
   let requests = [];
 
   before(async () => {
-    out = mkdtempSync(join(tmpdir(), "pdp-playground-"));
-    build(out);
-    served = await serveStatic({ root: out });
-    browser = await launchChromium({ locale: "zh-CN" });
-    page = browser.page;
-    page.on("pageerror", (e) => pageErrors.push(String(e)));
-    page.on("console", (m) => m.type() === "error" && pageErrors.push(m.text()));
+    served = await servedDemo("pdp-playground-");
+    page = served.page;
     page.on("request", (r) => requests.push(r.url()));
     mkdirSync(results, { recursive: true });
   });
 
   after(async () => {
-    await browser?.close();
-    await new Promise((r) => (served ? served.server.close(r) : r()));
-    if (out) rmSync(out, { recursive: true, force: true });
+    await served?.close();
   });
 
   beforeEach(() => {
-    pageErrors = [];
+    served.errors.length = 0;
   });
 
   afterEach(() => {
-    assert.deepEqual(pageErrors, [], "errors in the page");
+    assert.deepEqual(served.errors, [], "errors in the page");
     assert.deepEqual(requests.filter((u) => !u.startsWith(served.url) && !u.startsWith("data:")), [], "requests to another origin");
   });
 

@@ -7,6 +7,7 @@ use std::str::FromStr;
 
 use cedar_policy::{PolicySet, Schema};
 use miette::Diagnostic;
+use pubdata_policy::inspect::line_and_column;
 use pubdata_policy::{Error, JurisdictionInfo, Sources};
 use serde::Serialize;
 
@@ -85,14 +86,6 @@ fn policy_line(text: &str, id: &str, duplicate: bool) -> Option<usize> {
     } else {
         first
     }
-}
-
-/// The 1-based line and column (in characters) of a byte offset.
-fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
-    let before = text.get(..offset.min(text.len())).unwrap_or(text);
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
 }
 
 #[cfg(test)]

@@ -1,0 +1,36 @@
+// The demo (js-demo/) built into a temporary folder, served from 127.0.0.1, and a headless
+// Chromium page that records its errors: what demo.test.mjs and playground.test.mjs share.
+
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+import { build } from "../../js-demo/build.mjs";
+import { serveStatic } from "../../js-demo/serve.mjs";
+import { launchChromium } from "./chromium.mjs";
+
+/**
+ * `{ page, url, errors, close }`: `errors` collects uncaught exceptions and console errors
+ * (empty it between tests); `close` stops the browser and the server and removes the build.
+ */
+export async function servedDemo(prefix) {
+  const out = mkdtempSync(join(tmpdir(), prefix));
+  let served, browser;
+  const close = async () => {
+    await browser?.close();
+    await new Promise((r) => (served ? served.server.close(r) : r()));
+    rmSync(out, { recursive: true, force: true });
+  };
+  try {
+    build(out);
+    served = await serveStatic({ root: out });
+    browser = await launchChromium({ locale: "zh-CN" });
+  } catch (e) {
+    await close();
+    throw e;
+  }
+  const errors = [];
+  browser.page.on("pageerror", (e) => errors.push(String(e)));
+  browser.page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  return { page: browser.page, url: served.url, errors, close };
+}
