@@ -1,6 +1,10 @@
 //! Embeds every file under `policies/` so the engine needs no file access at run time
 //! (the WebAssembly build has none). Adding a jurisdiction or a calendar year is a
 //! data change: this script finds the new files by walking the folder.
+//!
+//! The folder is read as `core/policies`: in the repository a symbolic link to the one
+//! copy at the top (`../policies`), in the published crate the files themselves, which
+//! `cargo package` copies in through the link.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -11,7 +15,7 @@ use std::{env, fs};
 mod source_hash;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR")?).join("../policies");
+    let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR")?).join("policies");
     let root = root.canonicalize()?;
     println!("cargo:rerun-if-changed={}", root.display());
 

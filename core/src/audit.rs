@@ -14,21 +14,30 @@ use crate::verdict::{Outcome, Verdict};
 pub struct AuditRecord {
     /// When the decision was made (RFC 3339, China time).
     pub timestamp: DateTime<FixedOffset>,
+    /// The request's jurisdiction.
     pub jurisdiction: Jurisdiction,
+    /// The request's kind.
     pub kind: Kind,
     /// The request's date (the day deadlines count from).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<NaiveDate>,
+    /// Who asked.
     pub requester: Party,
+    /// The data asked about.
     pub resource: Party,
+    /// What for (`application.purpose`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub purpose: Option<String>,
+    /// The use scenario.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scenario: Option<String>,
+    /// The verdict's outcome.
     pub outcome: Outcome,
     /// Rules that were broken, by id.
     pub violations: Vec<String>,
+    /// The policies that determined the verdict.
     pub policies: Vec<String>,
+    /// The policy set that decided.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policy_set: Option<PolicySetId>,
 }
@@ -37,12 +46,16 @@ pub struct AuditRecord {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Party {
+    /// The identifier.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+    /// The name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// A requester's type.
     #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
     pub requester_type: Option<RequesterType>,
+    /// The unit that provides the data.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<String>,
 }

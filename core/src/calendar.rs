@@ -23,6 +23,7 @@ struct Year {
 /// The end of a period of working days.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Deadline {
+    /// The last day.
     pub due: NaiveDate,
     /// `false` when a day counted lies in a year the calendar data does not cover,
     /// so that the count used weekends alone there.

@@ -177,6 +177,7 @@ impl Engine {
         Ok(Engine { jurisdiction, info, policies, by_kind, input, rules, calendar, authorizer: Authorizer::new(), id })
     }
 
+    /// The jurisdiction whose policies the engine holds.
     pub fn jurisdiction(&self) -> Jurisdiction {
         self.jurisdiction
     }
@@ -191,6 +192,7 @@ impl Engine {
         &self.id
     }
 
+    /// The working-day calendar deadlines are counted on.
     pub fn calendar(&self) -> &Calendar {
         &self.calendar
     }

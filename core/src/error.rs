@@ -7,19 +7,39 @@ use serde::Serialize;
 pub enum Error {
     /// The request cannot be read: `field` is a JSON Pointer into it.
     #[error("invalid request at `{field}`: {message}")]
-    InvalidRequest { field: String, message: String },
+    InvalidRequest {
+        /// The field, a JSON Pointer (`""` for the request as a whole).
+        field: String,
+        /// What is wrong with it and what was expected.
+        message: String,
+    },
     /// No policy set exists for the jurisdiction.
     #[error("no policies for jurisdiction `{0}`")]
     UnknownJurisdiction(String),
     /// The request names another jurisdiction than the engine's.
     #[error("the request is for `{request}` but this engine holds the policies of `{engine}`")]
-    WrongJurisdiction { request: String, engine: String },
+    WrongJurisdiction {
+        /// The request's jurisdiction.
+        request: String,
+        /// The engine's.
+        engine: String,
+    },
     /// A policy file, the schema, the regulation metadata or the calendar data is wrong.
     #[error("{file}: {message}")]
-    Policies { file: String, message: String },
+    Policies {
+        /// The file at fault.
+        file: String,
+        /// What is wrong with it.
+        message: String,
+    },
     /// Files could not be read.
     #[error("cannot read `{path}`: {message}")]
-    Io { path: String, message: String },
+    Io {
+        /// The path that could not be read.
+        path: String,
+        /// The system's reason.
+        message: String,
+    },
     /// The policies could not decide: a bug in a policy set or in the engine.
     #[error("cannot evaluate the request: {0}")]
     Evaluation(String),
@@ -28,14 +48,20 @@ pub enum Error {
 /// An error as data, for the CLI's JSON output and the WebAssembly binding.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ErrorReport {
+    /// A stable code for the kind of error, e.g. `invalid_request`.
     pub code: &'static str,
+    /// The request field at fault, a JSON Pointer, when there is one.
     pub field: Option<String>,
+    /// What is wrong, in both languages.
     pub message: ErrorMessage,
 }
 
+/// An error's message in both languages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ErrorMessage {
+    /// In Chinese.
     pub zh: String,
+    /// In English.
     pub en: String,
 }
 

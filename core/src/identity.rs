@@ -12,6 +12,7 @@ use crate::verdict::Verdict;
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PolicySetId {
+    /// The jurisdiction the set decides for.
     pub jurisdiction: String,
     /// The library version that embedded or loaded the set.
     pub version: String,

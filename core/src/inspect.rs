@@ -18,7 +18,9 @@ use crate::rules::Rule;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum PolicyEffect {
+    /// A `permit` policy: a ground, an obligation or a warning.
     Permit,
+    /// A `forbid` policy: a violation.
     Forbid,
 }
 
@@ -28,11 +30,13 @@ pub enum PolicyEffect {
 pub struct PolicySummary {
     /// The `@id` annotation, `""` when there is none.
     pub id: String,
+    /// The file the policy is in.
     pub file: String,
     /// Position among the file's policies, from 0, in source order.
     pub index: usize,
     /// The 1-based line where the policy (its first annotation) starts, when found.
     pub line: Option<usize>,
+    /// Permit or forbid.
     pub effect: PolicyEffect,
     /// Annotations in source order, values as written.
     pub annotations: Vec<(String, String)>,

@@ -12,7 +12,9 @@ use crate::verdict::Message;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct JurisdictionInfo {
+    /// The jurisdiction's id, as its folder is named.
     pub jurisdiction: String,
+    /// The jurisdiction's name in both languages.
     pub name: Message,
     /// The first regulation is the one a policy cites when it names none.
     pub regulations: Vec<Regulation>,
@@ -26,10 +28,14 @@ pub struct JurisdictionInfo {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct DormancyRule {
+    /// The regulation key of the rule, when a jurisdiction has several.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub regulation: Option<String>,
+    /// The article that sets the rule.
     pub article: String,
+    /// Months without use after which a share is suspended.
     pub suspend_after_months: u32,
+    /// Days after the suspension notice after which, with no objection, it ends.
     pub terminate_after_days: u32,
 }
 
@@ -39,12 +45,17 @@ pub struct DormancyRule {
 pub struct Regulation {
     /// The key a policy's `@regulation` annotation uses.
     pub key: String,
+    /// The title as published (简体).
     pub title: String,
+    /// The title in English.
     pub title_en: String,
+    /// The document number, e.g. `永政办发〔2022〕13号`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub doc_number: Option<String>,
+    /// The day it was issued.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issued: Option<NaiveDate>,
+    /// The day it comes into force.
     pub in_force: NaiveDate,
     /// The last day in force, if the regulation has an end.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -55,6 +66,7 @@ pub struct Regulation {
 }
 
 impl Regulation {
+    /// Whether the regulation is in force on `day`.
     pub fn in_force_on(&self, day: NaiveDate) -> bool {
         day >= self.in_force && self.expires.is_none_or(|end| day <= end)
     }

@@ -30,10 +30,13 @@ use crate::verdict::{Outcome, Reviewer, Verdict};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Suite {
+    /// What the file tests.
     #[serde(default)]
     pub description: String,
+    /// The request every case patches.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub base: Option<Value>,
+    /// The cases.
     pub cases: Vec<Case>,
 }
 
@@ -41,15 +44,20 @@ pub struct Suite {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Case {
+    /// What the case shows.
     pub name: String,
     /// Articles the case proves, as the verdict writes them.
     pub cites: Vec<String>,
+    /// A JSON Merge Patch on the base request.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub patch: Option<Value>,
+    /// A whole request instead of a patch.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request: Option<Value>,
+    /// For a share-status case: the share's use.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub share: Option<ShareUse>,
+    /// What the verdict must hold.
     pub expect: Expect,
 }
 
@@ -57,6 +65,7 @@ pub struct Case {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Expect {
+    /// The outcome.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outcome: Option<Outcome>,
     /// The exact set of violations, by article and field (and rule id, when given).
@@ -78,8 +87,10 @@ pub struct Expect {
     /// For a `share` case: the share's state and dates.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<ShareState>,
+    /// For a share-status case: the last day the share stays active.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active_until: Option<chrono::NaiveDate>,
+    /// For a share-status case: the day it terminates, or `null` for none.
     #[serde(default, deserialize_with = "some", skip_serializing_if = "Option::is_none")]
     pub terminates_after: Option<Option<chrono::NaiveDate>>,
     /// The request is unreadable: the error's code and field.
@@ -91,26 +102,36 @@ fn some<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<O
     T::deserialize(d).map(Some)
 }
 
+/// An expected violation: its article and field.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ExpectViolation {
+    /// The article cited.
     pub article: String,
+    /// The field named.
     pub field: String,
+    /// The rule id, when the case names it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rule: Option<String>,
 }
 
+/// An expected route; each part left out is not checked.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ExpectRoute {
+    /// Who decides.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reviewer: Option<Reviewer>,
+    /// The working days, or `null` for none.
     #[serde(default, deserialize_with = "some", skip_serializing_if = "Option::is_none")]
     pub working_days: Option<Option<u32>>,
+    /// The due date, or `null` for none.
     #[serde(default, deserialize_with = "some", skip_serializing_if = "Option::is_none")]
     pub due: Option<Option<chrono::NaiveDate>>,
+    /// Whether no answer counts as approval.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub silence_means_approval: Option<bool>,
+    /// The article of the route.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub article: Option<String>,
 }
@@ -119,11 +140,16 @@ pub struct ExpectRoute {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum ExpectObligation {
+    /// Only the rule id.
     Rule(String),
+    /// The rule id with its deadline.
     WithDeadline {
+        /// The rule id.
         rule: String,
+        /// The working days of the deadline.
         #[serde(default, rename = "workingDays", skip_serializing_if = "Option::is_none")]
         working_days: Option<u32>,
+        /// The due date.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         due: Option<chrono::NaiveDate>,
     },
@@ -137,10 +163,13 @@ impl ExpectObligation {
     }
 }
 
+/// An expected error: its code and field.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ExpectError {
+    /// The error's code.
     pub code: String,
+    /// The field, a JSON Pointer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
 }
@@ -149,22 +178,27 @@ pub struct ExpectError {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CaseResult {
+    /// The case's name.
     pub name: String,
     /// One line per difference between expected and actual; empty when the case passes.
     pub failures: Vec<String>,
+    /// The verdict, for a request case that decided.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verdict: Option<Verdict>,
+    /// The status, for a share-status case.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<ShareStatus>,
 }
 
 impl CaseResult {
+    /// Whether the case passed.
     pub fn passed(&self) -> bool {
         self.failures.is_empty()
     }
 }
 
 impl Suite {
+    /// Reads a scenario file.
     pub fn from_json(text: &str) -> Result<Suite, serde_json::Error> {
         serde_json::from_str(text)
     }

@@ -16,8 +16,11 @@ use crate::verdict::Message;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ShareState {
+    /// In use, or within its grace period.
     Active,
+    /// Suspended for disuse, awaiting termination.
     Suspended,
+    /// Ended for disuse.
     Terminated,
 }
 
@@ -25,14 +28,18 @@ pub enum ShareState {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ShareStatus {
+    /// Active, suspended or terminated.
     pub state: ShareState,
     /// The last day the share stays active without a call.
     pub active_until: NaiveDate,
     /// The day the share ends if nobody objects to the suspension notice.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub terminates_after: Option<NaiveDate>,
+    /// The regulation that sets the rule.
     pub regulation: String,
+    /// The article that sets the rule.
     pub article: String,
+    /// What the state means, in both languages.
     pub message: Message,
 }
 

@@ -9,8 +9,11 @@ use crate::identity::PolicySetId;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
+    /// Admissible, and no one else need decide.
     Granted,
+    /// Admissible; a person or body decides, named in the route.
     Review,
+    /// At least one rule is broken.
     Refused,
 }
 
@@ -18,10 +21,15 @@ pub enum Outcome {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Reviewer {
+    /// The unit that provides the data.
     Provider,
+    /// The data authority (数据主管部门).
     Authority,
+    /// The user and the provider negotiate.
     Negotiation,
+    /// An expert committee.
     ExpertCommittee,
+    /// The government.
     Government,
 }
 
@@ -34,7 +42,9 @@ impl Reviewer {
 /// A text in simplified Chinese and in English.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Message {
+    /// In Chinese (简体).
     pub zh: String,
+    /// In English.
     pub en: String,
 }
 
@@ -42,13 +52,20 @@ pub struct Message {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Verdict {
+    /// Granted, review or refused.
     pub outcome: Outcome,
+    /// Every rule the request breaks; empty unless refused.
     pub violations: Vec<Violation>,
+    /// Who decides and by when; present for a review (and for a granted share with a formal check).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub route: Option<Route>,
+    /// Duties that follow from a grant or review.
     pub obligations: Vec<Obligation>,
+    /// Notes that do not change the outcome.
     pub warnings: Vec<Warning>,
+    /// The rules that made a grant or review what it is.
     pub grounds: Vec<Ground>,
+    /// Ids of the policies that determined the verdict.
     pub policies: Vec<String>,
     /// The policy set that decided: jurisdiction, version and content hash.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -59,11 +76,15 @@ pub struct Verdict {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Violation {
+    /// The rule broken (the policy's id).
     pub rule: String,
+    /// The regulation's title.
     pub regulation: String,
+    /// The article as the regulation writes it, e.g. `第十八条`.
     pub article: String,
     /// JSON Pointer into the request, `""` for the request as a whole.
     pub field: String,
+    /// What is wrong, in both languages.
     pub message: Message,
 }
 
@@ -71,13 +92,19 @@ pub struct Violation {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Route {
+    /// Who decides.
     pub reviewer: Reviewer,
+    /// The working days the reviewer has.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub working_days: Option<u32>,
+    /// The last day, counted in working days after the request date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due: Option<NaiveDate>,
+    /// No answer by the due date counts as approval.
     pub silence_means_approval: bool,
+    /// The regulation's title.
     pub regulation: String,
+    /// The article that sets the route.
     pub article: String,
     /// What the route means for the applicant (who decides disputes, what silence means).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -88,12 +115,18 @@ pub struct Route {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Obligation {
+    /// The rule that sets the duty.
     pub rule: String,
+    /// The regulation's title.
     pub regulation: String,
+    /// The article that sets the duty.
     pub article: String,
+    /// The duty, in both languages.
     pub message: Message,
+    /// The working days the duty allows, when it has a deadline.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub working_days: Option<u32>,
+    /// The duty's due date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due: Option<NaiveDate>,
 }
@@ -102,12 +135,17 @@ pub struct Obligation {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Warning {
+    /// A stable code, e.g. `calendar_out_of_range`.
     pub code: String,
+    /// The note, in both languages.
     pub message: Message,
+    /// The rule that raised the warning, when one did.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rule: Option<String>,
+    /// The regulation's title, when a rule raised it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub regulation: Option<String>,
+    /// The article, when a rule raised it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub article: Option<String>,
 }
@@ -116,7 +154,10 @@ pub struct Warning {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Ground {
+    /// The rule (the policy's id).
     pub rule: String,
+    /// The regulation's title.
     pub regulation: String,
+    /// The article.
     pub article: String,
 }

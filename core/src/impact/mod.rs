@@ -48,6 +48,7 @@ impl PolicySide {
         Ok(PolicySide { sources, engine, rules })
     }
 
+    /// The side's engine.
     pub fn engine(&self) -> &Engine {
         &self.engine
     }

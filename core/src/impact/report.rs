@@ -12,11 +12,14 @@ use crate::request::Jurisdiction;
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Report {
+    /// Whether any verdict changed.
     pub changed: bool,
+    /// One comparison per jurisdiction.
     pub jurisdictions: Vec<JurisdictionDiff>,
 }
 
 impl Report {
+    /// A report over these comparisons.
     pub fn new(jurisdictions: Vec<JurisdictionDiff>) -> Report {
         let changed = jurisdictions.iter().any(|d| d.only_in.is_some() || d.changed_requests > 0);
         Report { changed, jurisdictions }
@@ -27,11 +30,14 @@ impl Report {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum Side {
+    /// The policies before the change.
     Old,
+    /// The policies after the change.
     New,
 }
 
 impl Side {
+    /// The name as the JSON report spells it.
     pub fn as_str(self) -> &'static str {
         match self {
             Side::Old => "OLD",
@@ -40,18 +46,24 @@ impl Side {
     }
 }
 
+/// The comparison of one jurisdiction's two policy sets.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct JurisdictionDiff {
+    /// The jurisdiction compared.
     pub jurisdiction: Jurisdiction,
     /// Set when only one side has policies for the jurisdiction.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub only_in: Option<Side>,
     /// Both sides hold the same files: nothing was decided, nothing can differ.
     pub identical: bool,
+    /// The policies added, removed or edited.
     pub rules: Vec<RuleChange>,
+    /// How many requests were decided.
     pub space: SpaceSize,
+    /// How many requests changed verdict.
     pub changed_requests: usize,
+    /// The changed requests, by the rule that makes the difference.
     pub groups: Vec<Group>,
 }
 
@@ -70,6 +82,7 @@ impl JurisdictionDiff {
     }
 }
 
+/// How many requests both sides decided.
 #[derive(Debug, Clone, Serialize, Default)]
 #[serde(rename_all = "camelCase")]
 pub struct SpaceSize {
@@ -77,6 +90,7 @@ pub struct SpaceSize {
     pub scenarios: usize,
     /// Requests generated around them.
     pub generated: usize,
+    /// Both together.
     pub total: usize,
 }
 
@@ -84,12 +98,16 @@ pub struct SpaceSize {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ChangeKind {
+    /// The policy is only in the new set.
     Added,
+    /// The policy is only in the old set.
     Removed,
+    /// The policy is in both, changed.
     Modified,
 }
 
 impl ChangeKind {
+    /// The name as the JSON report spells it.
     pub fn as_str(self) -> &'static str {
         match self {
             ChangeKind::Added => "added",
@@ -103,18 +121,27 @@ impl ChangeKind {
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RuleChange {
+    /// The policy's id.
     pub id: String,
+    /// Added, removed or modified.
     pub change: ChangeKind,
+    /// The file the policy is in.
     pub file: String,
+    /// The annotations that changed.
     pub annotations: Vec<AnnotationChange>,
+    /// Whether the policy's conditions changed.
     pub logic_changed: bool,
 }
 
+/// One annotation of a policy that changed.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AnnotationChange {
+    /// The annotation.
     pub key: String,
+    /// Its value before.
     pub old: Option<String>,
+    /// Its value after.
     pub new: Option<String>,
 }
 
@@ -129,17 +156,21 @@ pub struct Group {
     pub change: Option<ChangeKind>,
     /// How many requests changed, of which `requests` lists the first few.
     pub count: usize,
+    /// The requests listed (up to the limit).
     pub requests: Vec<ChangedRequest>,
 }
 
 /// The group of changes no rule explains: the metadata or the calendar changed.
 pub const NO_RULE: &str = "(regulation metadata or calendar)";
 
+/// A request whose verdict changed, and how.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ChangedRequest {
     /// Where the request comes from: a scenario case, or how it was generated.
     pub label: String,
+    /// What differs in the verdict.
     pub changes: Vec<Change>,
+    /// The request.
     pub request: Value,
 }

@@ -23,12 +23,16 @@ pub struct Decision {
 /// One way a request's verdict changed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Change {
+    /// The verdict part that differs, e.g. `route.due`.
     pub what: String,
+    /// Before.
     pub old: String,
+    /// After.
     pub new: String,
 }
 
 impl Decision {
+    /// What a decision shows an applicant, to compare.
     pub fn of(decided: &Result<Verdict, Error>) -> Decision {
         let v = match decided {
             Ok(v) => v,
