@@ -6,8 +6,10 @@ mod contract;
 mod diagnostic;
 mod diff;
 mod explain;
+mod log;
 mod policy_source;
 mod scenarios;
+mod serve;
 mod status;
 mod test;
 mod validate;
@@ -41,6 +43,11 @@ enum Command {
     /// Decide a request and say why: each deciding policy, its article, and the
     /// request values it read.
     Explain(explain::Args),
+    /// Serve decisions over HTTP, writing each to the decision log (until SIGTERM or
+    /// Ctrl-C; SIGHUP reloads the policies).
+    Serve(serve::Args),
+    /// List the decision log's records, by date, jurisdiction, outcome and rule.
+    Log(log::Args),
 }
 
 /// How a command prints its result.
@@ -96,5 +103,7 @@ fn main() -> ExitCode {
         Command::Test(args) => test::run(&args).into(),
         Command::Diff(args) => diff::run(&args).into(),
         Command::Explain(args) => explain::run(&args).into(),
+        Command::Serve(args) => serve::run(args).into(),
+        Command::Log(args) => log::run(args).into(),
     }
 }
