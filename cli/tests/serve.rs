@@ -176,6 +176,9 @@ fn bad_requests_get_the_librarys_error_object_and_are_logged_as_rejected() {
     let (status, body) = server.call("GET", "/v1/nothing", "");
     assert_eq!(status, 404);
     assert_eq!(serde_json::from_str::<Value>(&body).unwrap()["code"], "not_found");
+    let (status, body) = server.call("GET", "/v1/check", "");
+    assert_eq!(status, 405);
+    assert_eq!(serde_json::from_str::<Value>(&body).unwrap()["code"], "method_not_allowed");
 
     let rejected = server.records(&["--outcome", "rejected"]);
     assert_eq!(rejected.len(), 4, "{rejected:?}");

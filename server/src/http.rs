@@ -46,6 +46,7 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
         .route("/healthz", get(healthz))
         .route("/metrics", get(metrics))
         .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed)
         .with_state(shared)
 }
 
@@ -413,6 +414,18 @@ async fn not_found(request: Request) -> Response {
             "no endpoint `{} {path}`, expected POST /v1/check, /v1/check:batch, /v1/verify or GET /v1/packs, /healthz, /metrics",
             request.method()
         ),
+    )
+    .response()
+}
+
+async fn method_not_allowed(request: Request) -> Response {
+    let path = request.uri().path().to_owned();
+    let method = request.method().clone();
+    Rejection::server(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "method_not_allowed",
+        &format!("`{path}` 不接受 `{method}` 请求"),
+        &format!("`{path}` does not take `{method}`: the checks are POST, the rest GET"),
     )
     .response()
 }
