@@ -9,7 +9,7 @@ use std::str::FromStr;
 use cedar_policy::{Policy, PolicyId, PolicySet, Schema, ValidationMode, Validator};
 use miette::Diagnostic;
 use pubdata_policy::inspect::{self, PolicyEffect, PolicySummary};
-use pubdata_policy::{Calendar, Jurisdiction, JurisdictionInfo, Sources, ANNOTATIONS};
+use pubdata_policy::{Calendar, Jurisdiction, JurisdictionInfo, Sources, ANNOTATIONS, MAX_WORKING_DAYS};
 use serde::Serialize;
 
 use crate::contract;
@@ -322,7 +322,11 @@ impl Lint<'_> {
                     let f = located(Finding::error("missing-file", &self.regulation_file, message), text, 1, name);
                     findings.push(f.help("restore the file, or remove it from `policyFiles` if it is gone on purpose"));
                 }
-                Some((file, source)) if !parsed.iter().any(|p| p.file == file) => {
+                // A file that does not parse has its syntax errors already.
+                Some((file, source))
+                    if !parsed.iter().any(|p| p.file == file)
+                        && PolicySet::from_str(source).is_ok_and(|set| set.is_empty()) =>
+                {
                     let message = "holds no policy, but `regulation.json` lists it in `policyFiles`";
                     findings.push(Finding::error("empty-file", file, message).at(source, 1, 1, 1));
                 }
@@ -381,8 +385,9 @@ impl Lint<'_> {
             }
             let reports_days = s.problem.as_deref().is_some_and(|m| m.contains("@workingDays"));
             if let (Some(days), false) = (s.annotation("workingDays"), reports_days) {
-                if !days.parse::<u32>().is_ok_and(|n| n > 0) {
-                    let message = format!("`@workingDays(\"{days}\")` is not a positive whole number");
+                if !days.parse::<u32>().is_ok_and(|n| (1..=MAX_WORKING_DAYS).contains(&n)) {
+                    let message =
+                        format!("`@workingDays(\"{days}\")` is not a whole number from 1 to {MAX_WORKING_DAYS}");
                     findings.push(at(Finding::error("annotation", p.file, message), "workingDays"));
                 }
             }

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use pubdata_policy::text::escape_control;
-use pubdata_policy::{json_reader, Engine, Error, Request, Verdict, Verification};
+use pubdata_policy::{read_client_verdict, Engine, Error, Request, Verification};
 
 use crate::check::{exit_for, printable, read_input};
 use crate::{Exit, Format};
@@ -47,27 +47,12 @@ pub fn run(args: &Args) -> Exit {
 fn verify(args: &Args) -> Result<Verification, Error> {
     let request = Request::from_json(&read_input(&args.request)?)?;
     let text = read_input(&args.verdict)?;
-    let claimed: Verdict = json_reader::parse(&text)
-        .map_err(|e| Error::InvalidRequest { field: e.pointer, message: format!("the verdict: {}", e.message) })
-        .and_then(|value| {
-            serde_path_to_error::deserialize(value).map_err(|e| Error::InvalidRequest {
-                field: pointer(e.path()),
-                message: format!("the verdict is not one `check` gives: {}", e.into_inner()),
-            })
-        })?;
+    let claimed = read_client_verdict(&read_input(&args.verdict)?)?;
     let engine = match &args.policies {
         Some(dir) => Engine::from_dir(dir, request.jurisdiction)?,
         None => Engine::builtin(request.jurisdiction)?,
     };
     engine.verify(&request, &claimed)
-}
-
-fn pointer(path: &serde_path_to_error::Path) -> String {
-    let text = path.to_string();
-    match text.as_str() {
-        "." => String::new(),
-        _ => format!("/{}", text.replace('.', "/")),
-    }
 }
 
 fn human(v: &Verification) -> String {

@@ -41,7 +41,7 @@ pub use calendar::{Calendar, Deadline};
 pub use engine::{builtin_jurisdictions, today_in_china, Engine, Sources};
 pub use error::{Error, ErrorMessage, ErrorReport};
 pub use identifier::{is_valid_citizen_id, is_valid_credit_code};
-pub use identity::{PolicySetId, Verification};
+pub use identity::{read_client_verdict, PolicySetId, Verification};
 pub use limits::{
     MAX_CALENDAR_FILES, MAX_DEPTH, MAX_POLICIES, MAX_POLICY_FILES, MAX_POLICY_FILE_BYTES, MAX_PRIORITY,
     MAX_REQUEST_BYTES, MAX_STRING_CHARS, MAX_WORKING_DAYS,
