@@ -46,7 +46,6 @@ pub fn run(args: &Args) -> Exit {
 
 fn verify(args: &Args) -> Result<Verification, Error> {
     let request = Request::from_json(&read_input(&args.request)?)?;
-    let text = read_input(&args.verdict)?;
     let claimed = read_client_verdict(&read_input(&args.verdict)?)?;
     let engine = match &args.policies {
         Some(dir) => Engine::from_dir(dir, request.jurisdiction)?,
