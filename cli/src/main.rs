@@ -1,6 +1,7 @@
 //! `pdp`: decide requests about public data with the built-in Cedar policies, and the
 //! policy authors' toolkit (validate, test, diff, explain).
 
+mod batch;
 mod check;
 mod contract;
 mod diagnostic;
@@ -11,6 +12,7 @@ mod scenarios;
 mod status;
 mod test;
 mod validate;
+mod verify;
 
 use std::process::ExitCode;
 
@@ -41,6 +43,9 @@ enum Command {
     /// Decide a request and say why: each deciding policy, its article, and the
     /// request values it read.
     Explain(explain::Args),
+    /// Re-decide a request and compare the verdict a client sent with it. Exits 1 when
+    /// the verdict or the policy set differs.
+    Verify(verify::Args),
 }
 
 /// How a command prints its result.
@@ -74,17 +79,25 @@ impl From<Exit> for ExitCode {
 /// Prints a value as pretty JSON on standard output.
 pub fn print_json<T: serde::Serialize>(value: &T) {
     match serde_json::to_string_pretty(value) {
-        Ok(text) => emit(&format!("{text}\n")),
+        Ok(text) => {
+            let _ = emit(&format!("{text}\n"));
+        }
         Err(e) => eprintln!("error: cannot print the result as JSON: {e}"),
     }
 }
 
-/// Writes to standard output. A reader that went away (`pdp … | head`) is not an error
-/// worth a panic, which is what `print!` does then.
-pub fn emit(text: &str) {
+/// Writes to standard output and says whether it was delivered. A reader that went away
+/// (`pdp … | head`) or a full disk is an error to report, not a panic, which is what
+/// `print!` does then.
+pub fn emit(text: &str) -> std::io::Result<()> {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
-    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+    out.write_all(text.as_bytes()).and_then(|()| out.flush())
+}
+
+/// Writes to standard output for commands whose result is their exit status.
+pub fn show(text: &str) {
+    let _ = emit(text);
 }
 
 fn main() -> ExitCode {
@@ -96,5 +109,6 @@ fn main() -> ExitCode {
         Command::Test(args) => test::run(&args).into(),
         Command::Diff(args) => diff::run(&args).into(),
         Command::Explain(args) => explain::run(&args).into(),
+        Command::Verify(args) => verify::run(&args).into(),
     }
 }

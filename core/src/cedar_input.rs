@@ -25,7 +25,7 @@ pub(crate) struct CedarInput {
 
 /// Whether the requester's identifier passes its checksum (`None` when none is given).
 pub(crate) fn id_valid(request: &Request) -> Option<bool> {
-    let number = request.requester.id_number.as_deref().map(str::trim).filter(|n| !n.is_empty())?;
+    let number = request.requester.id_number.as_deref().filter(|n| !crate::text::is_blank(n)).map(str::trim)?;
     Some(match request.requester.requester_type {
         Some(RequesterType::Citizen) => is_valid_citizen_id(number),
         Some(_) => is_valid_credit_code(number),
@@ -211,7 +211,7 @@ impl Attrs {
 
     /// A text field: blank counts as absent.
     fn text(&mut self, key: &str, value: &Option<String>) {
-        if let Some(s) = value.as_deref().filter(|s| !s.trim().is_empty()) {
+        if let Some(s) = value.as_deref().filter(|s| !crate::text::is_blank(s)) {
             self.push(key, RestrictedExpression::new_string(s.to_owned()));
         }
     }
@@ -386,7 +386,7 @@ mod tests {
                 Value::Null => return None,
                 Value::Bool(b) => RestrictedExpression::new_bool(b),
                 Value::Number(n) => RestrictedExpression::new_long(n.as_i64()?),
-                Value::String(s) if s.trim().is_empty() => return None,
+                Value::String(s) if crate::text::is_blank(&s) => return None,
                 Value::String(s) if DATE_FIELDS.contains(&key) => RestrictedExpression::new_datetime(s),
                 Value::String(s) => RestrictedExpression::new_string(s),
                 Value::Array(items) => RestrictedExpression::new_set(items.into_iter().filter_map(|i| expr("", i))),

@@ -9,6 +9,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::calendar::{Calendar, Deadline};
 use crate::error::Error;
+use crate::limits::{MAX_PRIORITY, MAX_WORKING_DAYS};
 use crate::regulation::JurisdictionInfo;
 use crate::verdict::{Message, Outcome, Reviewer};
 
@@ -83,10 +84,9 @@ impl Rule {
         let period = || -> Result<Period, Error> {
             let working_days = text("workingDays")
                 .map(|v| {
-                    v.parse::<u32>()
-                        .ok()
-                        .filter(|n| *n > 0)
-                        .ok_or_else(|| bad(format!("`@workingDays(\"{v}\")` is not a positive whole number")))
+                    v.parse::<u32>().ok().filter(|n| (1..=MAX_WORKING_DAYS).contains(n)).ok_or_else(|| {
+                        bad(format!("`@workingDays(\"{v}\")` is not a whole number from 1 to {MAX_WORKING_DAYS}"))
+                    })
                 })
                 .transpose()?;
             let rounds = text("dueRounds")
@@ -143,7 +143,15 @@ impl Rule {
                     };
                     let priority = match text("priority") {
                         None => 0,
-                        Some(p) => p.parse().map_err(|_| bad(format!("`@priority(\"{p}\")` is not a whole number")))?,
+                        Some(p) => {
+                            p.parse::<i64>().ok().filter(|n| (-MAX_PRIORITY..=MAX_PRIORITY).contains(n)).ok_or_else(
+                                || {
+                                    bad(format!(
+                                    "`@priority(\"{p}\")` is not a whole number from -{MAX_PRIORITY} to {MAX_PRIORITY}"
+                                ))
+                                },
+                            )?
+                        }
                     };
                     Role::Ground { outcome, route, priority }
                 } else if annotation("obligation").is_some() {

@@ -219,8 +219,22 @@ export interface Sources {
 export interface JurisdictionInfo {
   jurisdiction: string;
   name: Message;
+  /** The `.cedar` files the policies must include, each with a policy. */
+  policyFiles?: string[];
   regulations: Regulation[];
   dormancy?: DormancyRule;
+}
+
+/** `engine.verify(request, clientVerdict)`: the server's check of a client's verdict. */
+export interface Verification {
+  /** The client used the same policy set (same hash). */
+  samePolicies: boolean;
+  /** The client's verdict equals the server's, field for field. */
+  sameVerdict: boolean;
+  /** What differs, one line each. */
+  differences: string[];
+  /** The server's own verdict: the one to act on. */
+  verdict: Verdict;
 }
 
 export interface Regulation {
