@@ -372,8 +372,8 @@ impl Engine {
             let years: Vec<String> = self.calendar.years().map(|y| y.to_string()).collect();
             verdict.warnings.push(messages::calendar_out_of_range(due, &years.join(", ")));
         }
-        if let (Some(false), Some(number)) = (cedar_input::id_valid(request), &request.requester.id_number) {
-            verdict.warnings.push(messages::invalid_identifier(number.trim()));
+        if let (Some(Some(problem)), Some(number)) = (cedar_input::id_problem(request), &request.requester.id_number) {
+            verdict.warnings.push(messages::invalid_identifier(number.trim(), problem));
         }
     }
 }

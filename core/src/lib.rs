@@ -36,7 +36,7 @@ pub use audit::{AuditRecord, Party};
 pub use calendar::{Calendar, Deadline};
 pub use engine::{builtin_jurisdictions, today_in_china, Engine, Sources};
 pub use error::{Error, ErrorMessage, ErrorReport};
-pub use identifier::{is_valid_citizen_id, is_valid_credit_code};
+pub use identifier::{citizen_id_problem, credit_code_problem, is_valid_citizen_id, is_valid_credit_code, IdProblem};
 pub use identity::{PolicySetId, Verification};
 pub use limits::{MAX_DEPTH, MAX_REQUEST_BYTES, MAX_STRING_CHARS};
 pub use regulation::{DormancyRule, JurisdictionInfo, Regulation};
