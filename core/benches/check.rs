@@ -255,6 +255,7 @@ impl Floor {
                 outcome: Outcome::Refused,
                 violations,
                 route: None,
+                schedule: None,
                 obligations: vec![],
                 warnings: vec![],
                 grounds: vec![],
@@ -350,6 +351,7 @@ impl Floor {
                 outcome: if review { Outcome::Review } else { Outcome::Granted },
                 violations: vec![],
                 route: route.map(|(.., r)| r),
+                schedule: None,
                 obligations,
                 warnings: vec![],
                 grounds,
@@ -375,8 +377,10 @@ impl Floor {
             verdict.warnings.push(Warning {
                 code: "invalid_identifier".into(),
                 message: Message {
-                    zh: format!("证件号码 `{n}` 未通过校验（公民身份号码 GB 11643 或统一社会信用代码 GB 32100）"),
-                    en: format!("the identifier `{n}` fails its checksum (citizen ID GB 11643 or unified social credit code GB 32100)"),
+                    zh: format!("证件号码 `{n}` {zh}（公民身份号码 GB 11643 或统一社会信用代码 GB 32100）"),
+                    en: format!(
+                        "the identifier `{n}` {en} (citizen ID GB 11643 or unified social credit code GB 32100)"
+                    ),
                 },
                 rule: None,
                 regulation: None,

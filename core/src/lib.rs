@@ -16,6 +16,7 @@ mod regulation;
 mod request;
 mod rules;
 pub mod scenario;
+mod schedule;
 mod source_hash;
 mod status;
 mod verdict;
@@ -43,7 +44,7 @@ pub use regulation::{DormancyRule, JurisdictionInfo, Regulation};
 pub use request::*;
 pub use rules::ANNOTATIONS;
 pub use status::{ShareState, ShareStatus, ShareUse};
-pub use verdict::{Ground, Message, Obligation, Outcome, Reviewer, Route, Verdict, Violation, Warning};
+pub use verdict::{Ground, Message, Obligation, Outcome, Reviewer, Route, Step, Verdict, Violation, Warning};
 
 /// Reads a request from JSON and decides it with the built-in policies of its jurisdiction:
 /// the path the CLI and the scenario tests take.
