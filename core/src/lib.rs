@@ -4,6 +4,7 @@ mod audit;
 mod calendar;
 mod cedar_input;
 mod cedar_json;
+pub mod coverage;
 mod engine;
 mod error;
 mod identifier;
