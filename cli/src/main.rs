@@ -4,6 +4,7 @@
 mod batch;
 mod check;
 mod contract;
+mod coverage;
 mod diagnostic;
 mod diff;
 mod explain;
@@ -40,6 +41,10 @@ enum Command {
     /// What a policy change changes: every request whose verdict differs between two
     /// policies folders, grouped by rule. Exits 1 when anything changed.
     Diff(diff::Args),
+    /// Every article of each regulation's text as the pack classifies it (decides,
+    /// informs, not decidable), with counts. Exits 1 while an article is unclassified or
+    /// the matrix and the policies disagree.
+    Coverage(coverage::Args),
     /// Decide a request and say why: each deciding policy, its article, and the
     /// request values it read.
     Explain(explain::Args),
@@ -110,5 +115,6 @@ fn main() -> ExitCode {
         Command::Diff(args) => diff::run(&args).into(),
         Command::Explain(args) => explain::run(&args).into(),
         Command::Verify(args) => verify::run(&args).into(),
+        Command::Coverage(args) => coverage::run(&args).into(),
     }
 }

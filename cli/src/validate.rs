@@ -126,8 +126,41 @@ fn lint(
         contract_fields,
     };
     let (mut found, checked) = lint.run();
+    if !found.iter().any(|f| f.severity == Severity::Error) {
+        found.extend(coverage_findings(source, jurisdiction));
+    }
     found.sort_by(|a, b| (&a.file, a.line, a.severity).cmp(&(&b.file, b.line, b.severity)));
     Ok((found, checked))
+}
+
+/// What the coverage matrix (`coverage.json`) says is missing or contradicted: each
+/// article of the texts classified, each class borne out by the policies. Checked once
+/// the policies themselves are clean.
+fn coverage_findings(source: &PolicySource, jurisdiction: Jurisdiction) -> Vec<Finding> {
+    let file = source.file_path(jurisdiction, "coverage.json");
+    let coverage = match crate::coverage::of_pack(source, jurisdiction) {
+        Ok(c) => c,
+        Err(e) => {
+            let f = Finding::error("coverage", &file, e.to_string());
+            return vec![f.help(
+                "every pack classifies each article of its regulations' texts in coverage.json (README, \"Coverage\")",
+            )];
+        }
+    };
+    let text = std::fs::read_to_string(&file).unwrap_or_default();
+    coverage
+        .problems
+        .iter()
+        .map(|p| {
+            let from = find_from(&text, 1, &format!("\"{}\"", p.regulation)).map_or(1, |(line, _)| line);
+            let f =
+                located(Finding::error(p.code, &file, p.message.clone()), &text, from, &format!("\"{}\"", p.article));
+            match &p.policy {
+                Some(id) => f.policy(id),
+                None => f,
+            }
+        })
+        .collect()
 }
 
 /// Why a jurisdiction's policies do not load, for the commands that need them loaded:

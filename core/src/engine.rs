@@ -18,7 +18,8 @@ use crate::messages;
 use crate::regulation::JurisdictionInfo;
 use crate::request::{Jurisdiction, Kind, Request};
 use crate::rules::{Role, Rule};
-use crate::verdict::{Ground, Obligation, Outcome, Route, Verdict, Violation, Warning};
+use crate::schedule;
+use crate::verdict::{Ground, Obligation, Outcome, Verdict, Violation, Warning};
 
 /// The texts an engine is built from: what `policies/` holds for one jurisdiction.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -227,6 +228,7 @@ impl Engine {
             }
         }
         required_files(&info, &sources.policies, &rules)?;
+        schedule::check_links(&rules)?;
         let validation = match (&schema, validate) {
             (Some(schema), true) => Some(Validator::new(schema.clone()).validate(&policies, ValidationMode::Strict)),
             _ => None,
@@ -313,11 +315,20 @@ impl Engine {
         fired.sort_by_key(|r| r.order);
 
         let mut deadlines = Vec::new();
+        // Obligations, warnings and steps follow from a ground; without one nothing allows
+        // the request.
+        let grounded = fired.iter().any(|r| matches!(r.role, Role::Ground { .. }));
         let mut verdict = match response.decision() {
-            Decision::Deny => self.refusal(request, &fired),
-            Decision::Allow => self.admission(date, &fired, &mut deadlines),
+            Decision::Allow if grounded => self.admission(date, &fired, &mut deadlines),
+            _ => self.refusal(request, &fired),
         };
-        verdict.policies = fired.iter().map(|r| r.id.clone()).collect();
+        // A step that fired counts only when the schedule shows it.
+        let scheduled = |r: &Rule| verdict.schedule.iter().flatten().any(|s| s.rule == r.id);
+        verdict.policies = fired
+            .iter()
+            .filter(|r| !matches!(r.role, Role::Step { .. }) || scheduled(r))
+            .map(|r| r.id.clone())
+            .collect();
         verdict.policy_set = Some(self.id.clone());
         self.engine_warnings(request, date, &deadlines, &mut verdict);
         Ok(verdict)
@@ -355,6 +366,7 @@ impl Engine {
             outcome: Outcome::Refused,
             violations,
             route: None,
+            schedule: None,
             obligations: vec![],
             warnings: vec![],
             grounds: vec![],
@@ -379,34 +391,17 @@ impl Engine {
             .map(|r| Ground { rule: r.id.clone(), regulation: self.regulation_title(r), article: r.article.clone() })
             .collect();
 
-        // Several grounds may route: the highest priority wins, then the latest due date.
-        let chosen = deciding
-            .iter()
-            .filter_map(|r| match &r.role {
-                Role::Ground { route: Some(spec), priority, .. } => {
-                    let deadline = spec.period.due(&self.calendar, date);
-                    Some((*priority, deadline.map(|d| d.due), std::cmp::Reverse(r.order), r, spec, deadline))
-                }
-                _ => None,
-            })
-            .max_by_key(|(p, due, order, ..)| (*p, *due, *order));
-        let route = chosen.map(|(_, due, _, r, spec, deadline)| {
-            deadlines.extend(deadline);
-            Route {
-                reviewer: spec.reviewer,
-                working_days: spec.period.working_days,
-                due,
-                silence_means_approval: spec.silence_means_approval,
-                regulation: self.regulation_title(r),
-                article: r.article.clone(),
-                message: spec.message.clone(),
-            }
-        });
+        let steps = fired.iter().copied().filter(|r| matches!(r.role, Role::Step { .. }));
+        let routing: Vec<&Rule> = deciding.iter().copied().chain(steps).collect();
+        let title = |r: &Rule| self.regulation_title(r);
+        let plan = schedule::plan(&routing, &self.calendar, date, &title);
+        deadlines.extend(plan.deadlines);
 
         let mut verdict = Verdict {
             outcome,
             violations: vec![],
-            route,
+            route: plan.route,
+            schedule: plan.schedule,
             obligations: vec![],
             warnings: vec![],
             grounds,
@@ -448,8 +443,8 @@ impl Engine {
             let years: Vec<String> = self.calendar.years().map(|y| y.to_string()).collect();
             verdict.warnings.push(messages::calendar_out_of_range(due, &years.join(", ")));
         }
-        if let (Some(false), Some(number)) = (cedar_input::id_valid(request), &request.requester.id_number) {
-            verdict.warnings.push(messages::invalid_identifier(number.trim()));
+        if let (Some(Some(problem)), Some(number)) = (cedar_input::id_problem(request), &request.requester.id_number) {
+            verdict.warnings.push(messages::invalid_identifier(number.trim(), problem));
         }
     }
 }

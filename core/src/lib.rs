@@ -5,6 +5,7 @@ pub mod bounded_read;
 mod calendar;
 mod cedar_input;
 mod cedar_json;
+pub mod coverage;
 mod engine;
 mod error;
 mod identifier;
@@ -18,6 +19,7 @@ mod regulation;
 mod request;
 mod rules;
 pub mod scenario;
+mod schedule;
 mod source_hash;
 mod status;
 pub mod strict_date;
@@ -40,7 +42,7 @@ pub use audit::{append_line, AuditRecord, Party, RejectionRecord, MAX_AUDIT_RECE
 pub use calendar::{Calendar, Deadline};
 pub use engine::{builtin_jurisdictions, today_in_china, Engine, Sources};
 pub use error::{Error, ErrorMessage, ErrorReport};
-pub use identifier::{is_valid_citizen_id, is_valid_credit_code};
+pub use identifier::{citizen_id_problem, credit_code_problem, is_valid_citizen_id, is_valid_credit_code, IdProblem};
 pub use identity::{read_client_verdict, PolicySetId, Verification};
 pub use limits::{
     MAX_CALENDAR_FILES, MAX_DEPTH, MAX_POLICIES, MAX_POLICY_FILES, MAX_POLICY_FILE_BYTES, MAX_PRIORITY,
@@ -50,7 +52,7 @@ pub use regulation::{DormancyRule, JurisdictionInfo, Regulation};
 pub use request::*;
 pub use rules::ANNOTATIONS;
 pub use status::{ShareState, ShareStatus, ShareUse};
-pub use verdict::{Ground, Message, Obligation, Outcome, Reviewer, Route, Verdict, Violation, Warning};
+pub use verdict::{Ground, Message, Obligation, Outcome, Reviewer, Route, Step, Verdict, Violation, Warning};
 
 /// Reads a request from JSON and decides it with the built-in policies of its jurisdiction:
 /// the path the CLI and the scenario tests take.

@@ -46,6 +46,11 @@ pub struct Verdict {
     pub violations: Vec<Violation>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub route: Option<Route>,
+    /// When the route is the first of several steps that follow one another (a review, then
+    /// a second review, then a re-review on request): every step in order, the route first.
+    /// Each step's period runs from the due date of the step before it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schedule: Option<Vec<Step>>,
     pub obligations: Vec<Obligation>,
     pub warnings: Vec<Warning>,
     pub grounds: Vec<Ground>,
@@ -82,6 +87,29 @@ pub struct Route {
     /// What the route means for the applicant (who decides disputes, what silence means).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<Message>,
+}
+
+/// One step of a schedule: who decides, by when, under which article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Step {
+    /// The policy that sets the step.
+    pub rule: String,
+    pub reviewer: Reviewer,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub working_days: Option<u32>,
+    /// Counted from the due date of the step before (the request date for the first).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<NaiveDate>,
+    pub silence_means_approval: bool,
+    pub regulation: String,
+    pub article: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<Message>,
+    /// The step happens only if the applicant asks for it (its due date is then the
+    /// latest, counted as if asked on the day the step before is due).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub on_request: bool,
 }
 
 /// A duty that follows from a grant or a review.
