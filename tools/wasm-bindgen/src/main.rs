@@ -37,7 +37,9 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
 
 fn run(args: Args) -> Result<(), String> {
     let mut bindgen = Bindgen::new();
-    bindgen.input_path(&args.input).out_name(&args.out_name).typescript(true);
+    // As the command line does by default: `init()` without arguments fetches the module
+    // beside the glue (the library alone would leave the path out).
+    bindgen.input_path(&args.input).out_name(&args.out_name).typescript(true).omit_default_module_path(false);
     let set = match args.target.as_str() {
         "web" => bindgen.web(true).map(|_| ()),
         "nodejs" => bindgen.nodejs(true).map(|_| ()),
