@@ -1,10 +1,16 @@
 //! `pdp check`: one request in, one verdict out.
 
-use std::io::Read;
-use std::path::PathBuf;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
-use pubdata_policy::{AuditRecord, Engine, Error, Outcome, Request, Verdict};
+use pubdata_policy::text::escape_control;
+use pubdata_policy::{
+    append_line, bounded_read, AuditRecord, Engine, Error, Jurisdiction, Outcome, RejectionRecord, Request, Verdict,
+    MAX_REQUEST_BYTES,
+};
 
+use crate::policy_source::PolicySource;
+use crate::validate::load_failure;
 use crate::{Exit, Format};
 
 #[derive(clap::Args)]
@@ -17,71 +23,164 @@ pub struct Args {
     /// Decide with the policies of this folder instead of the built-in ones.
     #[arg(long, value_name = "DIR")]
     policies: Option<PathBuf>,
-    /// Append an audit record of the decision (one JSON line) to this file.
+    /// Append an audit record of the decision (one JSON line) to this file; a request
+    /// refused as unreadable is recorded too.
     #[arg(long, value_name = "FILE")]
     audit: Option<PathBuf>,
+    /// JSON Lines: one request per line in, one verdict (or `{"line", "error"}`) per line
+    /// out, in the same order, decided on every core.
+    #[arg(long)]
+    jsonl: bool,
 }
 
 pub fn run(args: &Args) -> Exit {
-    match decide(args) {
-        Ok(verdict) => {
-            match args.format {
-                Format::Json => match serde_json::to_string_pretty(&verdict) {
-                    Ok(text) => crate::emit(&format!("{text}\n")),
-                    Err(e) => {
-                        eprintln!("error: {e}");
-                        return Exit::Failure;
-                    }
-                },
-                Format::Human => crate::emit(&human(&verdict)),
-            }
-            Exit::Ok
-        }
-        Err(e) => {
-            eprintln!("error: {e}");
-            match e {
-                Error::InvalidRequest { .. } | Error::UnknownJurisdiction(_) | Error::WrongJurisdiction { .. } => {
-                    Exit::BadInput
-                }
-                _ => Exit::Failure,
-            }
-        }
+    if args.jsonl {
+        return crate::batch::run(&args.file, args.policies.as_deref(), args.audit.as_deref());
     }
-}
-
-fn decide(args: &Args) -> Result<Verdict, Error> {
-    let text = read_input(&args.file)?;
-    let request = Request::from_json(&text)?;
-    let engine = match &args.policies {
-        Some(dir) => Engine::from_dir(dir, request.jurisdiction)?,
-        None => Engine::builtin(request.jurisdiction)?,
+    let mut decider = Decider::new(args.policies.clone());
+    let bytes = match read_bytes(&args.file) {
+        Ok(bytes) => bytes,
+        Err(e) => return refused(&e, b"", args.audit.as_deref()),
     };
-    let verdict = engine.check(&request)?;
-    if let Some(path) = &args.audit {
-        append_audit(path, &AuditRecord::new(&request, &verdict))?;
+    match decider.decide(&bytes) {
+        Answer::Decided(request, verdict) => {
+            let text = match args.format {
+                Format::Json => serde_json::to_string_pretty(&verdict).map(|t| format!("{t}\n")).unwrap_or_default(),
+                Format::Human => human(&verdict),
+            };
+            let delivered = crate::emit(&text);
+            let audited = args.audit.as_deref().map(|path| {
+                let mut record = AuditRecord::new(&request, &verdict);
+                record.undelivered = delivered.as_ref().err().map(ToString::to_string);
+                append_line(path, &record.to_json_line()).map_err(|e| audit_error(path, &e))
+            });
+            if let Err(e) = delivered {
+                eprintln!("error: the verdict could not be written: {e}");
+                return Exit::Failure;
+            }
+            match audited {
+                Some(Err(e)) => {
+                    eprintln!("error: {e}");
+                    Exit::Failure
+                }
+                _ => Exit::Ok,
+            }
+        }
+        Answer::Refused(e) => refused(&e, &bytes, args.audit.as_deref()),
+        Answer::Failed(message) => {
+            eprintln!("error: {message}");
+            Exit::Failure
+        }
     }
-    Ok(verdict)
 }
 
-fn append_audit(path: &PathBuf, record: &AuditRecord) -> Result<(), Error> {
-    use std::io::Write;
-    let io = |e: std::io::Error| Error::Io { path: path.display().to_string(), message: e.to_string() };
-    let mut file = std::fs::OpenOptions::new().create(true).append(true).open(path).map_err(io)?;
-    writeln!(file, "{}", record.to_json_line()).map_err(io)
+/// Reports a request that could not be read (audited when it was bad input).
+fn refused(error: &Error, received: &[u8], audit: Option<&Path>) -> Exit {
+    eprintln!("error: {}", printable(error));
+    let exit = exit_for(error);
+    if let (Exit::BadInput, Some(path)) = (exit, audit) {
+        if let Err(e) = append_line(path, &RejectionRecord::new(received, error).to_json_line()) {
+            eprintln!("error: {}", audit_error(path, &e));
+            return Exit::Failure;
+        }
+    }
+    exit
 }
 
-pub fn read_input(file: &PathBuf) -> Result<String, Error> {
+fn audit_error(path: &Path, e: &std::io::Error) -> String {
+    format!("cannot append the audit record to `{}`: {e}", path.display())
+}
+
+/// Bad input (exit 2) for what the request got wrong, a failure (exit 1) otherwise.
+pub fn exit_for(error: &Error) -> Exit {
+    match error {
+        Error::InvalidRequest { .. } | Error::UnknownJurisdiction(_) | Error::WrongJurisdiction { .. } => {
+            Exit::BadInput
+        }
+        _ => Exit::Failure,
+    }
+}
+
+/// An error as it may be printed: request text in it has its control characters escaped,
+/// so that it cannot move the cursor, recolour the terminal or forge a log line.
+pub fn printable(error: &Error) -> String {
+    escape_control(&error.to_string()).into_owned()
+}
+
+/// What became of one request.
+pub enum Answer {
+    Decided(Box<Request>, Box<Verdict>),
+    /// The request is bad input, or its jurisdiction has no policies.
+    Refused(Error),
+    /// The policies could not decide it: why, located in the policy files.
+    Failed(String),
+}
+
+/// Decides requests with the built-in policies or a folder's, each jurisdiction's engine
+/// loaded once.
+pub struct Decider {
+    policies: Option<PathBuf>,
+    engines: HashMap<Jurisdiction, Result<Engine, String>>,
+}
+
+impl Decider {
+    pub fn new(policies: Option<PathBuf>) -> Decider {
+        Decider { policies, engines: HashMap::new() }
+    }
+
+    /// Reads and decides one request given as bytes (at most the request limit).
+    pub fn decide(&mut self, bytes: &[u8]) -> Answer {
+        let request = match bounded_read::utf8(bytes).and_then(Request::from_json) {
+            Ok(request) => request,
+            Err(e) => return Answer::Refused(e),
+        };
+        let engine = match self.engine(request.jurisdiction) {
+            Ok(engine) => engine,
+            Err(message) => return Answer::Failed(message.clone()),
+        };
+        match engine.check(&request) {
+            Ok(verdict) => Answer::Decided(Box::new(request), Box::new(verdict)),
+            Err(e) if exit_for(&e) == Exit::BadInput => Answer::Refused(e),
+            Err(e) => Answer::Failed(e.to_string()),
+        }
+    }
+
+    fn engine(&mut self, jurisdiction: Jurisdiction) -> &Result<Engine, String> {
+        let policies = &self.policies;
+        self.engines.entry(jurisdiction).or_insert_with(|| match policies {
+            None => Engine::builtin(jurisdiction).map_err(|e| printable(&e)),
+            Some(dir) => Engine::from_dir(dir, jurisdiction).map_err(|e| match e {
+                Error::Policies { .. } => match PolicySource::folder(dir) {
+                    Ok(source) => load_failure(&source, jurisdiction, &e),
+                    Err(_) => e.to_string(),
+                },
+                e @ Error::UnknownJurisdiction(_) => printable(&e),
+                e => e.to_string(),
+            }),
+        })
+    }
+}
+
+/// A request file's bytes (`-`: standard input), reading no more than the limit and a byte.
+pub fn read_bytes(file: &Path) -> Result<Vec<u8>, Error> {
     let io = |e: std::io::Error| Error::Io { path: file.display().to_string(), message: e.to_string() };
-    if file.as_os_str() == "-" {
-        let mut text = String::new();
-        std::io::stdin().read_to_string(&mut text).map_err(io)?;
-        Ok(text)
+    let read = if file.as_os_str() == "-" {
+        bounded_read::read(std::io::stdin().lock(), MAX_REQUEST_BYTES, "the request")
     } else {
-        std::fs::read_to_string(file).map_err(io)
-    }
+        bounded_read::read(std::fs::File::open(file).map_err(io)?, MAX_REQUEST_BYTES, "the request")
+    };
+    read.map_err(io)?
+}
+
+/// A request file's text, bounded and UTF-8 (for `explain` and `verify`).
+pub fn read_input(file: &Path) -> Result<String, Error> {
+    let bytes = read_bytes(file)?;
+    bounded_read::utf8(&bytes).map(str::to_owned)
 }
 
 /// A verdict for people: the outcome, then each rule with its article, in both languages.
+/// Request text a verdict repeats (an identifier in a warning) has its control characters
+/// escaped.
 pub fn human(v: &Verdict) -> String {
     let mut out = String::new();
     let outcome = match v.outcome {
@@ -119,5 +218,15 @@ pub fn human(v: &Verdict) -> String {
     for w in &v.warnings {
         out.push_str(&format!("  ! {}: {}\n      {}\n", w.code, w.message.zh, w.message.en));
     }
-    out
+    escape_control_keeping_lines(&out)
+}
+
+/// `escape_control` line by line: the summary's own line breaks stay.
+fn escape_control_keeping_lines(text: &str) -> String {
+    text.split_inclusive('\n')
+        .map(|line| match line.strip_suffix('\n') {
+            Some(body) => format!("{}\n", escape_control(body)),
+            None => escape_control(line).into_owned(),
+        })
+        .collect()
 }

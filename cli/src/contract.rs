@@ -30,13 +30,13 @@ pub fn pointers(populated: &Value) -> BTreeSet<String> {
 
 /// The request field a Cedar attribute path comes from, following the engine's
 /// translation (README, "How it decides"): principal = requester, resource = resource,
-/// context = application plus the request `date`; `principal.idValid` is derived from
+/// context = application plus the request `date`; `principal.idValid` and `idProblem` are derived from
 /// `idNumber` and `context.<date>Months` / `<date>Days` from that date field.
 pub fn field_of(cedar_path: &str, fields: &BTreeSet<String>) -> Option<String> {
     let (var, rest) = cedar_path.split_once('.')?;
     let rest = rest.replace('.', "/");
     let direct = match var {
-        "principal" if rest == "idValid" => return Some("/requester/idNumber".into()),
+        "principal" if rest == "idValid" || rest == "idProblem" => return Some("/requester/idNumber".into()),
         "principal" => format!("/requester/{rest}"),
         "resource" => format!("/resource/{rest}"),
         "context" if rest == "date" => return Some("/date".into()),

@@ -45,7 +45,7 @@ pub fn run(args: &Args) -> Exit {
     };
     match args.format {
         Format::Json => crate::print_json(&report),
-        Format::Human => crate::emit(&human(&report)),
+        Format::Human => crate::show(&human(&report)),
     }
     if report.changed {
         Exit::Failure

@@ -69,12 +69,12 @@ pub fn run(args: &Args) -> Exit {
         Ok(e) => {
             match args.format {
                 Format::Json => crate::print_json(&e),
-                Format::Human => crate::emit(&human(&e)),
+                Format::Human => crate::show(&human(&e)),
             }
             Exit::Ok
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("error: {}", crate::check::printable(&e));
             match e {
                 Error::Io { .. } => Exit::Failure,
                 _ => Exit::BadInput,
@@ -190,7 +190,7 @@ fn human(e: &Explanation) -> String {
 fn shown(value: &Value) -> String {
     match value {
         Value::Null => "(absent)".into(),
-        Value::String(s) if s.trim().is_empty() => format!("{value} (blank: counts as absent)"),
+        Value::String(s) if pubdata_policy::text::is_blank(s) => format!("{value} (blank: counts as absent)"),
         other => other.to_string(),
     }
 }

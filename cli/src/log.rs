@@ -49,7 +49,7 @@ pub fn run(args: Args) -> Exit {
         Ok(records) => {
             match args.format {
                 Format::Json => crate::print_json(&records),
-                Format::Human => crate::emit(&human(&records)),
+                Format::Human => crate::show(&human(&records)),
             }
             Exit::Ok
         }

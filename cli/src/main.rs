@@ -1,8 +1,10 @@
 //! `pdp`: decide requests about public data with the built-in Cedar policies, and the
 //! policy authors' toolkit (validate, test, diff, explain).
 
+mod batch;
 mod check;
 mod contract;
+mod coverage;
 mod diagnostic;
 mod diff;
 mod explain;
@@ -13,6 +15,7 @@ mod serve;
 mod status;
 mod test;
 mod validate;
+mod verify;
 
 use std::process::ExitCode;
 
@@ -40,6 +43,10 @@ enum Command {
     /// What a policy change changes: every request whose verdict differs between two
     /// policies folders, grouped by rule. Exits 1 when anything changed.
     Diff(diff::Args),
+    /// Every article of each regulation's text as the pack classifies it (decides,
+    /// informs, not decidable), with counts. Exits 1 while an article is unclassified or
+    /// the matrix and the policies disagree.
+    Coverage(coverage::Args),
     /// Decide a request and say why: each deciding policy, its article, and the
     /// request values it read.
     Explain(explain::Args),
@@ -48,6 +55,9 @@ enum Command {
     Serve(serve::Args),
     /// List the decision log's records, by date, jurisdiction, outcome and rule.
     Log(log::Args),
+    /// Re-decide a request and compare the verdict a client sent with it. Exits 1 when
+    /// the verdict or the policy set differs.
+    Verify(verify::Args),
 }
 
 /// How a command prints its result.
@@ -81,17 +91,25 @@ impl From<Exit> for ExitCode {
 /// Prints a value as pretty JSON on standard output.
 pub fn print_json<T: serde::Serialize>(value: &T) {
     match serde_json::to_string_pretty(value) {
-        Ok(text) => emit(&format!("{text}\n")),
+        Ok(text) => {
+            let _ = emit(&format!("{text}\n"));
+        }
         Err(e) => eprintln!("error: cannot print the result as JSON: {e}"),
     }
 }
 
-/// Writes to standard output. A reader that went away (`pdp … | head`) is not an error
-/// worth a panic, which is what `print!` does then.
-pub fn emit(text: &str) {
+/// Writes to standard output and says whether it was delivered. A reader that went away
+/// (`pdp … | head`) or a full disk is an error to report, not a panic, which is what
+/// `print!` does then.
+pub fn emit(text: &str) -> std::io::Result<()> {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
-    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+    out.write_all(text.as_bytes()).and_then(|()| out.flush())
+}
+
+/// Writes to standard output for commands whose result is their exit status.
+pub fn show(text: &str) {
+    let _ = emit(text);
 }
 
 fn main() -> ExitCode {
@@ -105,5 +123,7 @@ fn main() -> ExitCode {
         Command::Explain(args) => explain::run(&args).into(),
         Command::Serve(args) => serve::run(args).into(),
         Command::Log(args) => log::run(args).into(),
+        Command::Verify(args) => verify::run(&args).into(),
+        Command::Coverage(args) => coverage::run(&args).into(),
     }
 }

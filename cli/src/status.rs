@@ -41,7 +41,7 @@ pub fn run(args: &Args) -> Exit {
         Ok(s) => {
             match args.format {
                 Format::Json => crate::print_json(&s),
-                Format::Human => crate::emit(&format!(
+                Format::Human => crate::show(&format!(
                     "{:?}: {}\n  {}\n  《{}》{}\n",
                     s.state, s.message.zh, s.message.en, s.regulation, s.article
                 )),

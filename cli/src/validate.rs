@@ -9,7 +9,7 @@ use std::str::FromStr;
 use cedar_policy::{Policy, PolicyId, PolicySet, Schema, ValidationMode, Validator};
 use miette::Diagnostic;
 use pubdata_policy::inspect::{self, PolicyEffect, PolicySummary};
-use pubdata_policy::{Calendar, Jurisdiction, JurisdictionInfo, Sources, ANNOTATIONS};
+use pubdata_policy::{Calendar, Jurisdiction, JurisdictionInfo, Sources, ANNOTATIONS, MAX_WORKING_DAYS};
 use serde::Serialize;
 
 use crate::contract;
@@ -55,7 +55,7 @@ pub fn run(args: &Args) -> Exit {
         Ok(report) => {
             match args.format {
                 Format::Json => crate::print_json(&report),
-                Format::Human => crate::emit(&human(&report)),
+                Format::Human => crate::show(&human(&report)),
             }
             if report.ok {
                 Exit::Ok
@@ -93,10 +93,15 @@ fn validate(dir: &Path, only: &[Jurisdiction]) -> Result<Report, String> {
     let contract_fields = contract::pointers(&contract::populated()?);
     let mut findings = Vec::new();
     let mut jurisdictions = Vec::new();
-    for jurisdiction in source.select(only)? {
-        let (found, checked) = lint(&source, jurisdiction, &contract_fields)?;
+    let selected = source.select(only)?;
+    for jurisdiction in &selected {
+        let (found, checked) = lint(&source, *jurisdiction, &contract_fields)?;
         findings.extend(found);
         jurisdictions.push(checked);
+    }
+    if let Some(first) = selected.first() {
+        // The calendar is shared by every jurisdiction: its faults are reported once.
+        findings.extend(calendar_findings(&source.sources(*first).map_err(|e| e.to_string())?));
     }
     let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
     let warnings = findings.len() - errors;
@@ -121,17 +126,50 @@ fn lint(
         contract_fields,
     };
     let (mut found, checked) = lint.run();
+    if !found.iter().any(|f| f.severity == Severity::Error) {
+        found.extend(coverage_findings(source, jurisdiction));
+    }
     found.sort_by(|a, b| (&a.file, a.line, a.severity).cmp(&(&b.file, b.line, b.severity)));
     Ok((found, checked))
+}
+
+/// What the coverage matrix (`coverage.json`) says is missing or contradicted: each
+/// article of the texts classified, each class borne out by the policies. Checked once
+/// the policies themselves are clean.
+fn coverage_findings(source: &PolicySource, jurisdiction: Jurisdiction) -> Vec<Finding> {
+    let file = source.file_path(jurisdiction, "coverage.json");
+    let coverage = match crate::coverage::of_pack(source, jurisdiction) {
+        Ok(c) => c,
+        Err(e) => {
+            let f = Finding::error("coverage", &file, e.to_string());
+            return vec![f.help(
+                "every pack classifies each article of its regulations' texts in coverage.json (README, \"Coverage\")",
+            )];
+        }
+    };
+    let text = std::fs::read_to_string(&file).unwrap_or_default();
+    coverage
+        .problems
+        .iter()
+        .map(|p| {
+            let from = find_from(&text, 1, &format!("\"{}\"", p.regulation)).map_or(1, |(line, _)| line);
+            let f =
+                located(Finding::error(p.code, &file, p.message.clone()), &text, from, &format!("\"{}\"", p.article));
+            match &p.policy {
+                Some(id) => f.policy(id),
+                None => f,
+            }
+        })
+        .collect()
 }
 
 /// Why a jurisdiction's policies do not load, for the commands that need them loaded:
 /// the errors `pdp validate` finds, located, or else the engine's own message.
 pub fn load_failure(source: &PolicySource, jurisdiction: Jurisdiction, error: &pubdata_policy::Error) -> String {
     let fields = contract::populated().map(|p| contract::pointers(&p)).unwrap_or_default();
-    let errors: Vec<String> = lint(source, jurisdiction, &fields)
-        .map(|(found, _)| found.iter().filter(|f| f.severity == Severity::Error).map(Finding::human).collect())
-        .unwrap_or_default();
+    let mut found = lint(source, jurisdiction, &fields).map(|(found, _)| found).unwrap_or_default();
+    found.extend(source.sources(jurisdiction).map(|s| calendar_findings(&s)).unwrap_or_default());
+    let errors: Vec<String> = found.iter().filter(|f| f.severity == Severity::Error).map(Finding::human).collect();
     if errors.is_empty() {
         return error.to_string();
     }
@@ -140,6 +178,26 @@ pub fn load_failure(source: &PolicySource, jurisdiction: Jurisdiction, error: &p
         source.describe(),
         errors.join("\n")
     )
+}
+
+/// The holiday calendar's faults, each at the calendar file that has it.
+fn calendar_findings(sources: &Sources) -> Vec<Finding> {
+    let files = sources.calendar.iter().map(|(n, t)| (n.as_str(), t.as_str()));
+    let Err(pubdata_policy::Error::Policies { file, message }) = Calendar::from_files(files) else {
+        return Vec::new();
+    };
+    let text = sources.calendar.iter().find(|(n, _)| *n == file).map_or("", |(_, t)| t.as_str());
+    // serde_json ends its messages with "at line L column C".
+    let mut words = message.rsplit(' ');
+    let place = match (words.next(), words.next(), words.next(), words.next()) {
+        (Some(column), Some("column"), Some(line), Some("line")) => line.parse().ok().zip(column.parse().ok()),
+        _ => None,
+    };
+    let f = Finding::error("calendar", &file, message.clone());
+    vec![match place {
+        Some((line, column)) => f.at(text, line, column, 1),
+        None => f,
+    }]
 }
 
 struct Lint<'a> {
@@ -186,6 +244,7 @@ impl Lint<'_> {
         }
         if let Some(info) = &info {
             self.annotations(info, &parsed, &mut findings);
+            self.required_files(info, &parsed, &mut findings);
         }
         if let Some(schema) = schema {
             strict_validation(schema, &parsed, &mut findings);
@@ -257,9 +316,10 @@ impl Lint<'_> {
                 Some(_) => {}
             }
         }
+        // A calendar that does not read is reported once, at its own file (`calendar_findings`).
         let calendar = Calendar::from_files(self.sources.calendar.iter().map(|(n, t)| (n.as_str(), t.as_str())));
         match calendar {
-            Err(e) => findings.push(Finding::error("calendar", file, e.to_string())),
+            Err(_) => {}
             Ok(calendar) => {
                 let years: BTreeSet<i32> = calendar.years().collect();
                 for r in &info.regulations {
@@ -282,6 +342,30 @@ impl Lint<'_> {
             }
         }
         Some(info)
+    }
+
+    /// Each file `policyFiles` lists is there and holds a policy.
+    fn required_files(&self, info: &JurisdictionInfo, parsed: &[Parsed], findings: &mut Vec<Finding>) {
+        let base = |path: &str| path.rsplit(['/', '\\']).next().unwrap_or(path).to_owned();
+        let text = self.sources.regulation.as_str();
+        for name in &info.policy_files {
+            match self.sources.policies.iter().find(|(path, _)| base(path) == *name) {
+                None => {
+                    let message = format!("`policyFiles` lists `{name}`, which the folder does not have");
+                    let f = located(Finding::error("missing-file", &self.regulation_file, message), text, 1, name);
+                    findings.push(f.help("restore the file, or remove it from `policyFiles` if it is gone on purpose"));
+                }
+                // A file that does not parse has its syntax errors already.
+                Some((file, source))
+                    if !parsed.iter().any(|p| p.file == file)
+                        && PolicySet::from_str(source).is_ok_and(|set| set.is_empty()) =>
+                {
+                    let message = "holds no policy, but `regulation.json` lists it in `policyFiles`";
+                    findings.push(Finding::error("empty-file", file, message).at(source, 1, 1, 1));
+                }
+                Some(_) => {}
+            }
+        }
     }
 
     /// The project's rules for annotations, beyond what Cedar checks.
@@ -334,8 +418,9 @@ impl Lint<'_> {
             }
             let reports_days = s.problem.as_deref().is_some_and(|m| m.contains("@workingDays"));
             if let (Some(days), false) = (s.annotation("workingDays"), reports_days) {
-                if !days.parse::<u32>().is_ok_and(|n| n > 0) {
-                    let message = format!("`@workingDays(\"{days}\")` is not a positive whole number");
+                if !days.parse::<u32>().is_ok_and(|n| (1..=MAX_WORKING_DAYS).contains(&n)) {
+                    let message =
+                        format!("`@workingDays(\"{days}\")` is not a whole number from 1 to {MAX_WORKING_DAYS}");
                     findings.push(at(Finding::error("annotation", p.file, message), "workingDays"));
                 }
             }

@@ -28,7 +28,7 @@ use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use pubdata_policy::{
-    builtin_jurisdictions, is_valid_citizen_id, is_valid_credit_code, Attribute, Calendar, Engine, Ground,
+    builtin_jurisdictions, citizen_id_problem, credit_code_problem, Attribute, Calendar, Engine, Ground, IdProblem,
     Jurisdiction, Message, Obligation, Outcome, PolicySetId, Request, RequesterType, Reviewer, Route, Verdict,
     Violation, Warning,
 };
@@ -138,15 +138,23 @@ impl Floor {
         };
 
         let number = req.id_number.as_deref().map(str::trim).filter(|n| !n.is_empty());
-        let id_valid = number.map(|n| match req.requester_type {
-            Some(RequesterType::Citizen) => is_valid_citizen_id(n),
-            Some(_) => is_valid_credit_code(n),
-            None => is_valid_citizen_id(n) || is_valid_credit_code(n),
+        let id_problem = number.and_then(|n| match req.requester_type {
+            Some(RequesterType::Citizen) => citizen_id_problem(n),
+            Some(_) => credit_code_problem(n),
+            None => match (citizen_id_problem(n), credit_code_problem(n)) {
+                (None, _) | (_, None) => None,
+                (Some(IdProblem::Format), credit) => credit,
+                (citizen, _) => citizen,
+            },
         });
-        if id_valid == Some(false) {
-            v("ganzi.identity.checksum", "第十条", "/requester/idNumber",
-              "证件号码未通过校验：自然人以公民身份号码、法人和非法人组织以统一社会信用代码作为唯一标识",
-              "The identifier fails its checksum: natural persons are identified by citizen ID number, legal persons and other organisations by unified social credit code");
+        match id_problem {
+            None => {}
+            Some(IdProblem::BirthDate) => v("ganzi.identity.birth_date", "第十条", "/requester/idNumber",
+              "公民身份号码中的出生日期（第7至14位）不是真实日期：自然人以公民身份号码作为唯一标识",
+              "The birth date in the citizen ID number (its 7th to 14th digits) is not a real day: natural persons are identified by citizen ID number"),
+            Some(_) => v("ganzi.identity.checksum", "第十条", "/requester/idNumber",
+              "证件号码未通过校验（格式或校验码不符）：自然人以公民身份号码、法人和非法人组织以统一社会信用代码作为唯一标识",
+              "The identifier fails its format or checksum: natural persons are identified by citizen ID number, legal persons and other organisations by unified social credit code"),
         }
         if !matches!(req.requester_type, Some(RequesterType::Department | RequesterType::PublicServiceOrg)) {
             v("ganzi.share.requester_type", "第十三条", "/requester/type",
@@ -247,6 +255,7 @@ impl Floor {
                 outcome: Outcome::Refused,
                 violations,
                 route: None,
+                schedule: None,
                 obligations: vec![],
                 warnings: vec![],
                 grounds: vec![],
@@ -342,6 +351,7 @@ impl Floor {
                 outcome: if review { Outcome::Review } else { Outcome::Granted },
                 violations: vec![],
                 route: route.map(|(.., r)| r),
+                schedule: None,
                 obligations,
                 warnings: vec![],
                 grounds,
@@ -350,12 +360,27 @@ impl Floor {
             }
         };
         verdict.warnings.append(&mut warnings);
-        if let (Some(false), Some(n)) = (id_valid, number) {
+        if let (Some(problem), Some(n)) = (id_problem, number) {
+            let (zh, en) = match problem {
+                IdProblem::Format => (
+                    "不符合格式：应为18位（17位数字加1位校验码）",
+                    "is not in the format: 18 characters, 17 digits or code characters and a check character",
+                ),
+                IdProblem::BirthDate => (
+                    "第7至14位的出生日期不是真实日期",
+                    "has a birth date (its 7th to 14th digits) that is not a real day",
+                ),
+                IdProblem::Checksum => {
+                    ("校验码不符", "fails its checksum: the last character is not the one the others give")
+                }
+            };
             verdict.warnings.push(Warning {
                 code: "invalid_identifier".into(),
                 message: Message {
-                    zh: format!("证件号码 `{n}` 未通过校验（公民身份号码 GB 11643 或统一社会信用代码 GB 32100）"),
-                    en: format!("the identifier `{n}` fails its checksum (citizen ID GB 11643 or unified social credit code GB 32100)"),
+                    zh: format!("证件号码 `{n}` {zh}（公民身份号码 GB 11643 或统一社会信用代码 GB 32100）"),
+                    en: format!(
+                        "the identifier `{n}` {en} (citizen ID GB 11643 or unified social credit code GB 32100)"
+                    ),
                 },
                 rule: None,
                 regulation: None,

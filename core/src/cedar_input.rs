@@ -15,7 +15,7 @@ use cedar_policy::{
 use chrono::NaiveDate;
 
 use crate::error::Error;
-use crate::identifier::{is_valid_citizen_id, is_valid_credit_code};
+use crate::identifier::{citizen_id_problem, credit_code_problem, IdProblem};
 use crate::request::{Catalog, Kind, Request, RequesterType};
 
 pub(crate) struct CedarInput {
@@ -23,13 +23,19 @@ pub(crate) struct CedarInput {
     pub entities: Entities,
 }
 
-/// Whether the requester's identifier passes its checksum (`None` when none is given).
-pub(crate) fn id_valid(request: &Request) -> Option<bool> {
-    let number = request.requester.id_number.as_deref().map(str::trim).filter(|n| !n.is_empty())?;
+/// What is wrong with the requester's identifier: `None` when none is given,
+/// `Some(None)` when it is valid.
+pub(crate) fn id_problem(request: &Request) -> Option<Option<IdProblem>> {
+    let number = request.requester.id_number.as_deref().filter(|n| !crate::text::is_blank(n)).map(str::trim)?;
     Some(match request.requester.requester_type {
-        Some(RequesterType::Citizen) => is_valid_citizen_id(number),
-        Some(_) => is_valid_credit_code(number),
-        None => is_valid_citizen_id(number) || is_valid_credit_code(number),
+        Some(RequesterType::Citizen) => citizen_id_problem(number),
+        Some(_) => credit_code_problem(number),
+        // Either identifier will do; a number that is neither is judged as the one it resembles.
+        None => match (citizen_id_problem(number), credit_code_problem(number)) {
+            (None, _) | (_, None) => None,
+            (Some(IdProblem::Format), credit) => credit,
+            (citizen, _) => citizen,
+        },
     })
 }
 
@@ -91,8 +97,9 @@ impl Builder {
         requester.word("type", q.requester_type.map(RequesterType::as_str));
         requester.text("name", &q.name);
         requester.text("idNumber", &q.id_number);
-        if let Some(valid) = id_valid(request) {
-            requester.bool("idValid", valid);
+        if let Some(problem) = id_problem(request) {
+            requester.bool("idValid", problem.is_none());
+            requester.word("idProblem", problem.map(IdProblem::as_str));
         }
         requester.word("rating", q.rating.map(|r| r.as_str()));
         requester.long("securityLevel", q.security_level.map(i64::from));
@@ -211,7 +218,7 @@ impl Attrs {
 
     /// A text field: blank counts as absent.
     fn text(&mut self, key: &str, value: &Option<String>) {
-        if let Some(s) = value.as_deref().filter(|s| !s.trim().is_empty()) {
+        if let Some(s) = value.as_deref().filter(|s| !crate::text::is_blank(s)) {
             self.push(key, RestrictedExpression::new_string(s.to_owned()));
         }
     }
@@ -386,7 +393,7 @@ mod tests {
                 Value::Null => return None,
                 Value::Bool(b) => RestrictedExpression::new_bool(b),
                 Value::Number(n) => RestrictedExpression::new_long(n.as_i64()?),
-                Value::String(s) if s.trim().is_empty() => return None,
+                Value::String(s) if crate::text::is_blank(&s) => return None,
                 Value::String(s) if DATE_FIELDS.contains(&key) => RestrictedExpression::new_datetime(s),
                 Value::String(s) => RestrictedExpression::new_string(s),
                 Value::Array(items) => RestrictedExpression::new_set(items.into_iter().filter_map(|i| expr("", i))),
@@ -404,8 +411,11 @@ mod tests {
         }
         let mut requester = object(&request.requester);
         requester.remove("id");
-        if let Some(valid) = super::id_valid(request) {
-            requester.insert("idValid".into(), Value::Bool(valid));
+        if let Some(problem) = super::id_problem(request) {
+            requester.insert("idValid".into(), Value::Bool(problem.is_none()));
+            if let Some(p) = problem {
+                requester.insert("idProblem".into(), Value::String(p.as_str().into()));
+            }
         }
         let mut resource = object(&request.resource);
         resource.remove("id");

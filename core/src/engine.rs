@@ -7,16 +7,19 @@ use std::str::FromStr;
 use cedar_policy::{ActionConstraint, Authorizer, Decision, PolicyId, PolicySet, Schema, ValidationMode, Validator};
 use chrono::{FixedOffset, NaiveDate, Utc};
 
+use crate::bounded_read;
 use crate::calendar::{Calendar, Deadline};
 use crate::cedar_input;
 use crate::embedded;
 use crate::error::Error;
 use crate::identity::{self, PolicySetId};
+use crate::limits::{MAX_CALENDAR_FILES, MAX_POLICIES, MAX_POLICY_FILES, MAX_POLICY_FILE_BYTES};
 use crate::messages;
 use crate::regulation::JurisdictionInfo;
 use crate::request::{Jurisdiction, Kind, Request};
 use crate::rules::{Role, Rule};
-use crate::verdict::{Ground, Obligation, Outcome, Route, Verdict, Violation, Warning};
+use crate::schedule;
+use crate::verdict::{Ground, Obligation, Outcome, Verdict, Violation, Warning};
 
 /// The texts an engine is built from: what `policies/` holds for one jurisdiction.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -45,24 +48,57 @@ impl Sources {
     }
 
     /// Reads a `policies/` folder: `schema.cedarschema`, `calendar/*.json` and `<jurisdiction>/`.
+    /// Hidden files (an editor's lock file such as `.#share.cedar`) are not read; a file
+    /// over [`MAX_POLICY_FILE_BYTES`] is refused unread, and so are more files than the
+    /// limits allow.
     pub fn from_dir(root: &Path, jurisdiction: Jurisdiction) -> Result<Sources, Error> {
         let dir = root.join(jurisdiction.as_str());
-        let listed = |d: &Path, ext: &str| -> Result<Vec<(String, String)>, Error> {
+        let listed = |d: &Path, ext: &str, most: usize| -> Result<Vec<(String, String)>, Error> {
             let entries = std::fs::read_dir(d).map_err(|e| io(d, e))?;
             let mut files: Vec<_> = entries
                 .filter_map(Result::ok)
+                .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
                 .map(|e| e.path())
                 .filter(|p| p.extension().is_some_and(|x| x == ext))
                 .collect();
+            if files.len() > most {
+                let message = format!("holds {} `.{ext}` files, more than the limit of {most}", files.len());
+                return Err(Error::policies(d.display().to_string(), message));
+            }
             files.sort();
             files.iter().map(|p| Ok((p.display().to_string(), read(p)?))).collect()
         };
         Ok(Sources {
             schema: read(&root.join("schema.cedarschema"))?,
-            policies: listed(&dir, "cedar")?,
+            policies: listed(&dir, "cedar", MAX_POLICY_FILES)?,
             regulation: read(&dir.join("regulation.json"))?,
-            calendar: listed(&root.join("calendar"), "json")?,
+            calendar: listed(&root.join("calendar"), "json", MAX_CALENDAR_FILES)?,
         })
+    }
+
+    /// Whether the texts are within the limits of a policies folder: each text at most
+    /// [`MAX_POLICY_FILE_BYTES`], at most [`MAX_POLICY_FILES`] policy files and
+    /// [`MAX_CALENDAR_FILES`] calendar years.
+    pub fn check_limits(&self) -> Result<(), Error> {
+        let named = [("schema.cedarschema", &self.schema), ("regulation.json", &self.regulation)];
+        let all = named.into_iter().chain(self.policies.iter().chain(&self.calendar).map(|(n, t)| (n.as_str(), t)));
+        for (name, text) in all {
+            if text.len() > MAX_POLICY_FILE_BYTES {
+                let message = format!("has {} bytes, more than the limit of {MAX_POLICY_FILE_BYTES}", text.len());
+                return Err(Error::policies(name, message));
+            }
+        }
+        let counts =
+            [("policy", self.policies.len(), MAX_POLICY_FILES), ("calendar", self.calendar.len(), MAX_CALENDAR_FILES)];
+        for (what, count, most) in counts {
+            if count > most {
+                return Err(Error::policies(
+                    "policies",
+                    format!("{count} {what} files, more than the limit of {most}"),
+                ));
+            }
+        }
+        Ok(())
     }
 }
 
@@ -70,12 +106,39 @@ fn owned(files: &[(&str, &str)]) -> Vec<(String, String)> {
     files.iter().map(|(n, t)| ((*n).to_owned(), (*t).to_owned())).collect()
 }
 
+/// A file's text, read no further than the limit.
 fn read(path: &Path) -> Result<String, Error> {
-    std::fs::read_to_string(path).map_err(|e| io(path, e))
+    let file = std::fs::File::open(path).map_err(|e| io(path, e))?;
+    let name = path.display().to_string();
+    let bytes = bounded_read::read(file, MAX_POLICY_FILE_BYTES, "the file")
+        .map_err(|e| io(path, e))?
+        .map_err(|_| Error::policies(&name, format!("has more than {MAX_POLICY_FILE_BYTES} bytes, the limit")))?;
+    String::from_utf8(bytes).map_err(|e| {
+        Error::policies(name, format!("is not UTF-8 text: invalid byte at offset {}", e.utf8_error().valid_up_to()))
+    })
 }
 
 fn io(path: &Path, e: std::io::Error) -> Error {
     Error::Io { path: path.display().to_string(), message: e.to_string() }
+}
+
+/// The files `regulation.json` says the policies must include are there, each with a policy.
+fn required_files(
+    info: &JurisdictionInfo,
+    files: &[(String, String)],
+    rules: &HashMap<PolicyId, Rule>,
+) -> Result<(), Error> {
+    let base = |path: &str| path.rsplit(['/', '\\']).next().unwrap_or(path).to_owned();
+    for name in &info.policy_files {
+        let Some((file, _)) = files.iter().find(|(path, _)| base(path) == *name) else {
+            let message = format!("`policyFiles` lists `{name}`, which the folder does not have");
+            return Err(Error::policies("regulation.json", message));
+        };
+        if !rules.values().any(|r| r.file == *file) {
+            return Err(Error::policies(file, "holds no policy, but `regulation.json` lists it in `policyFiles`"));
+        }
+    }
+    Ok(())
 }
 
 fn parse_schema(text: &str) -> Result<Schema, Error> {
@@ -114,8 +177,17 @@ impl Engine {
     }
 
     /// An engine over a `policies/` folder, for policy authors.
+    /// The folder's `regulation.json` must be the jurisdiction's own: one that names
+    /// another is an error in that file, not a request for the wrong jurisdiction.
     pub fn from_dir(root: &Path, jurisdiction: Jurisdiction) -> Result<Engine, Error> {
-        Engine::from_sources(&Sources::from_dir(root, jurisdiction)?)
+        let engine = Engine::from_sources(&Sources::from_dir(root, jurisdiction)?)?;
+        if engine.jurisdiction != jurisdiction {
+            let file = root.join(jurisdiction.as_str()).join("regulation.json").display().to_string();
+            let message =
+                format!("`jurisdiction` is `{}` but the folder is `{jurisdiction}`", engine.info.jurisdiction);
+            return Err(Error::policies(file, message));
+        }
+        Ok(engine)
     }
 
     /// Parses and strictly validates the sources; every later check reuses the result.
@@ -125,6 +197,7 @@ impl Engine {
 
     /// `hash`: the sources' `PolicySetId::hash` when known (build.rs hashes the built-in sets).
     fn build(sources: &Sources, validate: bool, hash: Option<&str>) -> Result<Engine, Error> {
+        sources.check_limits()?;
         let info = JurisdictionInfo::parse("regulation.json", &sources.regulation)?;
         let jurisdiction = Jurisdiction::from_str(&info.jurisdiction)
             .map_err(|_| Error::policies("regulation.json", format!("unknown jurisdiction `{}`", info.jurisdiction)))?;
@@ -142,6 +215,9 @@ impl Engine {
         for (file, text) in &sources.policies {
             let parsed = PolicySet::from_str(text).map_err(|e| Error::policies(file, e))?;
             for policy in parsed.policies() {
+                if rules.len() == MAX_POLICIES {
+                    return Err(Error::policies(file, format!("more than {MAX_POLICIES} policies, the limit")));
+                }
                 let rule = Rule::from_policy(file, rules.len(), policy, &info)?;
                 let id = PolicyId::new(&rule.id);
                 if rules.contains_key(&id) {
@@ -151,6 +227,8 @@ impl Engine {
                 rules.insert(id, rule);
             }
         }
+        required_files(&info, &sources.policies, &rules)?;
+        schedule::check_links(&rules)?;
         let validation = match (&schema, validate) {
             (Some(schema), true) => Some(Validator::new(schema.clone()).validate(&policies, ValidationMode::Strict)),
             _ => None,
@@ -239,11 +317,20 @@ impl Engine {
         fired.sort_by_key(|r| r.order);
 
         let mut deadlines = Vec::new();
+        // Obligations, warnings and steps follow from a ground; without one nothing allows
+        // the request.
+        let grounded = fired.iter().any(|r| matches!(r.role, Role::Ground { .. }));
         let mut verdict = match response.decision() {
-            Decision::Deny => self.refusal(request, &fired),
-            Decision::Allow => self.admission(date, &fired, &mut deadlines),
+            Decision::Allow if grounded => self.admission(date, &fired, &mut deadlines),
+            _ => self.refusal(request, &fired),
         };
-        verdict.policies = fired.iter().map(|r| r.id.clone()).collect();
+        // A step that fired counts only when the schedule shows it.
+        let scheduled = |r: &Rule| verdict.schedule.iter().flatten().any(|s| s.rule == r.id);
+        verdict.policies = fired
+            .iter()
+            .filter(|r| !matches!(r.role, Role::Step { .. }) || scheduled(r))
+            .map(|r| r.id.clone())
+            .collect();
         verdict.policy_set = Some(self.id.clone());
         self.engine_warnings(request, date, &deadlines, &mut verdict);
         Ok(verdict)
@@ -281,6 +368,7 @@ impl Engine {
             outcome: Outcome::Refused,
             violations,
             route: None,
+            schedule: None,
             obligations: vec![],
             warnings: vec![],
             grounds: vec![],
@@ -305,34 +393,17 @@ impl Engine {
             .map(|r| Ground { rule: r.id.clone(), regulation: self.regulation_title(r), article: r.article.clone() })
             .collect();
 
-        // Several grounds may route: the highest priority wins, then the latest due date.
-        let chosen = deciding
-            .iter()
-            .filter_map(|r| match &r.role {
-                Role::Ground { route: Some(spec), priority, .. } => {
-                    let deadline = spec.period.due(&self.calendar, date);
-                    Some((*priority, deadline.map(|d| d.due), std::cmp::Reverse(r.order), r, spec, deadline))
-                }
-                _ => None,
-            })
-            .max_by_key(|(p, due, order, ..)| (*p, *due, *order));
-        let route = chosen.map(|(_, due, _, r, spec, deadline)| {
-            deadlines.extend(deadline);
-            Route {
-                reviewer: spec.reviewer,
-                working_days: spec.period.working_days,
-                due,
-                silence_means_approval: spec.silence_means_approval,
-                regulation: self.regulation_title(r),
-                article: r.article.clone(),
-                message: spec.message.clone(),
-            }
-        });
+        let steps = fired.iter().copied().filter(|r| matches!(r.role, Role::Step { .. }));
+        let routing: Vec<&Rule> = deciding.iter().copied().chain(steps).collect();
+        let title = |r: &Rule| self.regulation_title(r);
+        let plan = schedule::plan(&routing, &self.calendar, date, &title);
+        deadlines.extend(plan.deadlines);
 
         let mut verdict = Verdict {
             outcome,
             violations: vec![],
-            route,
+            route: plan.route,
+            schedule: plan.schedule,
             obligations: vec![],
             warnings: vec![],
             grounds,
@@ -374,8 +445,8 @@ impl Engine {
             let years: Vec<String> = self.calendar.years().map(|y| y.to_string()).collect();
             verdict.warnings.push(messages::calendar_out_of_range(due, &years.join(", ")));
         }
-        if let (Some(false), Some(number)) = (cedar_input::id_valid(request), &request.requester.id_number) {
-            verdict.warnings.push(messages::invalid_identifier(number.trim()));
+        if let (Some(Some(problem)), Some(number)) = (cedar_input::id_problem(request), &request.requester.id_number) {
+            verdict.warnings.push(messages::invalid_identifier(number.trim(), problem));
         }
     }
 }

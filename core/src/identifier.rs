@@ -3,36 +3,72 @@
 
 use chrono::NaiveDate;
 
-/// Whether `id` is a citizen ID number: 17 digits, a check character, and a real birth date.
-pub fn is_valid_citizen_id(id: &str) -> bool {
+/// What is wrong with an identifier, so that a message can say it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdProblem {
+    /// Not 18 characters of the identifier's alphabet (17 digits and a check character).
+    Format,
+    /// The digits of a citizen ID's birth date (7th to 14th) are not a real day.
+    BirthDate,
+    /// The check character is not the one the other 17 give.
+    Checksum,
+}
+
+impl IdProblem {
+    /// The word the policies read (`principal.idProblem`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IdProblem::Format => "format",
+            IdProblem::BirthDate => "birth_date",
+            IdProblem::Checksum => "checksum",
+        }
+    }
+}
+
+/// What is wrong with `id` as a citizen ID number (GB 11643), or `None` when it is one:
+/// the format first, then the birth date (a right checksum does not make 13 a month),
+/// then the check character.
+pub fn citizen_id_problem(id: &str) -> Option<IdProblem> {
     const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
     const CHECK: &[u8; 11] = b"10X98765432";
     let bytes = id.as_bytes();
-    let (Some(body), Some(&check)) = (bytes.get(..17), bytes.get(17)) else { return false };
-    if bytes.len() != 18 || !body.iter().all(u8::is_ascii_digit) {
-        return false;
+    let (Some(body), Some(&check)) = (bytes.get(..17), bytes.get(17)) else { return Some(IdProblem::Format) };
+    if bytes.len() != 18
+        || !body.iter().all(u8::is_ascii_digit)
+        || !(check.is_ascii_digit() || check == b'X' || check == b'x')
+    {
+        return Some(IdProblem::Format);
     }
-    let birth = id.get(6..14).and_then(|s| NaiveDate::parse_from_str(s, "%Y%m%d").ok());
-    if birth.is_none() {
-        return false;
+    if id.get(6..14).and_then(|s| NaiveDate::parse_from_str(s, "%Y%m%d").ok()).is_none() {
+        return Some(IdProblem::BirthDate);
     }
     let sum: u32 = body.iter().zip(WEIGHTS).map(|(d, w)| u32::from(d - b'0') * w).sum();
-    CHECK.get((sum % 11) as usize) == Some(&check.to_ascii_uppercase())
+    (CHECK.get((sum % 11) as usize) != Some(&check.to_ascii_uppercase())).then_some(IdProblem::Checksum)
 }
 
-/// Whether `code` is a unified social credit code with a correct check character.
-pub fn is_valid_credit_code(code: &str) -> bool {
+/// Whether `id` is a citizen ID number: 17 digits, a check character, and a real birth date.
+pub fn is_valid_citizen_id(id: &str) -> bool {
+    citizen_id_problem(id).is_none()
+}
+
+/// What is wrong with `code` as a unified social credit code (GB 32100), or `None`.
+pub fn credit_code_problem(code: &str) -> Option<IdProblem> {
     const ALPHABET: &[u8; 31] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
     const WEIGHTS: [u32; 17] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
     let value = |c: &u8| ALPHABET.iter().position(|a| a == c).map(|p| p as u32);
     let bytes = code.as_bytes();
     if bytes.len() != 18 {
-        return false;
+        return Some(IdProblem::Format);
     }
-    let Some(values) = bytes.iter().map(value).collect::<Option<Vec<u32>>>() else { return false };
+    let Some(values) = bytes.iter().map(value).collect::<Option<Vec<u32>>>() else { return Some(IdProblem::Format) };
     let (body, check) = values.split_at(17);
     let sum: u32 = body.iter().zip(WEIGHTS).map(|(v, w)| v * w).sum();
-    check.first() == Some(&((31 - sum % 31) % 31))
+    (check.first() != Some(&((31 - sum % 31) % 31))).then_some(IdProblem::Checksum)
+}
+
+/// Whether `code` is a unified social credit code with a correct check character.
+pub fn is_valid_credit_code(code: &str) -> bool {
+    credit_code_problem(code).is_none()
 }
 
 #[cfg(test)]
@@ -48,6 +84,18 @@ mod tests {
         assert!(!is_valid_citizen_id("360426199102300070"), "30 February");
         assert!(!is_valid_citizen_id("36042619910101007"), "too short");
         assert!(!is_valid_citizen_id("３６０426199101010071"), "full-width digits");
+    }
+
+    #[test]
+    fn a_citizen_id_says_what_is_wrong() {
+        // 1991-13-01 with the check digit its 17 digits give: only the date is wrong.
+        assert_eq!(citizen_id_problem("360426199113010079"), Some(IdProblem::BirthDate));
+        assert_eq!(citizen_id_problem("360426199101010072"), Some(IdProblem::Checksum));
+        assert_eq!(citizen_id_problem("36042619910101007"), Some(IdProblem::Format));
+        assert_eq!(citizen_id_problem("36042619910101007Y"), Some(IdProblem::Format));
+        assert_eq!(citizen_id_problem("360426199101010071"), None);
+        assert_eq!(credit_code_problem("91110000600037341M"), Some(IdProblem::Checksum));
+        assert_eq!(credit_code_problem("9111000060003734"), Some(IdProblem::Format));
     }
 
     #[test]

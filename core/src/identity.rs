@@ -61,6 +61,24 @@ impl Engine {
     }
 }
 
+/// Reads the verdict a client sent (JSON as `check` gives it), as strictly as a request:
+/// duplicate keys refused, every error at its JSON Pointer within the verdict.
+pub fn read_client_verdict(text: &str) -> Result<Verdict, Error> {
+    let invalid = |field: String, message: String| Error::InvalidRequest { field, message };
+    if text.len() > crate::limits::MAX_REQUEST_BYTES {
+        let message = format!("the verdict has more than {} bytes, the limit", crate::limits::MAX_REQUEST_BYTES);
+        return Err(invalid(String::new(), message));
+    }
+    let value =
+        crate::json_reader::parse(text).map_err(|e| invalid(e.pointer, format!("the verdict: {}", e.message)))?;
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let Error::InvalidRequest { field, message } = Error::from_path_error(e) else {
+            return invalid(String::new(), "the verdict cannot be read".into());
+        };
+        invalid(field, format!("the verdict is not one the engine gives: {message}"))
+    })
+}
+
 fn show(v: Option<&serde_json::Value>) -> String {
     v.map(|v| v.to_string()).unwrap_or_else(|| "absent".into())
 }

@@ -70,15 +70,19 @@ pub fn regulation_info(file: &str, text: &str) -> Result<JurisdictionInfo, Error
 pub fn inspect_file(file: &str, text: &str, info: &JurisdictionInfo) -> Result<Vec<PolicySummary>, Error> {
     let parsed = PolicySet::from_str(text).map_err(|e| Error::policies(file, e))?;
     let mut cursor = 0;
+    // Lines are counted from where the previous count stopped, so a file costs one pass.
+    let (mut counted, mut lines_before) = (0, 0);
     let mut out = Vec::new();
     for (index, policy) in parsed.policies().enumerate() {
         // The parser keeps each policy's source text, annotations included: finding it
         // after the previous one gives its line without Cedar's internal locations.
         let source = policy.to_string();
         let line = text.get(cursor..).and_then(|rest| rest.find(source.as_str())).map(|at| {
-            cursor += at + source.len();
-            let start = cursor - source.len();
-            text.get(..start).map_or(0, |before| before.matches('\n').count()) + 1
+            let start = cursor + at;
+            cursor = start + source.len();
+            lines_before += text.get(counted..start).map_or(0, |between| between.matches('\n').count());
+            counted = start;
+            lines_before + 1
         });
         let mut logic = policy.to_json().map_err(|e| Error::policies(file, e))?;
         if let Some(map) = logic.as_object_mut() {

@@ -1,6 +1,10 @@
 //! Size limits on what a user sends, so that no request can exhaust the engine.
 
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
 use crate::error::Error;
+use crate::impact::populated_request;
 use crate::request::Request;
 
 /// The largest request text accepted, in bytes.
@@ -9,6 +13,21 @@ pub const MAX_REQUEST_BYTES: usize = 64 * 1024;
 pub const MAX_DEPTH: usize = 8;
 /// The longest string field accepted, in characters.
 pub const MAX_STRING_CHARS: usize = 4096;
+
+/// The largest file a policies folder may hold (a `.cedar` file, `regulation.json`, the
+/// schema, a calendar year), in bytes; a larger one is refused unread.
+pub const MAX_POLICY_FILE_BYTES: usize = 256 * 1024;
+/// The most `.cedar` files one jurisdiction may have.
+pub const MAX_POLICY_FILES: usize = 64;
+/// The most policies one jurisdiction may have, over all its files.
+pub const MAX_POLICIES: usize = 1000;
+/// The most calendar years a policies folder may hold.
+pub const MAX_CALENDAR_FILES: usize = 100;
+/// The largest `@workingDays` a policy may give: more than a year of working days is no
+/// deadline any of the regulations sets.
+pub const MAX_WORKING_DAYS: u32 = 366;
+/// `@priority` lies within `-MAX_PRIORITY..=MAX_PRIORITY`.
+pub const MAX_PRIORITY: i64 = 1000;
 
 pub(crate) fn check_text(text: &str) -> Result<(), Error> {
     if text.len() > MAX_REQUEST_BYTES {
@@ -64,6 +83,10 @@ pub(crate) fn check_value(value: &serde_json::Value) -> Result<(), Error> {
                 }
                 Ok(())
             }
+            serde_json::Value::Object(_) if !objects().contains(path.as_str()) => Err(Error::invalid(
+                path.clone(),
+                "expected a single value, not an object (an enum value is its text, such as \"ganzi\")",
+            )),
             serde_json::Value::Object(map) => {
                 for (k, item) in map {
                     let len = path.len();
@@ -84,6 +107,26 @@ pub(crate) fn check_value(value: &serde_json::Value) -> Result<(), Error> {
         }
     }
     walk(value, "", &mut String::new(), 1)
+}
+
+/// The JSON Pointers where the request contract has an object (the request itself,
+/// `/requester`, …), from the contract as the `Request` type defines it. Serde would
+/// read an object elsewhere as an enum value written `{"ganzi": null}`.
+fn objects() -> &'static BTreeSet<String> {
+    static OBJECTS: OnceLock<BTreeSet<String>> = OnceLock::new();
+    OBJECTS.get_or_init(|| {
+        fn collect(v: &serde_json::Value, path: &str, out: &mut BTreeSet<String>) {
+            if let serde_json::Value::Object(map) = v {
+                out.insert(path.to_owned());
+                for (k, item) in map {
+                    collect(item, &format!("{path}/{k}"), out);
+                }
+            }
+        }
+        let mut out = BTreeSet::new();
+        collect(&populated_request().unwrap_or_default(), "", &mut out);
+        out
+    })
 }
 
 fn too_deep() -> Error {

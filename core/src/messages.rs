@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use crate::identifier::IdProblem;
 use crate::regulation::Regulation;
 use crate::verdict::{Message, Warning};
 
@@ -34,12 +35,22 @@ pub(crate) fn calendar_out_of_range(due: NaiveDate, years: &str) -> Warning {
     }
 }
 
-pub(crate) fn invalid_identifier(number: &str) -> Warning {
+pub(crate) fn invalid_identifier(number: &str, problem: IdProblem) -> Warning {
+    let (zh, en) = match problem {
+        IdProblem::Format => (
+            "不符合格式：应为18位（17位数字加1位校验码）",
+            "is not in the format: 18 characters, 17 digits or code characters and a check character",
+        ),
+        IdProblem::BirthDate => {
+            ("第7至14位的出生日期不是真实日期", "has a birth date (its 7th to 14th digits) that is not a real day")
+        }
+        IdProblem::Checksum => ("校验码不符", "fails its checksum: the last character is not the one the others give"),
+    };
     Warning {
         code: "invalid_identifier".into(),
         message: Message {
-            zh: format!("证件号码 `{number}` 未通过校验（公民身份号码 GB 11643 或统一社会信用代码 GB 32100）"),
-            en: format!("the identifier `{number}` fails its checksum (citizen ID GB 11643 or unified social credit code GB 32100)"),
+            zh: format!("证件号码 `{number}` {zh}（公民身份号码 GB 11643 或统一社会信用代码 GB 32100）"),
+            en: format!("the identifier `{number}` {en} (citizen ID GB 11643 or unified social credit code GB 32100)"),
         },
         rule: None,
         regulation: None,

@@ -21,6 +21,10 @@ pub struct JurisdictionInfo {
     /// How an unused share lapses, where the regulation says so.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dormancy: Option<DormancyRule>,
+    /// The `.cedar` files the jurisdiction's policies must include, each with at least one
+    /// policy: a file missing or emptied by mistake is an error, not rules silently gone.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub policy_files: Vec<String>,
 }
 
 /// A granted share with no call for `suspendAfterMonths` is suspended and the requester

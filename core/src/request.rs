@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
-use crate::limits;
+use crate::{json_reader, limits, strict_date};
 
 /// A request to decide, exactly as the JSON contract names it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -442,12 +442,10 @@ pub struct Application {
     pub agreement_start: Option<NaiveDate>,
 }
 
-/// An ISO date (`YYYY-MM-DD`) that exists in the calendar.
+/// A date exactly as `YYYY-MM-DD`, that exists, in the range the engine accepts.
 fn iso_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
     let text = String::deserialize(d)?;
-    NaiveDate::parse_from_str(&text, "%Y-%m-%d")
-        .map(Some)
-        .map_err(|_| serde::de::Error::custom(format!("`{text}` is not a date, expected YYYY-MM-DD")))
+    strict_date::parse(&text).map(Some).map_err(serde::de::Error::custom)
 }
 
 impl Request {
@@ -455,8 +453,7 @@ impl Request {
     /// that names the field (a JSON Pointer), the value and what was expected.
     pub fn from_json(text: &str) -> Result<Request, Error> {
         limits::check_text(text)?;
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| Error::invalid("", format!("not valid JSON: {e}")))?;
+        let value = json_reader::parse(text).map_err(|e| Error::invalid(e.pointer, e.message))?;
         Request::from_value(value)
     }
 

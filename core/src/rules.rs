@@ -1,7 +1,8 @@
 //! What each policy means for a verdict, read once from its annotations.
 //!
 //! A `forbid` policy is a violation. A `permit` policy is one of: a ground of the
-//! outcome (`@outcome`), an obligation (`@obligation`), or a warning (`@warning`).
+//! outcome (`@outcome`), a later step of a schedule (`@after`), an obligation
+//! (`@obligation`), or a warning (`@warning`).
 
 use cedar_policy::{Effect, Policy};
 
@@ -9,6 +10,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::calendar::{Calendar, Deadline};
 use crate::error::Error;
+use crate::limits::{MAX_PRIORITY, MAX_WORKING_DAYS};
 use crate::regulation::JurisdictionInfo;
 use crate::verdict::{Message, Outcome, Reviewer};
 
@@ -27,6 +29,8 @@ pub const ANNOTATIONS: &[&str] = &[
     "dueRounds",
     "silenceMeansApproval",
     "priority",
+    "after",
+    "onRequest",
     "obligation",
     "warning",
 ];
@@ -45,10 +49,28 @@ pub(crate) struct Rule {
 
 #[derive(Debug, Clone)]
 pub(crate) enum Role {
-    Violation { field: String, message: Message },
-    Ground { outcome: Outcome, route: Option<RouteSpec>, priority: i64 },
-    Obligation { message: Message, period: Period },
-    Warning { code: String, message: Message },
+    Violation {
+        field: String,
+        message: Message,
+    },
+    Ground {
+        outcome: Outcome,
+        route: Option<RouteSpec>,
+        priority: i64,
+    },
+    /// A later step of a schedule (`@after` without `@outcome`): it decides nothing and
+    /// shows only when the step it follows is in the schedule.
+    Step {
+        route: RouteSpec,
+    },
+    Obligation {
+        message: Message,
+        period: Period,
+    },
+    Warning {
+        code: String,
+        message: Message,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -57,6 +79,11 @@ pub(crate) struct RouteSpec {
     pub period: Period,
     pub silence_means_approval: bool,
     pub message: Option<Message>,
+    /// `@after("id")`: this step follows the step of policy `id` in a schedule, and its
+    /// period runs from that step's due date.
+    pub after: Option<String>,
+    /// `@onRequest("true")`: as a later step, it happens only if the applicant asks.
+    pub on_request: bool,
 }
 
 impl Rule {
@@ -83,10 +110,9 @@ impl Rule {
         let period = || -> Result<Period, Error> {
             let working_days = text("workingDays")
                 .map(|v| {
-                    v.parse::<u32>()
-                        .ok()
-                        .filter(|n| *n > 0)
-                        .ok_or_else(|| bad(format!("`@workingDays(\"{v}\")` is not a positive whole number")))
+                    v.parse::<u32>().ok().filter(|n| (1..=MAX_WORKING_DAYS).contains(n)).ok_or_else(|| {
+                        bad(format!("`@workingDays(\"{v}\")` is not a whole number from 1 to {MAX_WORKING_DAYS}"))
+                    })
                 })
                 .transpose()?;
             let rounds = text("dueRounds")
@@ -97,6 +123,14 @@ impl Rule {
                 .transpose()?
                 .unwrap_or_default();
             Ok(Period { working_days, rounds })
+        };
+
+        let flag = |key: &str| -> Result<bool, Error> {
+            match text(key) {
+                None | Some("false") => Ok(false),
+                Some("true") => Ok(true),
+                Some(v) => Err(bad(format!("`@{key}(\"{v}\")` must be `true` or `false`"))),
+            }
         };
 
         let regulation_key = text("regulation");
@@ -119,6 +153,18 @@ impl Rule {
                 Role::Violation { field, message: message()? }
             }
             Effect::Permit => {
+                let route_spec = |r: &str| -> Result<RouteSpec, Error> {
+                    Ok(RouteSpec {
+                        reviewer: Reviewer::parse(r).ok_or_else(|| {
+                            bad(format!("`@reviewer(\"{r}\")` must be one of provider, authority, negotiation, expert_committee, government"))
+                        })?,
+                        period: period()?,
+                        silence_means_approval: flag("silenceMeansApproval")?,
+                        message: optional_message()?,
+                        after: text("after").map(str::to_owned),
+                        on_request: flag("onRequest")?,
+                    })
+                };
                 if let Some(outcome) = text("outcome") {
                     let outcome = match outcome {
                         "granted" => Outcome::Granted,
@@ -128,30 +174,36 @@ impl Rule {
                     let route = match text("reviewer") {
                         None if outcome == Outcome::Review => return Err(bad("a review needs a `@reviewer`".into())),
                         None => None,
-                        Some(r) => Some(RouteSpec {
-                            reviewer: Reviewer::parse(r).ok_or_else(|| {
-                                bad(format!("`@reviewer(\"{r}\")` must be one of provider, authority, negotiation, expert_committee, government"))
-                            })?,
-                            period: period()?,
-                            silence_means_approval: match text("silenceMeansApproval") {
-                                None | Some("false") => false,
-                                Some("true") => true,
-                                Some(v) => return Err(bad(format!("`@silenceMeansApproval(\"{v}\")` must be `true` or `false`"))),
-                            },
-                            message: optional_message()?,
-                        }),
+                        Some(r) => Some(route_spec(r)?),
                     };
+                    if route.is_none() {
+                        if let Some(key) = ["after", "onRequest"].into_iter().find(|k| annotation(k).is_some()) {
+                            return Err(bad(format!("`@{key}` belongs to a step: a policy with a `@reviewer`")));
+                        }
+                    }
                     let priority = match text("priority") {
                         None => 0,
-                        Some(p) => p.parse().map_err(|_| bad(format!("`@priority(\"{p}\")` is not a whole number")))?,
+                        Some(p) => {
+                            p.parse::<i64>().ok().filter(|n| (-MAX_PRIORITY..=MAX_PRIORITY).contains(n)).ok_or_else(
+                                || {
+                                    bad(format!(
+                                    "`@priority(\"{p}\")` is not a whole number from -{MAX_PRIORITY} to {MAX_PRIORITY}"
+                                ))
+                                },
+                            )?
+                        }
                     };
                     Role::Ground { outcome, route, priority }
+                } else if text("after").is_some() {
+                    // A step only: it joins the schedule of the step it follows, never decides.
+                    let r = need("reviewer")?;
+                    Role::Step { route: route_spec(r)? }
                 } else if annotation("obligation").is_some() {
                     Role::Obligation { message: message()?, period: period()? }
                 } else if let Some(code) = text("warning") {
                     Role::Warning { code: code.to_owned(), message: message()? }
                 } else {
-                    return Err(bad("a permit policy needs `@outcome`, `@obligation` or `@warning`".into()));
+                    return Err(bad("a permit policy needs `@outcome`, `@after`, `@obligation` or `@warning`".into()));
                 }
             }
         };

@@ -74,6 +74,10 @@ pub struct Expect {
     /// The route, or `null` for none.
     #[serde(default, deserialize_with = "some", skip_serializing_if = "Option::is_none")]
     pub route: Option<Option<ExpectRoute>>,
+    /// The schedule, step by step (as many steps, each compared as a route is), or `null`
+    /// for none.
+    #[serde(default, deserialize_with = "some", skip_serializing_if = "Option::is_none")]
+    pub schedule: Option<Option<Vec<ExpectRoute>>>,
     /// The exact set of articles among the grounds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub grounds: Option<Vec<String>>,
@@ -134,6 +138,50 @@ pub struct ExpectRoute {
     /// The article of the route.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub article: Option<String>,
+    /// For a step of a schedule: whether it happens only if asked for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on_request: Option<bool>,
+}
+
+/// What a route or a step of a schedule says, as compared with an [`ExpectRoute`].
+struct Said<'a> {
+    reviewer: Reviewer,
+    working_days: Option<u32>,
+    due: Option<chrono::NaiveDate>,
+    silence_means_approval: bool,
+    article: &'a str,
+    on_request: bool,
+}
+
+impl ExpectRoute {
+    /// One line per difference, each starting with `what`.
+    fn differences(&self, what: &str, got: &Said) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut check = |field: &str, want: String, got: String| {
+            if want != got {
+                out.push(format!("{what}.{field}: expected {want}, got {got}"));
+            }
+        };
+        if let Some(x) = self.reviewer {
+            check("reviewer", format!("{x:?}"), format!("{:?}", got.reviewer));
+        }
+        if let Some(x) = self.working_days {
+            check("workingDays", format!("{x:?}"), format!("{:?}", got.working_days));
+        }
+        if let Some(x) = self.due {
+            check("due", format!("{x:?}"), format!("{:?}", got.due));
+        }
+        if let Some(x) = self.silence_means_approval {
+            check("silenceMeansApproval", x.to_string(), got.silence_means_approval.to_string());
+        }
+        if let Some(x) = &self.article {
+            check("article", x.clone(), got.article.to_owned());
+        }
+        if let Some(x) = self.on_request {
+            check("onRequest", x.to_string(), got.on_request.to_string());
+        }
+        out
+    }
 }
 
 /// An expected obligation: its rule id, or the id with its deadline.
@@ -282,13 +330,8 @@ fn compare(expect: &Expect, cites: &[String], decided: &Result<Verdict, Error>) 
         }
         (Ok(v), None) => v,
     };
-    let mut check = |what: &str, want: String, got: String| {
-        if want != got {
-            out.push(format!("{what}: expected {want}, got {got}"));
-        }
-    };
     if let Some(o) = expect.outcome {
-        check("outcome", format!("{o:?}"), format!("{:?}", verdict.outcome));
+        differ(&mut out, "outcome", format!("{o:?}"), format!("{:?}", verdict.outcome));
     }
     if let Some(want) = &expect.violations {
         let with_rule = |rule: &str, keep: bool| keep.then(|| rule.to_owned());
@@ -305,38 +348,61 @@ fn compare(expect: &Expect, cites: &[String], decided: &Result<Verdict, Error>) 
             })
             .collect();
         let want: BTreeSet<ExpectViolation> = want.iter().cloned().collect();
-        check("violations", format!("{want:?}"), format!("{got:?}"));
+        differ(&mut out, "violations", format!("{want:?}"), format!("{got:?}"));
     }
     if let Some(want) = &expect.route {
         match (want, &verdict.route) {
             (None, None) => {}
-            (None, Some(r)) => check("route", "none".into(), format!("{r:?}")),
-            (Some(_), None) => check("route", "a route".into(), "none".into()),
+            (None, Some(r)) => differ(&mut out, "route", "none".into(), format!("{r:?}")),
+            (Some(_), None) => differ(&mut out, "route", "a route".into(), "none".into()),
             (Some(w), Some(r)) => {
-                if let Some(x) = w.reviewer {
-                    check("route.reviewer", format!("{x:?}"), format!("{:?}", r.reviewer));
-                }
-                if let Some(x) = w.working_days {
-                    check("route.workingDays", format!("{x:?}"), format!("{:?}", r.working_days));
-                }
-                if let Some(x) = w.due {
-                    check("route.due", format!("{x:?}"), format!("{:?}", r.due));
-                }
-                if let Some(x) = w.silence_means_approval {
-                    check("route.silenceMeansApproval", x.to_string(), r.silence_means_approval.to_string());
-                }
-                if let Some(x) = &w.article {
-                    check("route.article", x.clone(), r.article.clone());
+                let said = Said {
+                    reviewer: r.reviewer,
+                    working_days: r.working_days,
+                    due: r.due,
+                    silence_means_approval: r.silence_means_approval,
+                    article: &r.article,
+                    on_request: false,
+                };
+                out.extend(w.differences("route", &said));
+            }
+        }
+    }
+    if let Some(want) = &expect.schedule {
+        match (want, &verdict.schedule) {
+            (None, None) => {}
+            (None, Some(s)) => out.push(format!("schedule: expected none, got {} steps", s.len())),
+            (Some(w), None) => out.push(format!("schedule: expected {} steps, got none", w.len())),
+            (Some(w), Some(s)) if w.len() != s.len() => {
+                out.push(format!("schedule: expected {} steps, got {}", w.len(), s.len()));
+            }
+            (Some(w), Some(s)) => {
+                for (i, (w, step)) in w.iter().zip(s).enumerate() {
+                    let said = Said {
+                        reviewer: step.reviewer,
+                        working_days: step.working_days,
+                        due: step.due,
+                        silence_means_approval: step.silence_means_approval,
+                        article: &step.article,
+                        on_request: step.on_request,
+                    };
+                    out.extend(w.differences(&format!("schedule[{i}]"), &said));
                 }
             }
         }
     }
     let set = |items: &mut dyn Iterator<Item = String>| format!("{:?}", items.collect::<BTreeSet<_>>());
     if let Some(want) = &expect.grounds {
-        check("grounds", set(&mut want.iter().cloned()), set(&mut verdict.grounds.iter().map(|g| g.article.clone())));
+        differ(
+            &mut out,
+            "grounds",
+            set(&mut want.iter().cloned()),
+            set(&mut verdict.grounds.iter().map(|g| g.article.clone())),
+        );
     }
     if let Some(want) = &expect.obligations {
-        check(
+        differ(
+            &mut out,
             "obligations",
             set(&mut want.iter().map(|o| o.rule().to_owned())),
             set(&mut verdict.obligations.iter().map(|o| o.rule.clone())),
@@ -348,14 +414,16 @@ fn compare(expect: &Expect, cites: &[String], decided: &Result<Verdict, Error>) 
                 continue;
             };
             if let Some(x) = working_days {
-                check(
+                differ(
+                    &mut out,
                     &format!("obligation {rule} workingDays"),
                     format!("{:?}", Some(x)),
                     format!("{:?}", got.working_days),
                 );
             }
             if let Some(x) = due {
-                check(
+                differ(
+                    &mut out,
                     &format!("obligation {rule} due"),
                     x.to_string(),
                     got.due.map_or_else(|| "none".into(), |d| d.to_string()),
@@ -364,7 +432,12 @@ fn compare(expect: &Expect, cites: &[String], decided: &Result<Verdict, Error>) 
         }
     }
     if let Some(want) = &expect.warnings {
-        check("warnings", set(&mut want.iter().cloned()), set(&mut verdict.warnings.iter().map(|w| w.code.clone())));
+        differ(
+            &mut out,
+            "warnings",
+            set(&mut want.iter().cloned()),
+            set(&mut verdict.warnings.iter().map(|w| w.code.clone())),
+        );
     }
     let cited: BTreeSet<&str> = verdict
         .violations
@@ -373,6 +446,7 @@ fn compare(expect: &Expect, cites: &[String], decided: &Result<Verdict, Error>) 
         .chain(verdict.grounds.iter().map(|g| g.article.as_str()))
         .chain(verdict.obligations.iter().map(|o| o.article.as_str()))
         .chain(verdict.route.iter().map(|r| r.article.as_str()))
+        .chain(verdict.schedule.iter().flatten().map(|s| s.article.as_str()))
         .chain(verdict.warnings.iter().filter_map(|w| w.article.as_deref()))
         .collect();
     for article in cites {
@@ -381,4 +455,11 @@ fn compare(expect: &Expect, cites: &[String], decided: &Result<Verdict, Error>) 
         }
     }
     out
+}
+
+/// Records a difference between what a case expects and what the verdict says.
+fn differ(out: &mut Vec<String>, what: &str, want: String, got: String) {
+    if want != got {
+        out.push(format!("{what}: expected {want}, got {got}"));
+    }
 }

@@ -59,6 +59,11 @@ pub struct Verdict {
     /// Who decides and by when; present for a review (and for a granted share with a formal check).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub route: Option<Route>,
+    /// When the route is the first of several steps that follow one another (a review, then
+    /// a second review, then a re-review on request): every step in order, the route first.
+    /// Each step's period runs from the due date of the step before it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schedule: Option<Vec<Step>>,
     /// Duties that follow from a grant or review.
     pub obligations: Vec<Obligation>,
     /// Notes that do not change the outcome.
@@ -109,6 +114,35 @@ pub struct Route {
     /// What the route means for the applicant (who decides disputes, what silence means).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<Message>,
+}
+
+/// One step of a schedule: who decides, by when, under which article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Step {
+    /// The policy that sets the step.
+    pub rule: String,
+    /// Who decides the step.
+    pub reviewer: Reviewer,
+    /// The step's period in working days.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub working_days: Option<u32>,
+    /// Counted from the due date of the step before (the request date for the first).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<NaiveDate>,
+    /// No answer by the due date counts as approval.
+    pub silence_means_approval: bool,
+    /// The regulation's title.
+    pub regulation: String,
+    /// The article that sets the step.
+    pub article: String,
+    /// What the step is, in both languages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<Message>,
+    /// The step happens only if the applicant asks for it (its due date is then the
+    /// latest, counted as if asked on the day the step before is due).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub on_request: bool,
 }
 
 /// A duty that follows from a grant or a review.

@@ -159,3 +159,28 @@ fn an_unused_share_lapses_by_the_metadata_rule() {
     };
     assert!(plain.share_status(&share).is_err());
 }
+
+/// A citizen ID with the right check digit but month 13 is refused for its birth date,
+/// and the warning says what is wrong, not that the checksum fails.
+#[test]
+fn an_impossible_birth_date_is_named_as_such() {
+    let engine = Engine::builtin(Jurisdiction::Ganzi).unwrap();
+    let request = |id: &str| {
+        Request::from_json(&format!(
+            r#"{{"jurisdiction":"ganzi","kind":"open","date":"2026-11-23","requester":{{"type":"citizen","idNumber":"{id}"}},
+               "resource":{{"name":"公交线路","opening":"unconditional"}}}}"#
+        ))
+        .unwrap()
+    };
+    let verdict = engine.check(&request("360426199113010079")).unwrap();
+    assert_eq!(verdict.violations.len(), 1, "{verdict:?}");
+    assert_eq!(verdict.violations[0].rule, "ganzi.identity.birth_date");
+    assert!(verdict.violations[0].message.zh.contains("出生日期"));
+    let warning = &verdict.warnings.iter().find(|w| w.code == "invalid_identifier").unwrap().message;
+    assert!(warning.en.contains("birth date") && !warning.en.contains("checksum:"), "{warning:?}");
+
+    let verdict = engine.check(&request("360426199101010072")).unwrap();
+    assert_eq!(verdict.violations[0].rule, "ganzi.identity.checksum");
+    let warning = &verdict.warnings.iter().find(|w| w.code == "invalid_identifier").unwrap().message;
+    assert!(warning.en.contains("fails its checksum"), "{warning:?}");
+}

@@ -483,6 +483,15 @@ function renderDetails(entry, d) {
       r.silenceMeansApproval ? h("p", { class: "silence" }, pick(UI.silence)) : null,
       r.message ? h("p", { class: "route-message" }, pick(r.message)) : null,
       h("p", { class: "cite" }, `${pick(UI.basis)} `, articleRef(r.regulation, r.article))));
+    if (v.schedule) {
+      out.push(section(UI.schedule, h("ol", { class: "schedule" }, v.schedule.map((st) =>
+        h("li", {},
+          h("span", { class: "text" }, reviewerName(st.reviewer, kindOf(entry))),
+          st.workingDays !== undefined ? ` · ${pick(UI.workingDaysN, st.workingDays)}` : null,
+          st.due !== undefined ? h("span", { class: "due" }, ` ${pick(UI.byDate, st.due)}`) : null,
+          st.onRequest ? ` (${pick(UI.onRequest)})` : null,
+          " ", articleRef(st.regulation, st.article))))));
+    }
   }
   if (v && v.outcome !== "refused" && v.grounds.length > 0) {
     out.push(section(UI.grounds, h("ul", { class: "grounds" }, v.grounds.map((g) => h("li", {}, articleRef(g.regulation, g.article))))));

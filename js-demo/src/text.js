@@ -17,6 +17,8 @@ export const UI = {
   result: { zh: "核验结果", en: "Check result" },
   toFix: { zh: "需要修改", en: "To fix" },
   route: { zh: "由谁审核、何时答复", en: "Who decides, and by when" },
+  schedule: { zh: "审核步骤（依次进行）", en: "Steps, one after another" },
+  onRequest: { zh: "经申请", en: "if asked for" },
   reviewer: { zh: "审核", en: "Reviewed by" },
   workingDays: { zh: "期限", en: "Time limit" },
   due: { zh: "答复截止", en: "Answer due" },

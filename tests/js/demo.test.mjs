@@ -71,7 +71,7 @@ function fieldsRead() {
 function pointerOf(path) {
   const [v, ...rest] = path.split(".");
   if (v === "context" && rest.length === 1 && rest[0] === "catalog") return null; // its members are read
-  if (v === "principal" && rest[0] === "idValid") return "/requester/idNumber";
+  if (v === "principal" && (rest[0] === "idValid" || rest[0] === "idProblem")) return "/requester/idNumber";
   if (v === "context" && rest[0] === "date") return "/date";
   const top = { principal: "/requester", resource: "/resource", context: "/application" }[v];
   const name = rest.map((r) => r.replace(/^(\w+Start)(Months|Days)$/, "$1")).join("/");

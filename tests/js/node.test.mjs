@@ -108,6 +108,22 @@ describe("across the boundary", () => {
     );
   });
 
+  test("a back end verifies a client's verdict and catches a forged one", () => {
+    const honest = engine.check(readmeRequest);
+    const same = engine.verify(readmeRequest, honest);
+    assert.deepEqual([same.sameVerdict, same.samePolicies, same.differences], [true, true, []]);
+    // A tampered client copies the right policy-set hash onto a granted verdict.
+    const forged = { ...honest, outcome: "granted", violations: [] };
+    const caught = engine.verify(readmeRequest, forged);
+    assert.deepEqual([caught.sameVerdict, caught.samePolicies], [false, true]);
+    assert.ok(caught.differences[0].startsWith("outcome"), caught.differences.join("\n"));
+    assert.equal(caught.verdict.outcome, "refused");
+    assert.throws(
+      () => engine.verify(readmeRequest, { ...honest, outcome: "maybe" }),
+      (e) => e.code === "invalid_request" && e.field === "/outcome",
+    );
+  });
+
   test("deadlines by the holiday calendar", () => {
     assert.deepEqual(engine.addWorkingDays("2026-09-28", 5), { due: "2026-10-10", covered: true });
     assert.deepEqual(engine.addWorkingDays("2026-12-30", 5), { due: "2027-01-06", covered: false });

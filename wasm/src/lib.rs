@@ -84,6 +84,25 @@ impl Engine {
         verdict.map_err(|e| thrown(&e)).and_then(|v| plain(&v))
     }
 
+    /// Re-decides a request and compares the verdict a client sent with it, for a Node
+    /// back end that must not act on a verdict computed in a browser (a tampered client
+    /// can copy the right policy-set hash onto any verdict): `{ samePolicies, sameVerdict,
+    /// differences, verdict }`, `verdict` being the one to act on.
+    #[wasm_bindgen(unchecked_return_type = "Verification")]
+    pub fn verify(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Request")] request: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Verdict")] verdict: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let request = json_text(&request, "the request", MAX_REQUEST_BYTES)?;
+        let verdict = json_text(&verdict, "the verdict", MAX_REQUEST_BYTES)?;
+        let checked = pubdata_policy::Request::from_json(&request).and_then(|r| {
+            let claimed = pubdata_policy::read_client_verdict(&verdict)?;
+            self.inner.verify(&r, &claimed)
+        });
+        checked.map_err(|e| thrown(&e)).and_then(|v| plain(&v))
+    }
+
     /// The jurisdiction this engine decides for.
     #[wasm_bindgen(getter, unchecked_return_type = "JurisdictionId")]
     pub fn jurisdiction(&self) -> String {

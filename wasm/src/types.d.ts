@@ -137,6 +137,12 @@ export interface Verdict {
   outcome: Outcome;
   violations: Violation[];
   route?: Route;
+  /**
+   * When the route is the first of several steps that follow one another: every step
+   * in order, the route first; each step's period runs from the due date of the one
+   * before it, so no step falls due before the step it follows.
+   */
+  schedule?: Step[];
   obligations: Obligation[];
   warnings: Warning[];
   grounds: Ground[];
@@ -165,6 +171,22 @@ export interface Route {
   regulation: string;
   article: string;
   message?: Message;
+}
+
+/** One step of a schedule: who decides, by when, under which article. */
+export interface Step {
+  /** The policy that sets the step. */
+  rule: string;
+  reviewer: Reviewer;
+  workingDays?: number;
+  /** Counted from the due date of the step before (the request date for the first). */
+  due?: IsoDate;
+  silenceMeansApproval: boolean;
+  regulation: string;
+  article: string;
+  message?: Message;
+  /** The step happens only if asked for (a re-review, a dispute); absent when false. */
+  onRequest?: boolean;
 }
 
 export interface Obligation {
@@ -219,8 +241,22 @@ export interface Sources {
 export interface JurisdictionInfo {
   jurisdiction: string;
   name: Message;
+  /** The `.cedar` files the policies must include, each with a policy. */
+  policyFiles?: string[];
   regulations: Regulation[];
   dormancy?: DormancyRule;
+}
+
+/** `engine.verify(request, clientVerdict)`: the server's check of a client's verdict. */
+export interface Verification {
+  /** The client used the same policy set (same hash). */
+  samePolicies: boolean;
+  /** The client's verdict equals the server's, field for field. */
+  sameVerdict: boolean;
+  /** What differs, one line each. */
+  differences: string[];
+  /** The server's own verdict: the one to act on. */
+  verdict: Verdict;
 }
 
 export interface Regulation {

@@ -1,0 +1,87 @@
+//! What a request that cannot be read gets: the field at fault (a JSON Pointer), the
+//! value and what was expected — for dates, enum values, duplicate keys, JSON syntax,
+//! and text that only looks filled in.
+
+#![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing, reason = "a test fails loudly")]
+
+use pubdata_policy::{check_json, Error, Outcome, Request};
+
+const SHARE: &str = include_str!("../../examples/ganzi-share.json");
+
+/// The example 甘孜 share with `patch` merged into it (RFC 7396).
+fn share_with(patch: serde_json::Value) -> String {
+    let mut request: serde_json::Value = serde_json::from_str(SHARE).unwrap();
+    json_patch::merge(&mut request, &patch);
+    request.to_string()
+}
+
+fn error_of(text: &str) -> (String, String) {
+    match Request::from_json(text) {
+        Err(Error::InvalidRequest { field, message }) => (field, message),
+        other => panic!("expected an invalid request, got {other:?} for {text}"),
+    }
+}
+
+#[test]
+fn dates_are_exactly_yyyy_mm_dd_in_range_with_the_field_named() {
+    for bad in ["+10000-01-01", "-0001-01-01", "2026-1-5", " 2026-01-05", "2026-01-05T00:00:00", "9999-12-31"] {
+        let (field, message) = error_of(&share_with(serde_json::json!({ "date": bad })));
+        assert_eq!(field, "/date", "{bad}: {message}");
+        assert!(message.contains(bad), "{bad}: {message}");
+        let (field, _) = error_of(&share_with(serde_json::json!({ "application": { "agreementStart": bad } })));
+        assert_eq!(field, "/application/agreementStart", "{bad}");
+    }
+    let (_, message) = error_of(&share_with(serde_json::json!({ "date": "9999-12-31" })));
+    assert!(message.contains("1900-01-01 to 2999-12-31"), "{message}");
+    // The range's last day still decides, deadline and all.
+    let verdict = check_json(&share_with(serde_json::json!({ "date": "2999-12-31" }))).unwrap();
+    assert_eq!(verdict.outcome, Outcome::Refused);
+}
+
+#[test]
+fn an_enum_value_is_text_only() {
+    let (field, message) = error_of(&share_with(serde_json::json!({ "jurisdiction": { "ganzi": null } })));
+    assert_eq!(field, "/jurisdiction", "{message}");
+    let (field, _) = error_of(&share_with(serde_json::json!({ "resource": { "sharing": { "conditional": null } } })));
+    assert_eq!(field, "/resource/sharing");
+    let (field, _) = error_of(&share_with(serde_json::json!({ "resource": { "flags": [{ "personal_info": null }] } })));
+    assert_eq!(field, "/resource/flags/0");
+}
+
+#[test]
+fn a_key_given_twice_is_refused_not_overwritten() {
+    let twice =
+        SHARE.replacen("\"jurisdiction\": \"ganzi\",", "\"jurisdiction\": \"ganzi\", \"jurisdiction\": \"putuo\",", 1);
+    let (field, message) = error_of(&twice);
+    assert_eq!(field, "/jurisdiction");
+    assert!(message.contains("twice"), "{message}");
+    let nested = SHARE.replacen("\"commitment\": true,", "\"commitment\": true, \"commitment\": false,", 1);
+    assert_eq!(error_of(&nested).0, "/application/commitment");
+}
+
+#[test]
+fn a_syntax_error_names_the_value_being_read() {
+    let cases = [
+        ("\"usageMode\": \"api\"", "\"usageEveryDays\": 1e400", "/application/usageEveryDays"),
+        ("\"usageMode\": \"api\"", "\"usageEveryDays\": NaN", "/application/usageEveryDays"),
+        ("\"usageMode\": \"api\"", "\"usageEveryDays\": 030", "/application/usageEveryDays"),
+        ("\"name\": \"人口基础信息\"", "\"name\": \"\\ud800\"", "/resource/name"),
+        ("\"name\": \"人口基础信息\"", "\"name\": \"人口\n基础信息\"", "/resource/name"),
+    ];
+    for (from, to, pointer) in cases {
+        let (field, message) = error_of(&SHARE.replacen(from, to, 1));
+        assert_eq!(field, pointer, "{to}: {message}");
+        assert!(message.contains("line") && message.contains("column"), "{message}");
+    }
+}
+
+#[test]
+fn text_of_whitespace_zero_width_or_control_characters_is_absent() {
+    let scenario = |s: &str| check_json(&share_with(serde_json::json!({ "application": { "scenario": s } }))).unwrap();
+    for blank in ["\u{200b}", "\u{0}", " \u{3000}\u{feff} ", "\u{1b}\u{7}"] {
+        let verdict = scenario(blank);
+        assert_eq!(verdict.outcome, Outcome::Refused, "{blank:?}");
+        assert_eq!(verdict.violations[0].field, "/application/scenario", "{blank:?}");
+    }
+    assert_eq!(scenario("医保待遇资格核验").outcome, Outcome::Review);
+}
