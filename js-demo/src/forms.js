@@ -89,7 +89,7 @@ export const FORMS = [
           { name: "/application/aggregated", label: l("数据归集情况", "Is the data aggregated?"), control: "select", values: "aggregated", show: ["putuo"], optional: true },
           { name: "/application/fusion", label: l("需要跨部门数据融合", "Needs cross-department data fusion"), control: "checkbox", show: ["putuo"] },
           { name: "/application/fusionPlan", label: l("数据融合方案", "Fusion plan"), control: "textarea", show: ["putuo"], optional: true },
-          { name: "/application/crossLevel", label: l("跨层级获取数据", "Data from another level of government"), control: "checkbox", show: ["ganzi"] },
+          { name: "/application/crossLevel", label: l("跨层级获取数据", "Data from another level of government"), control: "checkbox", show: ["ganzi", "putuo"] },
           { name: "/application/crossRegion", label: l("跨区域获取数据", "Data from another region"), control: "checkbox", show: ["ganzi"] },
         ],
       },
@@ -168,6 +168,10 @@ export const FORMS = [
           { name: "/application/ownData", label: l("申请的是本人或本单位的数据", "It is my or our own data"), control: "checkbox", show: ["lishui"] },
           { name: "/application/subjectAuthorized", label: l("已取得数据所涉主体的授权", "Those the data concerns have authorised us"), control: "checkbox", show: ["lishui"] },
           { name: "/application/reReview", label: l("对需求审核结果申请复核", "A re-review of an earlier decision"), control: "checkbox", show: ["lishui"] },
+          {
+            name: "/application/thirdPartyTransfer", label: l("是否向未经授权的第三方提供所获数据", "Will the data be given to an unauthorised third party?"),
+            control: "radio", values: "yesNo", value: "false", show: ["lishui"],
+          },
         ],
       },
       {

@@ -339,7 +339,8 @@ describe("the demo in Chromium", () => {
     assert.equal((await fieldState("share", "/application/crossLevel")).visible, true);
     assert.equal((await fieldState("share", "/application/needType")).visible, false);
     await page.locator("#jurisdiction").selectOption("putuo");
-    assert.equal((await fieldState("share", "/application/crossLevel")).visible, false);
+    // 普陀 第二十三条: data held at another level goes through the district office.
+    assert.equal((await fieldState("share", "/application/crossLevel")).visible, true);
     for (const f of ["/application/needType", "/application/dataContent", "/application/usageMode", "/application/usageEveryDays", "/application/securityLevel"]) {
       assert.equal((await fieldState("share", f)).visible, true, f);
     }
@@ -413,7 +414,8 @@ describe("the demo in Chromium", () => {
     assert.match(p, /提供证明材料.*应当提交信用报告.*第十一条第（一）项/);
     await form("open").locator('[name="/requester/materials"][value="credit_report"]').check();
     const line = await outcome("open");
-    assert.match(line, /^转审核 · 公共数据开放主体 · 15 个工作日 · 2026-12-14 前$/);
+    // 第十一条第（二）项: the authority's normative check comes first (the schedule lists the rest).
+    assert.match(line, /^转审核 · 公共数据主管部门 · 15 个工作日 · 2026-12-14 前$/);
     assert.match(await page.locator("#details-open .obligations").textContent(), /签订公共数据开放利用协议/);
 
     // An A-rated user may use unconditional data only (第十条).

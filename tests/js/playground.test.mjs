@@ -97,7 +97,7 @@ describe("the playground in Chromium", () => {
     assert.ok(files.includes(SHARE) && files.includes("regulation.json") && files.includes("schema.cedarschema"), files.join());
     await page.locator(`[data-file="${SHARE}"]`).click();
     assert.equal(await page.locator("#editor").inputValue(), shareText, "the package's text is the repository's");
-    assert.match(await page.locator("#load-result").textContent(), /规则已载入：\d+ 个文件，52 条策略/);
+    assert.match(await page.locator("#load-result").textContent(), /规则已载入：\d+ 个文件，53 条策略/);
     assert.equal(await page.locator("#editor").getAttribute("aria-label"), `编辑 ${SHARE}`);
   });
 
@@ -105,7 +105,7 @@ describe("the playground in Chromium", () => {
     await open();
     await edit(SHARE, (t) => t.replace(FIVE, THREE));
     assert.match(await page.locator(`[data-file="${SHARE}"]`).textContent(), /●/);
-    assert.match(await runScenarios(), /86 个通过，4 个失败/);
+    assert.match(await runScenarios(), /88 个通过，4 个失败/);
     const failed = await failures("share.json");
     assert.deepEqual(Object.keys(failed).length, 4);
     assert.deepEqual(failed[WALKTHROUGH_CASE], {
@@ -115,7 +115,7 @@ describe("the playground in Chromium", () => {
     for (const [name, rows] of Object.entries(failed)) {
       assert.deepEqual(rows["route.workingDays"], ["Some(5)", "Some(3)"], name);
     }
-    assert.match(await page.locator("#coverage").textContent(), /52 条策略中 52 条被场景触发/);
+    assert.match(await page.locator("#coverage").textContent(), /53 条策略中 53 条被场景触发/);
     await shot("scenarios-desktop-zh", { width: 1400, height: 900 });
   });
 
@@ -144,9 +144,9 @@ describe("the playground in Chromium", () => {
   test("English: the page and its results switch language", async () => {
     await open("j=ganzi&lang=en");
     assert.equal(await page.locator("h1").textContent(), "Policy playground");
-    assert.match(await runScenarios(), /86 passed, 4 failed/);
+    assert.match(await runScenarios(), /88 passed, 4 failed/);
     await page.getByRole("button", { name: "中文" }).click();
-    assert.match(await page.locator("#scenario-totals").textContent(), /86 个通过，4 个失败/);
+    assert.match(await page.locator("#scenario-totals").textContent(), /88 个通过，4 个失败/);
     await page.getByRole("button", { name: "English" }).click();
     await runDiff();
     assert.match(await page.locator("#changed").textContent(), /^\d+ of \d+ requests change:$/);
@@ -192,7 +192,7 @@ describe("the playground in Chromium", () => {
     await page.locator("#reset-all").click();
     await page.locator("#load-result .ok").waitFor();
     assert.doesNotMatch(await page.locator("#file-list").textContent(), /●/);
-    assert.match(await runScenarios(), /全部通过 · 90 个通过，0 个失败/);
+    assert.match(await runScenarios(), /全部通过 · 92 个通过，0 个失败/);
     assert.equal(await page.locator('.case[data-passed="false"]').count(), 0);
     await runDiff();
     assert.match(await page.locator("#no-change").textContent(), /没有变化/);
