@@ -53,8 +53,8 @@ fn decide(args: &Args) -> Result<Verdict, Error> {
     let text = read_input(&args.file)?;
     let request = Request::from_json(&text)?;
     let engine = match &args.policies {
-        Some(dir) => Engine::from_dir(dir, request.jurisdiction)?,
-        None => Engine::builtin(request.jurisdiction)?,
+        Some(dir) => Engine::from_dir(dir, &request.jurisdiction)?,
+        None => pubdata_policy::builtin_engine(&request.jurisdiction)?,
     };
     let verdict = engine.check(&request)?;
     if let Some(path) = &args.audit {

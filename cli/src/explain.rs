@@ -5,12 +5,11 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use pubdata_policy::inspect::{self, PolicySummary};
-use pubdata_policy::{Engine, Error, JurisdictionInfo, Message, Request, Verdict};
+use pubdata_policy::{Engine, Error, JurisdictionInfo, Message, Request, Verdict, Vocabulary};
 use serde::Serialize;
 use serde_json::Value;
 
 use crate::check::{human as verdict_text, read_input};
-use crate::contract;
 use crate::policy_source::PolicySource;
 use crate::{Exit, Format};
 
@@ -89,14 +88,12 @@ fn explain(args: &Args) -> Result<Explanation, Error> {
         path: args.policies.as_ref().map(|p| p.display().to_string()).unwrap_or_default(),
         message: m,
     })?;
-    let sources = source.sources(request.jurisdiction)?;
+    let sources = source.sources(&request.jurisdiction)?;
     let engine = Engine::from_sources(&sources)?;
     let summaries = inspect::inspect(&sources)?;
     let verdict = engine.check(&request)?;
 
     let seen = serde_json::to_value(&request).map_err(|e| Error::Evaluation(e.to_string()))?;
-    let populated = contract::populated().map_err(Error::Evaluation)?;
-    let fields = contract::pointers(&populated);
     let mut roles: Vec<(&str, &'static str)> = Vec::new();
     roles.extend(verdict.violations.iter().map(|v| (v.rule.as_str(), "violation")));
     roles.extend(verdict.grounds.iter().map(|g| (g.rule.as_str(), "ground")));
@@ -110,7 +107,7 @@ fn explain(args: &Args) -> Result<Explanation, Error> {
         .filter_map(|(rule, role)| {
             // `undecided` is the engine's own refusal: no policy stands behind it.
             let summary = summaries.iter().find(|s| s.id == rule)?;
-            Some(reason(role, summary, engine.info(), &source, &seen, &fields))
+            Some(reason(role, summary, engine.info(), &source, &seen, engine.vocabulary()))
         })
         .collect();
     Ok(Explanation { verdict, because })
@@ -122,7 +119,7 @@ fn reason(
     info: &JurisdictionInfo,
     source: &PolicySource,
     seen: &Value,
-    fields: &BTreeSet<String>,
+    vocabulary: &Vocabulary,
 ) -> Reason {
     let regulation = info.regulation(summary.annotation("regulation"));
     let article = summary.annotation("article").unwrap_or_default().to_owned();
@@ -136,8 +133,8 @@ fn reason(
     let read = kind
         .into_iter()
         .chain(summary.reads.iter().filter_map(|attr| {
-            let field = contract::field_of(attr, fields)?;
-            let value = seen.pointer(&field).cloned().unwrap_or(Value::Null);
+            let field = vocabulary.field_of(attr)?;
+            let value = seen.pointer(&field).cloned().or_else(|| vocabulary.default_of(&field)).unwrap_or(Value::Null);
             Some(ReadValue { field, attribute: attr.clone(), value })
         }))
         .filter(|r| shown.insert(r.field.clone()))

@@ -2,7 +2,6 @@
 //! policy authors' toolkit (validate, test, diff, explain).
 
 mod check;
-mod contract;
 mod diagnostic;
 mod diff;
 mod explain;

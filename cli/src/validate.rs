@@ -9,10 +9,9 @@ use std::str::FromStr;
 use cedar_policy::{Policy, PolicyId, PolicySet, Schema, ValidationMode, Validator};
 use miette::Diagnostic;
 use pubdata_policy::inspect::{self, PolicyEffect, PolicySummary};
-use pubdata_policy::{Calendar, Jurisdiction, JurisdictionInfo, Sources, ANNOTATIONS};
+use pubdata_policy::{Calendar, JurisdictionInfo, PackManifest, Sources, Vocabulary, ANNOTATIONS};
 use serde::Serialize;
 
-use crate::contract;
 use pubdata_policy::inspect::line_and_column;
 
 use crate::diagnostic::{closest, find_from, Finding, Severity};
@@ -27,7 +26,7 @@ pub struct Args {
     dir: PathBuf,
     /// Validate only this jurisdiction (repeatable).
     #[arg(long = "jurisdiction", value_name = "ID")]
-    only: Vec<Jurisdiction>,
+    only: Vec<String>,
     #[arg(long, value_enum, default_value = "human")]
     format: Format,
 }
@@ -45,7 +44,7 @@ struct Report {
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Checked {
-    jurisdiction: Jurisdiction,
+    jurisdiction: String,
     files: usize,
     policies: usize,
 }
@@ -88,13 +87,12 @@ fn human(report: &Report) -> String {
     out
 }
 
-fn validate(dir: &Path, only: &[Jurisdiction]) -> Result<Report, String> {
+fn validate(dir: &Path, only: &[String]) -> Result<Report, String> {
     let source = PolicySource::folder(dir)?;
-    let contract_fields = contract::pointers(&contract::populated()?);
     let mut findings = Vec::new();
     let mut jurisdictions = Vec::new();
     for jurisdiction in source.select(only)? {
-        let (found, checked) = lint(&source, jurisdiction, &contract_fields)?;
+        let (found, checked) = lint(&source, &jurisdiction)?;
         findings.extend(found);
         jurisdictions.push(checked);
     }
@@ -104,21 +102,16 @@ fn validate(dir: &Path, only: &[Jurisdiction]) -> Result<Report, String> {
 }
 
 /// Every finding for one jurisdiction of a folder, in file and line order.
-fn lint(
-    source: &PolicySource,
-    jurisdiction: Jurisdiction,
-    contract_fields: &BTreeSet<String>,
-) -> Result<(Vec<Finding>, Checked), String> {
-    let PolicySource::Folder { root, .. } = source else {
+fn lint(source: &PolicySource, jurisdiction: &str) -> Result<(Vec<Finding>, Checked), String> {
+    if !matches!(source, PolicySource::Folder { .. }) {
         return Err("only a policies folder can be linted".into());
-    };
+    }
     let sources = source.sources(jurisdiction).map_err(|e| e.to_string())?;
     let lint = Lint {
-        jurisdiction,
+        jurisdiction: jurisdiction.to_owned(),
         regulation_file: source.file_path(jurisdiction, "regulation.json"),
-        schema_file: root.join("schema.cedarschema").display().to_string(),
+        manifest_file: source.file_path(jurisdiction, "pack.json"),
         sources: &sources,
-        contract_fields,
     };
     let (mut found, checked) = lint.run();
     found.sort_by(|a, b| (&a.file, a.line, a.severity).cmp(&(&b.file, b.line, b.severity)));
@@ -127,9 +120,8 @@ fn lint(
 
 /// Why a jurisdiction's policies do not load, for the commands that need them loaded:
 /// the errors `pdp validate` finds, located, or else the engine's own message.
-pub fn load_failure(source: &PolicySource, jurisdiction: Jurisdiction, error: &pubdata_policy::Error) -> String {
-    let fields = contract::populated().map(|p| contract::pointers(&p)).unwrap_or_default();
-    let errors: Vec<String> = lint(source, jurisdiction, &fields)
+pub fn load_failure(source: &PolicySource, jurisdiction: &str, error: &pubdata_policy::Error) -> String {
+    let errors: Vec<String> = lint(source, jurisdiction)
         .map(|(found, _)| found.iter().filter(|f| f.severity == Severity::Error).map(Finding::human).collect())
         .unwrap_or_default();
     if errors.is_empty() {
@@ -143,11 +135,10 @@ pub fn load_failure(source: &PolicySource, jurisdiction: Jurisdiction, error: &p
 }
 
 struct Lint<'a> {
-    jurisdiction: Jurisdiction,
+    jurisdiction: String,
     regulation_file: String,
-    schema_file: String,
+    manifest_file: String,
     sources: &'a Sources,
-    contract_fields: &'a BTreeSet<String>,
 }
 
 /// A policy that parsed, with what the core reads of it.
@@ -160,12 +151,21 @@ struct Parsed<'a> {
 }
 
 impl Lint<'_> {
+    /// The pack's own files (its layers are linted as packs of their own).
+    fn own(&self) -> &[(String, String)] {
+        self.sources.pack().map_or(&[], |l| l.policies.as_slice())
+    }
+
     fn run(&self) -> (Vec<Finding>, Checked) {
         let mut findings = Vec::new();
-        let schema = self.schema(&mut findings);
+        let vocabulary = self.vocabulary(&mut findings);
+        let schema = vocabulary.as_ref().and_then(|v| self.schema(v, &mut findings));
+        let empty = BTreeSet::new();
+        let contract_fields = vocabulary.as_ref().map(Vocabulary::pointers);
+        let contract_fields = contract_fields.as_ref().unwrap_or(&empty);
         let info = self.regulation(&mut findings);
         let mut parsed = Vec::new();
-        for (file, text) in &self.sources.policies {
+        for (file, text) in self.own() {
             match PolicySet::from_str(text) {
                 Err(errors) => {
                     for e in errors.iter() {
@@ -174,7 +174,7 @@ impl Lint<'_> {
                 }
                 Ok(set) => {
                     let summaries = match &info {
-                        Some(info) => inspect::inspect_file(file, text, info).unwrap_or_default(),
+                        Some(info) => inspect::inspect_file(file, text, info, &self.jurisdiction).unwrap_or_default(),
                         None => vec![],
                     };
                     for (index, policy) in set.policies().enumerate() {
@@ -185,27 +185,49 @@ impl Lint<'_> {
             }
         }
         if let Some(info) = &info {
-            self.annotations(info, &parsed, &mut findings);
+            self.annotations(info, contract_fields, &parsed, &mut findings);
         }
         if let Some(schema) = schema {
             strict_validation(schema, &parsed, &mut findings);
         }
         let checked =
-            Checked { jurisdiction: self.jurisdiction, files: self.sources.policies.len(), policies: parsed.len() };
+            Checked { jurisdiction: self.jurisdiction.clone(), files: self.own().len(), policies: parsed.len() };
         (findings, checked)
     }
 
-    fn schema(&self, findings: &mut Vec<Finding>) -> Option<Schema> {
-        match Schema::from_cedarschema_str(&self.sources.schema) {
+    /// The request vocabulary of the pack with its layers (`pack.json` files).
+    fn vocabulary(&self, findings: &mut Vec<Finding>) -> Option<Vocabulary> {
+        let mut manifests = Vec::new();
+        for layer in &self.sources.layers {
+            let file = if layer.pack == self.jurisdiction { self.manifest_file.clone() } else { format!("{}/pack.json", layer.pack) };
+            match serde_json::from_str::<PackManifest>(&layer.manifest) {
+                Ok(m) => manifests.push((file, m)),
+                Err(e) => {
+                    let f = Finding::error("pack", &file, e.to_string()).at(&layer.manifest, e.line(), e.column(), 1);
+                    findings.push(f.help("see policies/README.md for the pack format"));
+                    return None;
+                }
+            }
+        }
+        match Vocabulary::merge(manifests.iter().map(|(f, m)| (f.as_str(), m))) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                let message = e.to_string();
+                let (file, message) = message.split_once(": ").unwrap_or((&self.manifest_file, &message));
+                let text = self.sources.pack().map(|l| l.manifest.as_str()).unwrap_or_default();
+                let needle = message.split('`').nth(1).map(|n| format!("\"{n}\"")).unwrap_or_default();
+                findings.push(located(Finding::error("pack", file, message.to_owned()), text, 1, &needle));
+                None
+            }
+        }
+    }
+
+    fn schema(&self, vocabulary: &Vocabulary, findings: &mut Vec<Finding>) -> Option<Schema> {
+        let text = vocabulary.schema();
+        match Schema::from_cedarschema_str(&text) {
             Ok((schema, _)) => Some(schema),
             Err(e) => {
-                findings.push(cedar_finding(
-                    Severity::Error,
-                    "cedar-schema",
-                    &e,
-                    &self.schema_file,
-                    &self.sources.schema,
-                ));
+                findings.push(cedar_finding(Severity::Error, "cedar-schema", &e, &self.manifest_file, &text));
                 None
             }
         }
@@ -214,13 +236,14 @@ impl Lint<'_> {
     /// `regulation.json`: readable, dates in order, keys unique, the dormancy article
     /// known, and the holiday calendar covering the period in force.
     fn regulation(&self, findings: &mut Vec<Finding>) -> Option<JurisdictionInfo> {
-        let (file, text) = (self.regulation_file.as_str(), self.sources.regulation.as_str());
-        if let Err(e) = serde_json::from_str::<JurisdictionInfo>(text) {
+        let file = self.regulation_file.as_str();
+        let text = self.sources.pack().and_then(|l| l.regulation.as_deref()).unwrap_or_default();
+        if let Err(e) = serde_json::from_str::<serde_json::Value>(text) {
             let f = Finding::error("regulation", file, e.to_string()).at(text, e.line(), e.column(), 1);
             findings.push(f.help("policies are linted once regulation.json reads"));
             return None;
         }
-        let info = match inspect::regulation_info(file, text) {
+        let info = match inspect::regulation_info(self.sources) {
             Ok(info) => info,
             Err(e) => {
                 let message = e.to_string();
@@ -230,13 +253,6 @@ impl Lint<'_> {
                 return None;
             }
         };
-        if info.jurisdiction != self.jurisdiction.as_str() {
-            let message = format!(
-                "`jurisdiction` is `{}` but the folder is `{}`: the engine would answer for the wrong jurisdiction",
-                info.jurisdiction, self.jurisdiction
-            );
-            findings.push(located(Finding::error("regulation", file, message), text, 1, "\"jurisdiction\""));
-        }
         let mut keys = BTreeSet::new();
         for r in &info.regulations {
             if !keys.insert(r.key.as_str()) {
@@ -285,7 +301,13 @@ impl Lint<'_> {
     }
 
     /// The project's rules for annotations, beyond what Cedar checks.
-    fn annotations(&self, info: &JurisdictionInfo, parsed: &[Parsed], findings: &mut Vec<Finding>) {
+    fn annotations(
+        &self,
+        info: &JurisdictionInfo,
+        contract_fields: &BTreeSet<String>,
+        parsed: &[Parsed],
+        findings: &mut Vec<Finding>,
+    ) {
         let mut first_use: HashMap<&str, String> = HashMap::new();
         for p in parsed {
             let Some(s) = &p.summary else { continue };
@@ -314,10 +336,10 @@ impl Lint<'_> {
                 first_use.insert(&s.id, format!("{}:{line}", p.file));
             }
             if let Some(field) = s.annotation("field") {
-                if !self.contract_fields.contains(field) {
+                if !contract_fields.contains(field) {
                     let message = format!("`@field(\"{field}\")` is not a field of the request contract");
                     let mut f = at(Finding::error("field", p.file, message), "field");
-                    if let Some(near) = closest(field, self.contract_fields.iter().map(String::as_str)) {
+                    if let Some(near) = closest(field, contract_fields.iter().map(String::as_str)) {
                         f = f.help(format!("did you mean `{near}`?"));
                     }
                     findings.push(f);

@@ -155,6 +155,17 @@ impl Vocabulary {
         out
     }
 
+    /// The value the policies see for a field a request leaves out: a boolean's default
+    /// (unless optional), an empty set; `None` for fields that stay absent.
+    pub fn default_of(&self, pointer: &str) -> Option<serde_json::Value> {
+        let f = self.field(pointer)?;
+        match f.field_type {
+            FieldType::Bool if !f.optional => Some(serde_json::Value::Bool(f.default.unwrap_or(false))),
+            FieldType::Set => Some(serde_json::Value::Array(Vec::new())),
+            _ => None,
+        }
+    }
+
     /// The request field a Cedar attribute path (`principal.materials`,
     /// `context.catalog.name`, `context.agreementStartMonths`) comes from.
     pub fn field_of(&self, cedar_path: &str) -> Option<String> {
