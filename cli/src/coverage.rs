@@ -46,23 +46,7 @@ pub fn run(args: &Args) -> Exit {
         let problems = jurisdictions.iter().map(|c| c.problems.len()).sum();
         Ok(Report { ok: problems == 0, unclassified, problems, jurisdictions })
     });
-    match report {
-        Ok(report) => {
-            match args.format {
-                Format::Json => crate::print_json(&report),
-                Format::Human => crate::show(&human(&report)),
-            }
-            if report.ok {
-                Exit::Ok
-            } else {
-                Exit::Failure
-            }
-        }
-        Err(message) => {
-            eprintln!("error: {message}");
-            Exit::BadInput
-        }
-    }
+    crate::finish(report, args.format, human, |r| r.ok)
 }
 
 /// The coverage of one jurisdiction of a policies folder.

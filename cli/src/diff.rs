@@ -36,22 +36,7 @@ pub struct Args {
 }
 
 pub fn run(args: &Args) -> Exit {
-    let report = match compare(args) {
-        Ok(r) => r,
-        Err(message) => {
-            eprintln!("error: {message}");
-            return Exit::BadInput;
-        }
-    };
-    match args.format {
-        Format::Json => crate::print_json(&report),
-        Format::Human => crate::show(&human(&report)),
-    }
-    if report.changed {
-        Exit::Failure
-    } else {
-        Exit::Ok
-    }
+    crate::finish(compare(args), args.format, human, |r| !r.changed)
 }
 
 fn compare(args: &Args) -> Result<Report, String> {

@@ -88,6 +88,32 @@ impl From<Exit> for ExitCode {
     }
 }
 
+/// How a report command ends: an unreadable input is reported on stderr (exit 2); a
+/// report is printed as JSON or as `human` text, and exits 0 when `ok` holds, else 1.
+pub fn finish<T: serde::Serialize>(
+    report: Result<T, String>,
+    format: Format,
+    human: impl Fn(&T) -> String,
+    ok: impl Fn(&T) -> bool,
+) -> Exit {
+    let report = match report {
+        Ok(r) => r,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return Exit::BadInput;
+        }
+    };
+    match format {
+        Format::Json => print_json(&report),
+        Format::Human => show(&human(&report)),
+    }
+    if ok(&report) {
+        Exit::Ok
+    } else {
+        Exit::Failure
+    }
+}
+
 /// Prints a value as pretty JSON on standard output.
 pub fn print_json<T: serde::Serialize>(value: &T) {
     match serde_json::to_string_pretty(value) {

@@ -103,22 +103,7 @@ struct Uncited {
 }
 
 pub fn run(args: &Args) -> Exit {
-    let report = match collect(args) {
-        Ok(r) => r,
-        Err(message) => {
-            eprintln!("error: {message}");
-            return Exit::BadInput;
-        }
-    };
-    match args.format {
-        Format::Json => crate::print_json(&report),
-        Format::Human => crate::show(&human(&report)),
-    }
-    if report.ok {
-        Exit::Ok
-    } else {
-        Exit::Failure
-    }
+    crate::finish(collect(args), args.format, human, |r| r.ok)
 }
 
 fn collect(args: &Args) -> Result<Report, String> {

@@ -51,23 +51,7 @@ struct Checked {
 }
 
 pub fn run(args: &Args) -> Exit {
-    match validate(&args.dir, &args.only) {
-        Ok(report) => {
-            match args.format {
-                Format::Json => crate::print_json(&report),
-                Format::Human => crate::show(&human(&report)),
-            }
-            if report.ok {
-                Exit::Ok
-            } else {
-                Exit::Failure
-            }
-        }
-        Err(message) => {
-            eprintln!("error: {message}");
-            Exit::BadInput
-        }
-    }
+    crate::finish(validate(&args.dir, &args.only), args.format, human, |r| r.ok)
 }
 
 fn human(report: &Report) -> String {
