@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use pubdata_policy::text::escape_control;
 use pubdata_policy::{
-    append_line, bounded_read, AuditRecord, Engine, Error, Jurisdiction, Outcome, RejectionRecord, Request, Verdict,
+    append_line, bounded_read, AuditRecord, Engine, Error, Outcome, RejectionRecord, Request, Verdict,
     MAX_REQUEST_BYTES,
 };
 
@@ -120,7 +120,9 @@ pub enum Answer {
 /// loaded once.
 pub struct Decider {
     policies: Option<PathBuf>,
-    engines: HashMap<Jurisdiction, Result<Engine, String>>,
+    /// Each jurisdiction's engine, or why it has none: an unknown pack (the request's
+    /// fault) or the message of policies that do not load.
+    engines: HashMap<String, Result<Engine, Result<String, Error>>>,
 }
 
 impl Decider {
@@ -134,9 +136,11 @@ impl Decider {
             Ok(request) => request,
             Err(e) => return Answer::Refused(e),
         };
-        let engine = match self.engine(request.jurisdiction) {
+        let engine = match self.engine(&request.jurisdiction) {
             Ok(engine) => engine,
-            Err(message) => return Answer::Failed(message.clone()),
+            // No pack of that id: the request's fault, at `/jurisdiction`.
+            Err(Err(e)) => return Answer::Refused(e.clone()),
+            Err(Ok(message)) => return Answer::Failed(message.clone()),
         };
         match engine.check(&request) {
             Ok(verdict) => Answer::Decided(Box::new(request), Box::new(verdict)),
@@ -145,17 +149,20 @@ impl Decider {
         }
     }
 
-    fn engine(&mut self, jurisdiction: Jurisdiction) -> &Result<Engine, String> {
+    fn engine(&mut self, jurisdiction: &str) -> &Result<Engine, Result<String, Error>> {
         let policies = &self.policies;
-        self.engines.entry(jurisdiction).or_insert_with(|| match policies {
-            None => Engine::builtin(jurisdiction).map_err(|e| printable(&e)),
+        self.engines.entry(jurisdiction.to_owned()).or_insert_with(|| match policies {
+            None => pubdata_policy::builtin_engine(jurisdiction).map_err(|e| match e {
+                e @ (Error::InvalidRequest { .. } | Error::UnknownJurisdiction(_)) => Err(e),
+                e => Ok(printable(&e)),
+            }),
             Some(dir) => Engine::from_dir(dir, jurisdiction).map_err(|e| match e {
-                Error::Policies { .. } => match PolicySource::folder(dir) {
+                Error::Policies { .. } => Ok(match PolicySource::folder(dir) {
                     Ok(source) => load_failure(&source, jurisdiction, &e),
                     Err(_) => e.to_string(),
-                },
-                e @ Error::UnknownJurisdiction(_) => printable(&e),
-                e => e.to_string(),
+                }),
+                e @ Error::UnknownJurisdiction(_) => Err(e),
+                e => Ok(e.to_string()),
             }),
         })
     }

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use pubdata_policy::coverage::{self, Coverage, MAX_MATRIX_BYTES, MAX_TEXT_BYTES};
-use pubdata_policy::{inspect, Error, Jurisdiction};
+use pubdata_policy::{inspect, Error};
 use serde::Serialize;
 
 use crate::policy_source::PolicySource;
@@ -20,7 +20,7 @@ pub struct Args {
     policies: PathBuf,
     /// Only this jurisdiction (repeatable).
     #[arg(long = "jurisdiction", value_name = "ID")]
-    only: Vec<Jurisdiction>,
+    only: Vec<String>,
     #[arg(long, value_enum, default_value = "human")]
     format: Format,
 }
@@ -40,7 +40,7 @@ pub fn run(args: &Args) -> Exit {
         let jurisdictions = source
             .select(&args.only)?
             .into_iter()
-            .map(|j| of_pack(&source, j).map_err(|e| e.to_string()))
+            .map(|j| of_pack(&source, &j).map_err(|e| e.to_string()))
             .collect::<Result<Vec<_>, String>>()?;
         let unclassified = jurisdictions.iter().map(Coverage::unclassified).sum();
         let problems = jurisdictions.iter().map(|c| c.problems.len()).sum();
@@ -50,14 +50,14 @@ pub fn run(args: &Args) -> Exit {
 }
 
 /// The coverage of one jurisdiction of a policies folder.
-pub fn of_pack(source: &PolicySource, jurisdiction: Jurisdiction) -> Result<Coverage, Error> {
+pub fn of_pack(source: &PolicySource, jurisdiction: &str) -> Result<Coverage, Error> {
     let dir = PathBuf::from(source.file_path(jurisdiction, ""));
     let sources = source.sources(jurisdiction)?;
-    let info = inspect::regulation_info("regulation.json", &sources.regulation)?;
+    let info = inspect::regulation_info(&sources)?;
     let policies = inspect::inspect(&sources)?;
     let matrix_file = dir.join("coverage.json");
     let matrix = coverage::parse_matrix(&matrix_file.display().to_string(), &read(&matrix_file, MAX_MATRIX_BYTES)?)?;
-    coverage::compute(&info, &matrix, &|name| read(&dir.join(name), MAX_TEXT_BYTES), &policies)
+    coverage::compute(jurisdiction, &info, &matrix, &|name| read(&dir.join(name), MAX_TEXT_BYTES), &policies)
 }
 
 /// Reads a file of at most `limit` bytes; a longer one is an error, not read.

@@ -9,7 +9,6 @@ use std::path::{Path, PathBuf};
 
 use pubdata_policy::impact::{self, ChangeKind, JurisdictionDiff, PolicySide, Report, Side};
 use pubdata_policy::scenario::Suite;
-use pubdata_policy::Jurisdiction;
 
 use crate::policy_source::PolicySource;
 use crate::scenarios::Vectors;
@@ -27,7 +26,7 @@ pub struct Args {
     vectors: Option<PathBuf>,
     /// Compare only this jurisdiction (repeatable).
     #[arg(long = "jurisdiction", value_name = "ID")]
-    only: Vec<Jurisdiction>,
+    only: Vec<String>,
     /// How many changed requests to list under each rule; 0 lists all.
     #[arg(long, default_value_t = 10)]
     limit: usize,
@@ -47,9 +46,9 @@ fn compare(args: &Args) -> Result<Report, String> {
         None => Path::new("tests/vectors").is_dir().then(|| Vectors::locate(Path::new("tests/vectors"))).transpose()?,
     };
     let (in_old, in_new) = (old.jurisdictions(), new.jurisdictions());
-    let mut all: BTreeSet<Jurisdiction> = in_old.iter().chain(&in_new).copied().collect();
+    let mut all: BTreeSet<String> = in_old.iter().chain(&in_new).cloned().collect();
     if !args.only.is_empty() {
-        if let Some(missing) = args.only.iter().find(|j| !all.contains(j)) {
+        if let Some(missing) = args.only.iter().find(|j| !all.contains(*j)) {
             return Err(format!("neither OLD nor NEW has policies for jurisdiction `{missing}`"));
         }
         all.retain(|j| args.only.contains(j));
@@ -57,15 +56,15 @@ fn compare(args: &Args) -> Result<Report, String> {
     let mut jurisdictions = Vec::new();
     for j in all {
         let diff = match (in_old.contains(&j), in_new.contains(&j)) {
-            (true, false) => JurisdictionDiff::only_in(j, Side::Old),
-            (false, _) => JurisdictionDiff::only_in(j, Side::New),
+            (true, false) => JurisdictionDiff::only_in(&j, Side::Old),
+            (false, _) => JurisdictionDiff::only_in(&j, Side::New),
             (true, true) => {
-                let (old_side, new_side) = (load(Side::Old, &old, j)?, load(Side::New, &new, j)?);
+                let (old_side, new_side) = (load(Side::Old, &old, &j)?, load(Side::New, &new, &j)?);
                 let scenarios: Vec<(String, Suite)> = match &vectors {
-                    Some(v) => v.load(j)?.into_iter().map(|f| (f.name(), f.suite)).collect(),
+                    Some(v) => v.load(&j)?.into_iter().map(|f| (f.name(), f.suite)).collect(),
                     None => vec![],
                 };
-                impact::compare(j, &old_side, &new_side, &scenarios, args.limit).map_err(|e| e.to_string())?
+                impact::compare(&j, &old_side, &new_side, &scenarios, args.limit).map_err(|e| e.to_string())?
             }
         };
         jurisdictions.push(diff);
@@ -74,7 +73,7 @@ fn compare(args: &Args) -> Result<Report, String> {
 }
 
 /// A side's policies, loaded; when they do not load, the errors `pdp validate` finds.
-fn load(side: Side, source: &PolicySource, j: Jurisdiction) -> Result<PolicySide, String> {
+fn load(side: Side, source: &PolicySource, j: &str) -> Result<PolicySide, String> {
     let fail = |e: pubdata_policy::Error| format!("{}: {}", side.as_str(), load_failure(source, j, &e));
     PolicySide::load(source.sources(j).map_err(fail)?).map_err(fail)
 }

@@ -5,12 +5,11 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use pubdata_policy::inspect::{self, PolicySummary};
-use pubdata_policy::{Engine, Error, JurisdictionInfo, Message, Request, Verdict};
+use pubdata_policy::{Engine, Error, JurisdictionInfo, Message, Request, Verdict, Vocabulary};
 use serde::Serialize;
 use serde_json::Value;
 
 use crate::check::{human as verdict_text, read_input};
-use crate::contract;
 use crate::policy_source::PolicySource;
 use crate::{Exit, Format};
 
@@ -58,6 +57,9 @@ struct Reason {
 struct ReadValue {
     /// The request field, a JSON Pointer.
     field: String,
+    /// The field's label from the pack (需求依据 · Need basis), when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    label: Option<Message>,
     /// The Cedar attribute the policy reads it as.
     attribute: String,
     /// The value as the engine sees it (defaults filled in); `null` when absent.
@@ -89,14 +91,12 @@ fn explain(args: &Args) -> Result<Explanation, Error> {
         path: args.policies.as_ref().map(|p| p.display().to_string()).unwrap_or_default(),
         message: m,
     })?;
-    let sources = source.sources(request.jurisdiction)?;
+    let sources = source.sources(&request.jurisdiction)?;
     let engine = Engine::from_sources(&sources)?;
     let summaries = inspect::inspect(&sources)?;
     let verdict = engine.check(&request)?;
 
     let seen = serde_json::to_value(&request).map_err(|e| Error::Evaluation(e.to_string()))?;
-    let populated = contract::populated().map_err(Error::Evaluation)?;
-    let fields = contract::pointers(&populated);
     let mut roles: Vec<(&str, &'static str)> = Vec::new();
     roles.extend(verdict.violations.iter().map(|v| (v.rule.as_str(), "violation")));
     roles.extend(verdict.grounds.iter().map(|g| (g.rule.as_str(), "ground")));
@@ -110,7 +110,7 @@ fn explain(args: &Args) -> Result<Explanation, Error> {
         .filter_map(|(rule, role)| {
             // `undecided` is the engine's own refusal: no policy stands behind it.
             let summary = summaries.iter().find(|s| s.id == rule)?;
-            Some(reason(role, summary, engine.info(), &source, &seen, &fields))
+            Some(reason(role, summary, engine.info(), &source, &seen, engine.vocabulary()))
         })
         .collect();
     Ok(Explanation { verdict, because })
@@ -122,12 +122,13 @@ fn reason(
     info: &JurisdictionInfo,
     source: &PolicySource,
     seen: &Value,
-    fields: &BTreeSet<String>,
+    vocabulary: &Vocabulary,
 ) -> Reason {
     let regulation = info.regulation(summary.annotation("regulation"));
     let article = summary.annotation("article").unwrap_or_default().to_owned();
     let kind = (!summary.actions.is_empty()).then(|| ReadValue {
         field: "/kind".into(),
+        label: Some(Message { zh: "申请类型".into(), en: "Kind of request".into() }),
         attribute: "action".into(),
         value: seen.pointer("/kind").cloned().unwrap_or(Value::Null),
     });
@@ -136,9 +137,10 @@ fn reason(
     let read = kind
         .into_iter()
         .chain(summary.reads.iter().filter_map(|attr| {
-            let field = contract::field_of(attr, fields)?;
-            let value = seen.pointer(&field).cloned().unwrap_or(Value::Null);
-            Some(ReadValue { field, attribute: attr.clone(), value })
+            let field = vocabulary.field_of(attr)?;
+            let value = seen.pointer(&field).cloned().or_else(|| vocabulary.default_of(&field)).unwrap_or(Value::Null);
+            let label = vocabulary.field(&field).map(|f| f.label.clone());
+            Some(ReadValue { field, label, attribute: attr.clone(), value })
         }))
         .filter(|r| shown.insert(r.field.clone()))
         .collect();
@@ -178,9 +180,17 @@ fn human(e: &Explanation) -> String {
             out.push_str("      reads no request value: it holds for every request\n");
         } else {
             out.push_str("      because the request has\n");
-            let width = r.read.iter().map(|v| v.field.chars().count()).max().unwrap_or(0);
+            let named = |v: &ReadValue| match &v.label {
+                Some(l) => format!("{} ({})", l.zh, v.field),
+                None => v.field.clone(),
+            };
+            // Columns by display width: a Chinese character takes two.
+            let width_of = |s: &str| s.chars().map(|c| if c >= '\u{2E80}' { 2 } else { 1 }).sum::<usize>();
+            let width = r.read.iter().map(|v| width_of(&named(v))).max().unwrap_or(0);
             for v in &r.read {
-                out.push_str(&format!("        {:<width$}  {}\n", v.field, shown(&v.value)));
+                let name = named(v);
+                let pad = " ".repeat(width - width_of(&name));
+                out.push_str(&format!("        {name}{pad}  {}\n", shown(&v.value)));
             }
         }
     }

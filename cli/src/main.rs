@@ -47,6 +47,8 @@ enum Command {
     /// informs, not decidable), with counts. Exits 1 while an article is unclassified or
     /// the matrix and the policies disagree.
     Coverage(coverage::Args),
+    /// What a request to a pack may hold: kinds and fields, generated from pack.json.
+    Contract(contract::Args),
     /// Decide a request and say why: each deciding policy, its article, and the
     /// request values it read.
     Explain(explain::Args),
@@ -151,5 +153,6 @@ fn main() -> ExitCode {
         Command::Log(args) => log::run(args).into(),
         Command::Verify(args) => verify::run(&args).into(),
         Command::Coverage(args) => coverage::run(&args).into(),
+        Command::Contract(args) => contract::run(&args).into(),
     }
 }

@@ -1,16 +1,21 @@
-//! Where policies come from: the set built into the library, or a `policies/` folder an
-//! author is editing. A folder is either the root (`schema.cedarschema`, `calendar/` and
-//! one folder per jurisdiction) or one jurisdiction's folder inside such a root.
+//! Where policies come from: the packs built into the library, or a `policies/` folder an
+//! author is editing. A folder is either the root (`calendar/` and one folder per pack,
+//! each with a `pack.json`) or one pack's folder inside such a root. Any pack id will do:
+//! a pack that does not load is reported on its own and does not stop the others.
 
 use std::path::{Path, PathBuf};
-use std::str::FromStr;
 
-use pubdata_policy::{builtin_jurisdictions, Error, Jurisdiction, Sources};
+use pubdata_policy::{builtin_jurisdictions, Error, Sources};
 
 #[derive(Debug, Clone)]
 pub enum PolicySource {
     Builtin,
-    Folder { root: PathBuf, jurisdictions: Vec<Jurisdiction> },
+    /// `jurisdictions`: the packs of the folder that decide requests (those with a
+    /// `regulation.json`), by folder name.
+    Folder {
+        root: PathBuf,
+        jurisdictions: Vec<String>,
+    },
 }
 
 impl PolicySource {
@@ -27,42 +32,42 @@ impl PolicySource {
         if !path.is_dir() {
             return Err(format!("`{}` is not a folder", path.display()));
         }
-        if path.join("regulation.json").is_file() {
-            let jurisdiction = jurisdiction_named(path)?;
+        if path.join("pack.json").is_file() {
+            let jurisdiction = folder_name(path);
             let root = match path.parent() {
                 Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
                 _ => PathBuf::from("."),
             };
             return Ok(PolicySource::Folder { root, jurisdictions: vec![jurisdiction] });
         }
-        if !path.join("schema.cedarschema").is_file() {
+        let entries = std::fs::read_dir(path).map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
+        let packs: Vec<PathBuf> =
+            entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.join("pack.json").is_file()).collect();
+        if packs.is_empty() {
             return Err(format!(
-                "`{}` is not a policies folder: it holds neither `schema.cedarschema` nor `regulation.json`",
+                "`{}` is not a policies folder: it holds no pack (a folder with a `pack.json`) and is not one",
                 path.display()
             ));
         }
-        let entries = std::fs::read_dir(path).map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
-        let mut dirs: Vec<PathBuf> =
-            entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.join("regulation.json").is_file()).collect();
-        dirs.sort();
-        let mut jurisdictions = dirs.iter().map(|d| jurisdiction_named(d)).collect::<Result<Vec<_>, _>>()?;
+        let mut jurisdictions: Vec<String> =
+            packs.iter().filter(|d| d.join("regulation.json").is_file()).map(|d| folder_name(d)).collect();
         jurisdictions.sort();
         if jurisdictions.is_empty() {
-            return Err(format!("`{}` holds no jurisdiction folder with a `regulation.json`", path.display()));
+            return Err(format!("`{}` holds no pack with a `regulation.json`", path.display()));
         }
         Ok(PolicySource::Folder { root: path.to_path_buf(), jurisdictions })
     }
 
     /// The jurisdictions this source has policies for.
-    pub fn jurisdictions(&self) -> Vec<Jurisdiction> {
+    pub fn jurisdictions(&self) -> Vec<String> {
         match self {
-            PolicySource::Builtin => builtin_jurisdictions(),
+            PolicySource::Builtin => builtin_jurisdictions().into_iter().map(str::to_owned).collect(),
             PolicySource::Folder { jurisdictions, .. } => jurisdictions.clone(),
         }
     }
 
     /// Keeps only `only` (all when empty); asking for one without policies is an error.
-    pub fn select(&self, only: &[Jurisdiction]) -> Result<Vec<Jurisdiction>, String> {
+    pub fn select(&self, only: &[String]) -> Result<Vec<String>, String> {
         let have = self.jurisdictions();
         if let Some(missing) = only.iter().find(|j| !have.contains(j)) {
             return Err(format!("{} has no policies for jurisdiction `{missing}`", self.describe()));
@@ -70,7 +75,7 @@ impl PolicySource {
         Ok(have.into_iter().filter(|j| only.is_empty() || only.contains(j)).collect())
     }
 
-    pub fn sources(&self, jurisdiction: Jurisdiction) -> Result<Sources, Error> {
+    pub fn sources(&self, jurisdiction: &str) -> Result<Sources, Error> {
         match self {
             PolicySource::Builtin => Sources::builtin(jurisdiction),
             PolicySource::Folder { root, .. } => Sources::from_dir(root, jurisdiction),
@@ -94,19 +99,19 @@ impl PolicySource {
     }
 
     /// The path of a jurisdiction's file as an author would open it.
-    pub fn file_path(&self, jurisdiction: Jurisdiction, name: &str) -> String {
+    pub fn file_path(&self, jurisdiction: &str, name: &str) -> String {
         match self {
             PolicySource::Builtin => format!("policies/{jurisdiction}/{name}"),
-            PolicySource::Folder { root, .. } => root.join(jurisdiction.as_str()).join(name).display().to_string(),
+            PolicySource::Folder { root, .. } => root.join(jurisdiction).join(name).display().to_string(),
         }
     }
 }
 
-/// The jurisdiction a folder is named after.
-pub fn jurisdiction_named(dir: &Path) -> Result<Jurisdiction, String> {
-    let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    Jurisdiction::from_str(&name).map_err(|_| {
-        let known: Vec<&str> = Jurisdiction::ALL.iter().map(|j| j.as_str()).collect();
-        format!("folder `{}` is not named after a jurisdiction ({})", dir.display(), known.join(", "))
-    })
+/// The pack a folder holds: its name.
+pub fn folder_name(dir: &Path) -> String {
+    let named = dir.file_name().map(|n| n.to_string_lossy().into_owned());
+    // `.` or a path ending in `..`: the folder's own name.
+    named
+        .or_else(|| dir.canonicalize().ok().and_then(|d| d.file_name().map(|n| n.to_string_lossy().into_owned())))
+        .unwrap_or_default()
 }

@@ -7,16 +7,15 @@
 use std::path::{Path, PathBuf};
 
 use pubdata_policy::scenario::Suite;
-use pubdata_policy::Jurisdiction;
 
-use crate::policy_source::jurisdiction_named;
+use crate::policy_source::folder_name;
 
 /// Where the scenario files are.
 pub enum Vectors {
     /// `<root>/<jurisdiction>/*.json`
     Root(PathBuf),
     /// The files of one jurisdiction.
-    Files(Jurisdiction, Vec<PathBuf>),
+    Files(String, Vec<PathBuf>),
 }
 
 /// One scenario file, read.
@@ -37,7 +36,7 @@ impl Vectors {
         if path.is_file() {
             let parent = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
             let dir = parent.canonicalize().unwrap_or_else(|_| parent.to_path_buf());
-            return Ok(Vectors::Files(jurisdiction_named(&dir)?, vec![path.to_path_buf()]));
+            return Ok(Vectors::Files(folder_name(&dir), vec![path.to_path_buf()]));
         }
         if !path.is_dir() {
             return Err(format!("no scenario files at `{}`: it is neither a file nor a folder", path.display()));
@@ -46,25 +45,35 @@ impl Vectors {
         if files.is_empty() {
             Ok(Vectors::Root(path.to_path_buf()))
         } else {
-            Ok(Vectors::Files(jurisdiction_named(path)?, files))
+            Ok(Vectors::Files(folder_name(path), files))
         }
     }
 
     /// The jurisdictions these vectors are for: those with a folder under a root, or the one.
-    pub fn jurisdictions(&self) -> Vec<Jurisdiction> {
+    pub fn jurisdictions(&self) -> Vec<String> {
         match self {
             Vectors::Root(root) => {
-                Jurisdiction::ALL.iter().copied().filter(|j| root.join(j.as_str()).is_dir()).collect()
+                let mut found: Vec<String> = std::fs::read_dir(root)
+                    .map(|d| {
+                        d.filter_map(Result::ok)
+                            .map(|e| e.path())
+                            .filter(|p| p.is_dir())
+                            .map(|p| folder_name(&p))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                found.sort();
+                found
             }
-            Vectors::Files(j, _) => vec![*j],
+            Vectors::Files(j, _) => vec![j.clone()],
         }
     }
 
     /// The scenario files of `jurisdiction`, read and parsed, in name order.
-    pub fn load(&self, jurisdiction: Jurisdiction) -> Result<Vec<ScenarioFile>, String> {
+    pub fn load(&self, jurisdiction: &str) -> Result<Vec<ScenarioFile>, String> {
         let paths = match self {
             Vectors::Root(root) => {
-                let dir = root.join(jurisdiction.as_str());
+                let dir = root.join(jurisdiction);
                 if dir.is_dir() {
                     json_files(&dir)?
                 } else {
@@ -78,9 +87,9 @@ impl Vectors {
     }
 
     /// For messages.
-    pub fn describe(&self, jurisdiction: Jurisdiction) -> String {
+    pub fn describe(&self, jurisdiction: &str) -> String {
         match self {
-            Vectors::Root(root) => root.join(jurisdiction.as_str()).display().to_string(),
+            Vectors::Root(root) => root.join(jurisdiction).display().to_string(),
             Vectors::Files(_, files) if files.len() == 1 => {
                 files.first().map(|f| f.display().to_string()).unwrap_or_default()
             }

@@ -1,6 +1,6 @@
 //! `pdp share-status`: whether an existing share has lapsed through disuse.
 
-use pubdata_policy::{Engine, Error, Jurisdiction, ShareUse};
+use pubdata_policy::{Engine, Error, ShareUse};
 
 use crate::{Exit, Format};
 
@@ -8,7 +8,7 @@ use crate::{Exit, Format};
 pub struct Args {
     /// The jurisdiction whose dormancy rule applies.
     #[arg(long)]
-    jurisdiction: Jurisdiction,
+    jurisdiction: String,
     /// The last day the shared data was called (YYYY-MM-DD).
     #[arg(long)]
     last_use: chrono::NaiveDate,
@@ -36,7 +36,7 @@ pub fn run(args: &Args) -> Exit {
         reason_given: args.reason_given,
         objected: args.objected,
     };
-    let status = Engine::builtin(args.jurisdiction).and_then(|e| e.share_status(&share));
+    let status = Engine::builtin(&args.jurisdiction).and_then(|e| e.share_status(&share));
     match status {
         Ok(s) => {
             match args.format {

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use pubdata_policy::inspect;
-use pubdata_policy::Jurisdiction;
+
 use serde::Serialize;
 
 use crate::policy_source::PolicySource;
@@ -26,7 +26,7 @@ pub struct Args {
     policies: Option<PathBuf>,
     /// Run only this jurisdiction (repeatable).
     #[arg(long = "jurisdiction", value_name = "ID")]
-    only: Vec<Jurisdiction>,
+    only: Vec<String>,
     #[arg(long, value_enum, default_value = "human")]
     format: Format,
 }
@@ -45,7 +45,7 @@ struct Report {
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Run {
-    jurisdiction: Jurisdiction,
+    jurisdiction: String,
     policies: String,
     vectors: String,
     cases: Vec<CaseRun>,
@@ -110,7 +110,7 @@ fn collect(args: &Args) -> Result<Report, String> {
     let working_copy = Path::new("policies");
     let source = match &args.policies {
         Some(dir) => PolicySource::folder(dir)?,
-        None if working_copy.join("schema.cedarschema").is_file() => PolicySource::folder(working_copy)?,
+        None if working_copy.is_dir() => PolicySource::folder(working_copy)?,
         None => PolicySource::Builtin,
     };
     let vectors = Vectors::locate(&args.vectors)?;
@@ -119,18 +119,18 @@ fn collect(args: &Args) -> Result<Report, String> {
         if !only.is_empty() && !only.contains(j) {
             return Err(format!("`{}` holds the scenarios of `{j}`, not of {only:?}", args.vectors.display()));
         }
-        only = vec![*j];
+        only = vec![j.clone()];
     }
     let jurisdictions = source.select(&only)?;
     let skipped = vectors
         .jurisdictions()
         .into_iter()
         .filter(|j| !jurisdictions.contains(j) && (args.only.is_empty() || args.only.contains(j)))
-        .map(|j| format!("{}: {} has no policies for `{j}`", vectors.describe(j), source.describe()))
+        .map(|j| format!("{}: {} has no policies for `{j}`", vectors.describe(&j), source.describe()))
         .collect();
     let mut runs = Vec::new();
     for j in jurisdictions {
-        runs.push(run_jurisdiction(&source, &vectors, j)?);
+        runs.push(run_jurisdiction(&source, &vectors, &j)?);
     }
     let passed = runs.iter().flat_map(|r| &r.cases).filter(|c| c.passed).count();
     let failed = runs.iter().flat_map(|r| &r.cases).count() - passed;
@@ -138,7 +138,7 @@ fn collect(args: &Args) -> Result<Report, String> {
     Ok(Report { ok, passed, failed, jurisdictions: runs, skipped })
 }
 
-fn run_jurisdiction(source: &PolicySource, vectors: &Vectors, j: Jurisdiction) -> Result<Run, String> {
+fn run_jurisdiction(source: &PolicySource, vectors: &Vectors, j: &str) -> Result<Run, String> {
     let sources = source.sources(j).map_err(|e| e.to_string())?;
     let engine = pubdata_policy::Engine::from_sources(&sources).map_err(|e| load_failure(source, j, &e))?;
     let summaries = inspect::inspect(&sources).map_err(|e| e.to_string())?;
@@ -205,7 +205,14 @@ fn run_jurisdiction(source: &PolicySource, vectors: &Vectors, j: Jurisdiction) -
         cited: articles - articles_without_case.len(),
         articles_without_case,
     };
-    Ok(Run { jurisdiction: j, policies: source.describe(), vectors: vectors.describe(j), cases, coverage, problems })
+    Ok(Run {
+        jurisdiction: j.to_owned(),
+        policies: source.describe(),
+        vectors: vectors.describe(j),
+        cases,
+        coverage,
+        problems,
+    })
 }
 
 /// The scenario runner writes `what: expected X, got Y`; anything else stays one line.

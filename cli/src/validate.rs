@@ -9,10 +9,9 @@ use std::str::FromStr;
 use cedar_policy::{Policy, PolicyId, PolicySet, Schema, ValidationMode, Validator};
 use miette::Diagnostic;
 use pubdata_policy::inspect::{self, PolicyEffect, PolicySummary};
-use pubdata_policy::{Calendar, Jurisdiction, JurisdictionInfo, Sources, ANNOTATIONS, MAX_WORKING_DAYS};
+use pubdata_policy::{Calendar, JurisdictionInfo, PackManifest, Sources, Vocabulary, ANNOTATIONS, MAX_WORKING_DAYS};
 use serde::Serialize;
 
-use crate::contract;
 use pubdata_policy::inspect::line_and_column;
 
 use crate::diagnostic::{closest, find_from, Finding, Severity};
@@ -27,7 +26,7 @@ pub struct Args {
     dir: PathBuf,
     /// Validate only this jurisdiction (repeatable).
     #[arg(long = "jurisdiction", value_name = "ID")]
-    only: Vec<Jurisdiction>,
+    only: Vec<String>,
     #[arg(long, value_enum, default_value = "human")]
     format: Format,
 }
@@ -45,7 +44,7 @@ struct Report {
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Checked {
-    jurisdiction: Jurisdiction,
+    jurisdiction: String,
     files: usize,
     policies: usize,
 }
@@ -72,20 +71,19 @@ fn human(report: &Report) -> String {
     out
 }
 
-fn validate(dir: &Path, only: &[Jurisdiction]) -> Result<Report, String> {
+fn validate(dir: &Path, only: &[String]) -> Result<Report, String> {
     let source = PolicySource::folder(dir)?;
-    let contract_fields = contract::pointers(&contract::populated()?);
     let mut findings = Vec::new();
     let mut jurisdictions = Vec::new();
     let selected = source.select(only)?;
     for jurisdiction in &selected {
-        let (found, checked) = lint(&source, *jurisdiction, &contract_fields)?;
+        let (found, checked) = lint(&source, jurisdiction)?;
         findings.extend(found);
         jurisdictions.push(checked);
     }
     if let Some(first) = selected.first() {
         // The calendar is shared by every jurisdiction: its faults are reported once.
-        findings.extend(calendar_findings(&source.sources(*first).map_err(|e| e.to_string())?));
+        findings.extend(calendar_findings(&source.sources(first).map_err(|e| e.to_string())?));
     }
     let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
     let warnings = findings.len() - errors;
@@ -93,21 +91,16 @@ fn validate(dir: &Path, only: &[Jurisdiction]) -> Result<Report, String> {
 }
 
 /// Every finding for one jurisdiction of a folder, in file and line order.
-fn lint(
-    source: &PolicySource,
-    jurisdiction: Jurisdiction,
-    contract_fields: &BTreeSet<String>,
-) -> Result<(Vec<Finding>, Checked), String> {
-    let PolicySource::Folder { root, .. } = source else {
+fn lint(source: &PolicySource, jurisdiction: &str) -> Result<(Vec<Finding>, Checked), String> {
+    if !matches!(source, PolicySource::Folder { .. }) {
         return Err("only a policies folder can be linted".into());
-    };
+    }
     let sources = source.sources(jurisdiction).map_err(|e| e.to_string())?;
     let lint = Lint {
-        jurisdiction,
+        jurisdiction: jurisdiction.to_owned(),
         regulation_file: source.file_path(jurisdiction, "regulation.json"),
-        schema_file: root.join("schema.cedarschema").display().to_string(),
+        manifest_file: source.file_path(jurisdiction, "pack.json"),
         sources: &sources,
-        contract_fields,
     };
     let (mut found, checked) = lint.run();
     if !found.iter().any(|f| f.severity == Severity::Error) {
@@ -120,7 +113,7 @@ fn lint(
 /// What the coverage matrix (`coverage.json`) says is missing or contradicted: each
 /// article of the texts classified, each class borne out by the policies. Checked once
 /// the policies themselves are clean.
-fn coverage_findings(source: &PolicySource, jurisdiction: Jurisdiction) -> Vec<Finding> {
+fn coverage_findings(source: &PolicySource, jurisdiction: &str) -> Vec<Finding> {
     let file = source.file_path(jurisdiction, "coverage.json");
     let coverage = match crate::coverage::of_pack(source, jurisdiction) {
         Ok(c) => c,
@@ -149,9 +142,8 @@ fn coverage_findings(source: &PolicySource, jurisdiction: Jurisdiction) -> Vec<F
 
 /// Why a jurisdiction's policies do not load, for the commands that need them loaded:
 /// the errors `pdp validate` finds, located, or else the engine's own message.
-pub fn load_failure(source: &PolicySource, jurisdiction: Jurisdiction, error: &pubdata_policy::Error) -> String {
-    let fields = contract::populated().map(|p| contract::pointers(&p)).unwrap_or_default();
-    let mut found = lint(source, jurisdiction, &fields).map(|(found, _)| found).unwrap_or_default();
+pub fn load_failure(source: &PolicySource, jurisdiction: &str, error: &pubdata_policy::Error) -> String {
+    let mut found = lint(source, jurisdiction).map(|(found, _)| found).unwrap_or_default();
     found.extend(source.sources(jurisdiction).map(|s| calendar_findings(&s)).unwrap_or_default());
     let errors: Vec<String> = found.iter().filter(|f| f.severity == Severity::Error).map(Finding::human).collect();
     if errors.is_empty() {
@@ -185,11 +177,10 @@ fn calendar_findings(sources: &Sources) -> Vec<Finding> {
 }
 
 struct Lint<'a> {
-    jurisdiction: Jurisdiction,
+    jurisdiction: String,
     regulation_file: String,
-    schema_file: String,
+    manifest_file: String,
     sources: &'a Sources,
-    contract_fields: &'a BTreeSet<String>,
 }
 
 /// A policy that parsed, with what the core reads of it.
@@ -202,12 +193,21 @@ struct Parsed<'a> {
 }
 
 impl Lint<'_> {
+    /// The pack's own files (its layers are linted as packs of their own).
+    fn own(&self) -> &[(String, String)] {
+        self.sources.pack().map_or(&[], |l| l.policies.as_slice())
+    }
+
     fn run(&self) -> (Vec<Finding>, Checked) {
         let mut findings = Vec::new();
-        let schema = self.schema(&mut findings);
+        let vocabulary = self.vocabulary(&mut findings);
+        let schema = vocabulary.as_ref().and_then(|v| self.schema(v, &mut findings));
+        let empty = BTreeSet::new();
+        let contract_fields = vocabulary.as_ref().map(Vocabulary::pointers);
+        let contract_fields = contract_fields.as_ref().unwrap_or(&empty);
         let info = self.regulation(&mut findings);
         let mut parsed = Vec::new();
-        for (file, text) in &self.sources.policies {
+        for (file, text) in self.own() {
             match PolicySet::from_str(text) {
                 Err(errors) => {
                     for e in errors.iter() {
@@ -216,7 +216,7 @@ impl Lint<'_> {
                 }
                 Ok(set) => {
                     let summaries = match &info {
-                        Some(info) => inspect::inspect_file(file, text, info).unwrap_or_default(),
+                        Some(info) => inspect::inspect_file(file, text, info, &self.jurisdiction).unwrap_or_default(),
                         None => vec![],
                     };
                     for (index, policy) in set.policies().enumerate() {
@@ -227,28 +227,56 @@ impl Lint<'_> {
             }
         }
         if let Some(info) = &info {
-            self.annotations(info, &parsed, &mut findings);
-            self.required_files(info, &parsed, &mut findings);
+            self.annotations(info, contract_fields, &parsed, &mut findings);
+        }
+        if let Some(manifest) = self.sources.pack().and_then(|l| serde_json::from_str::<PackManifest>(&l.manifest).ok())
+        {
+            self.required_files(&manifest, &parsed, &mut findings);
         }
         if let Some(schema) = schema {
             strict_validation(schema, &parsed, &mut findings);
         }
         let checked =
-            Checked { jurisdiction: self.jurisdiction, files: self.sources.policies.len(), policies: parsed.len() };
+            Checked { jurisdiction: self.jurisdiction.clone(), files: self.own().len(), policies: parsed.len() };
         (findings, checked)
     }
 
-    fn schema(&self, findings: &mut Vec<Finding>) -> Option<Schema> {
-        match Schema::from_cedarschema_str(&self.sources.schema) {
+    /// The request vocabulary of the pack with its layers (`pack.json` files).
+    fn vocabulary(&self, findings: &mut Vec<Finding>) -> Option<Vocabulary> {
+        let mut manifests = Vec::new();
+        for layer in &self.sources.layers {
+            let file = match layer.pack == self.jurisdiction {
+                true => self.manifest_file.clone(),
+                false => format!("{}/pack.json", layer.pack),
+            };
+            match serde_json::from_str::<PackManifest>(&layer.manifest) {
+                Ok(m) => manifests.push((file, m)),
+                Err(e) => {
+                    let f = Finding::error("pack", &file, e.to_string()).at(&layer.manifest, e.line(), e.column(), 1);
+                    findings.push(f.help("see policies/README.md for the pack format"));
+                    return None;
+                }
+            }
+        }
+        match Vocabulary::merge(manifests.iter().map(|(f, m)| (f.as_str(), m))) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                let message = e.to_string();
+                let (file, message) = message.split_once(": ").unwrap_or((&self.manifest_file, &message));
+                let text = self.sources.pack().map(|l| l.manifest.as_str()).unwrap_or_default();
+                let needle = message.split('`').nth(1).map(|n| format!("\"{n}\"")).unwrap_or_default();
+                findings.push(located(Finding::error("pack", file, message.to_owned()), text, 1, &needle));
+                None
+            }
+        }
+    }
+
+    fn schema(&self, vocabulary: &Vocabulary, findings: &mut Vec<Finding>) -> Option<Schema> {
+        let text = vocabulary.schema();
+        match Schema::from_cedarschema_str(&text) {
             Ok((schema, _)) => Some(schema),
             Err(e) => {
-                findings.push(cedar_finding(
-                    Severity::Error,
-                    "cedar-schema",
-                    &e,
-                    &self.schema_file,
-                    &self.sources.schema,
-                ));
+                findings.push(cedar_finding(Severity::Error, "cedar-schema", &e, &self.manifest_file, &text));
                 None
             }
         }
@@ -257,13 +285,14 @@ impl Lint<'_> {
     /// `regulation.json`: readable, dates in order, keys unique, the dormancy article
     /// known, and the holiday calendar covering the period in force.
     fn regulation(&self, findings: &mut Vec<Finding>) -> Option<JurisdictionInfo> {
-        let (file, text) = (self.regulation_file.as_str(), self.sources.regulation.as_str());
-        if let Err(e) = serde_json::from_str::<JurisdictionInfo>(text) {
+        let file = self.regulation_file.as_str();
+        let text = self.sources.pack().and_then(|l| l.regulation.as_deref()).unwrap_or_default();
+        if let Err(e) = serde_json::from_str::<serde_json::Value>(text) {
             let f = Finding::error("regulation", file, e.to_string()).at(text, e.line(), e.column(), 1);
             findings.push(f.help("policies are linted once regulation.json reads"));
             return None;
         }
-        let info = match inspect::regulation_info(file, text) {
+        let info = match inspect::regulation_info(self.sources) {
             Ok(info) => info,
             Err(e) => {
                 let message = e.to_string();
@@ -273,13 +302,6 @@ impl Lint<'_> {
                 return None;
             }
         };
-        if info.jurisdiction != self.jurisdiction.as_str() {
-            let message = format!(
-                "`jurisdiction` is `{}` but the folder is `{}`: the engine would answer for the wrong jurisdiction",
-                info.jurisdiction, self.jurisdiction
-            );
-            findings.push(located(Finding::error("regulation", file, message), text, 1, "\"jurisdiction\""));
-        }
         let mut keys = BTreeSet::new();
         for r in &info.regulations {
             if !keys.insert(r.key.as_str()) {
@@ -329,14 +351,14 @@ impl Lint<'_> {
     }
 
     /// Each file `policyFiles` lists is there and holds a policy.
-    fn required_files(&self, info: &JurisdictionInfo, parsed: &[Parsed], findings: &mut Vec<Finding>) {
+    fn required_files(&self, manifest: &PackManifest, parsed: &[Parsed], findings: &mut Vec<Finding>) {
         let base = |path: &str| path.rsplit(['/', '\\']).next().unwrap_or(path).to_owned();
-        let text = self.sources.regulation.as_str();
-        for name in &info.policy_files {
-            match self.sources.policies.iter().find(|(path, _)| base(path) == *name) {
+        let text = self.sources.pack().map_or("", |l| l.manifest.as_str());
+        for name in &manifest.policy_files {
+            match self.own().iter().find(|(path, _)| base(path) == *name) {
                 None => {
                     let message = format!("`policyFiles` lists `{name}`, which the folder does not have");
-                    let f = located(Finding::error("missing-file", &self.regulation_file, message), text, 1, name);
+                    let f = located(Finding::error("missing-file", &self.manifest_file, message), text, 1, name);
                     findings.push(f.help("restore the file, or remove it from `policyFiles` if it is gone on purpose"));
                 }
                 // A file that does not parse has its syntax errors already.
@@ -344,7 +366,7 @@ impl Lint<'_> {
                     if !parsed.iter().any(|p| p.file == file)
                         && PolicySet::from_str(source).is_ok_and(|set| set.is_empty()) =>
                 {
-                    let message = "holds no policy, but `regulation.json` lists it in `policyFiles`";
+                    let message = "holds no policy, but `pack.json` lists it in `policyFiles`";
                     findings.push(Finding::error("empty-file", file, message).at(source, 1, 1, 1));
                 }
                 Some(_) => {}
@@ -353,7 +375,13 @@ impl Lint<'_> {
     }
 
     /// The project's rules for annotations, beyond what Cedar checks.
-    fn annotations(&self, info: &JurisdictionInfo, parsed: &[Parsed], findings: &mut Vec<Finding>) {
+    fn annotations(
+        &self,
+        info: &JurisdictionInfo,
+        contract_fields: &BTreeSet<String>,
+        parsed: &[Parsed],
+        findings: &mut Vec<Finding>,
+    ) {
         let mut first_use: HashMap<&str, String> = HashMap::new();
         for p in parsed {
             let Some(s) = &p.summary else { continue };
@@ -382,10 +410,10 @@ impl Lint<'_> {
                 first_use.insert(&s.id, format!("{}:{line}", p.file));
             }
             if let Some(field) = s.annotation("field") {
-                if !self.contract_fields.contains(field) {
+                if !contract_fields.contains(field) {
                     let message = format!("`@field(\"{field}\")` is not a field of the request contract");
                     let mut f = at(Finding::error("field", p.file, message), "field");
-                    if let Some(near) = closest(field, self.contract_fields.iter().map(String::as_str)) {
+                    if let Some(near) = closest(field, contract_fields.iter().map(String::as_str)) {
                         f = f.help(format!("did you mean `{near}`?"));
                     }
                     findings.push(f);

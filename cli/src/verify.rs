@@ -48,8 +48,8 @@ fn verify(args: &Args) -> Result<Verification, Error> {
     let request = Request::from_json(&read_input(&args.request)?)?;
     let claimed = read_client_verdict(&read_input(&args.verdict)?)?;
     let engine = match &args.policies {
-        Some(dir) => Engine::from_dir(dir, request.jurisdiction)?,
-        None => Engine::builtin(request.jurisdiction)?,
+        Some(dir) => Engine::from_dir(dir, &request.jurisdiction)?,
+        None => Engine::builtin(&request.jurisdiction)?,
     };
     engine.verify(&request, &claimed)
 }

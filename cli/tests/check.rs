@@ -111,7 +111,7 @@ fn each_decision_appends_one_audit_line() {
     let lines: Vec<serde_json::Value> =
         std::fs::read_to_string(&log).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(lines.len(), 2);
-    assert_eq!(lines[0]["requester"]["id"], "dept-health");
+    assert_eq!(lines[0]["request"]["requester"]["id"], "dept-health");
     assert_eq!(lines[0]["outcome"], "refused");
     assert_eq!(lines[0]["violations"][0], "ganzi.share.conditional.scenario");
     assert_eq!(lines[0]["policySet"]["hash"].as_str().map(str::len), Some(64));

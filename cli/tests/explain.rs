@@ -26,8 +26,9 @@ fn a_refusal_names_the_policy_its_article_and_the_missing_value() {
     );
     assert!(text.contains("《甘孜州公共数据管理办法（试行）》第十八条"), "{text}");
     assert!(text.contains("有条件共享申请应明确应用场景"), "{text}");
-    assert!(text.contains("/resource/sharing      \"conditional\""), "{text}");
-    assert!(text.contains("/application/scenario  (absent)"), "{text}");
+    // Each value read is named by its label from the pack, then its pointer, in columns.
+    assert!(text.contains("共享属性 (/resource/sharing)      \"conditional\""), "{text}");
+    assert!(text.contains("应用场景 (/application/scenario)  (absent)"), "{text}");
 }
 
 #[test]

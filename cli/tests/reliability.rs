@@ -89,7 +89,7 @@ fn eight_concurrent_writers_keep_every_audit_record_intact() {
     assert_eq!(all.len(), 1600);
     for i in 0..200 {
         let id = format!("dept-{i}");
-        assert_eq!(all.iter().filter(|r| r["requester"]["id"] == id.as_str()).count(), 8, "{id}");
+        assert_eq!(all.iter().filter(|r| r["request"]["requester"]["id"] == id.as_str()).count(), 8, "{id}");
     }
 }
 
@@ -168,13 +168,13 @@ fn request_text_cannot_drive_the_terminal_or_forge_log_lines() {
 
 #[test]
 fn policy_folder_faults_are_located_once_at_the_file_that_has_them() {
-    // A regulation.json that names another jurisdiction is the folder's fault, not the request's.
+    // A pack.json that names another pack is the folder's fault, not the request's.
     let f = Fixture::new();
-    f.edit("ganzi/regulation.json", "\"jurisdiction\": \"ganzi\"", "\"jurisdiction\": \"putuo\"");
+    f.edit("ganzi/pack.json", "\"pack\": \"ganzi\"", "\"pack\": \"putuo\"");
     let out = common::pdp(&["check", "--policies", f.arg(), "examples/ganzi-share.json"]);
     assert_exit(&out, 1);
-    let line = f.line_of("ganzi/regulation.json", "\"jurisdiction\"");
-    assert!(stderr(&out).contains(&format!("regulation.json:{line}:")), "{}", stderr(&out));
+    assert!(stderr(&out).contains("pack.json"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("`pack` is `putuo`"), "{}", stderr(&out));
 
     // A policy that does not parse is shown at its line, as `pdp test` shows it.
     let f = Fixture::new();

@@ -15,7 +15,7 @@ use std::collections::BTreeSet;
 
 use common::{assert_exit, json, pdp, pdp_in, repo, stderr, stdout, Fixture, REVIEW_DAYS};
 use pubdata_policy::scenario::Suite;
-use pubdata_policy::{Engine, Jurisdiction};
+use pubdata_policy::Engine;
 use serde_json::Value;
 
 /// `(file, case name)` of every failing case, as the core's runner sees it.
@@ -57,7 +57,7 @@ fn the_ganzi_vectors_pass_as_the_core_runs_them() {
     let out = pdp(&["test", "--jurisdiction", "ganzi", "--format", "json"]);
     assert_exit(&out, 0);
     let report = json(&out);
-    let (ran, failed) = core_failures(&Engine::builtin(Jurisdiction::Ganzi).unwrap());
+    let (ran, failed) = core_failures(&Engine::builtin("ganzi").unwrap());
     assert!(failed.is_empty());
     assert_eq!(report["passed"], ran);
     assert_eq!(report["failed"], 0);
@@ -86,7 +86,7 @@ fn a_changed_working_day_count_fails_the_cases_that_expect_five() {
     assert_exit(&out, 1);
     assert_eq!(report["ok"], false);
     // pdp and the core's runner agree on every case.
-    let (ran, failed) = core_failures(&Engine::from_dir(&f.policies, Jurisdiction::Ganzi).unwrap());
+    let (ran, failed) = core_failures(&Engine::from_dir(&f.policies, "ganzi").unwrap());
     assert_eq!(pdp_failures(&report), failed);
     assert_eq!(report["passed"].as_u64().unwrap() + report["failed"].as_u64().unwrap(), ran as u64);
     let case = report["jurisdictions"][0]["cases"]
@@ -116,7 +116,7 @@ fn a_deleted_policy_fails_the_cases_that_need_it() {
     f.delete_policy("ganzi/share.cedar", "ganzi.share.conditional.scenario");
     let (out, report) = test_with(&f);
     assert_exit(&out, 1);
-    let (_, failed) = core_failures(&Engine::from_dir(&f.policies, Jurisdiction::Ganzi).unwrap());
+    let (_, failed) = core_failures(&Engine::from_dir(&f.policies, "ganzi").unwrap());
     assert_eq!(pdp_failures(&report), failed);
     assert!(failed.contains(&("share.json".into(), "conditional sharing without a scenario is refused".into())));
     let coverage = &report["jurisdictions"][0]["coverage"];

@@ -20,7 +20,7 @@ mod common;
 
 use std::path::PathBuf;
 
-use pubdata_policy::{builtin_jurisdictions, Engine, Outcome, Request, Sources};
+use pubdata_policy::{builtin_jurisdictions, Engine, Outcome, Request};
 use serde_json::{json, Map, Value};
 
 fn main() {
@@ -32,7 +32,7 @@ fn main() {
     let mut schema = String::new();
     for jurisdiction in builtin_jurisdictions() {
         let engine = Engine::builtin(jurisdiction).unwrap();
-        schema = Sources::builtin(jurisdiction).unwrap().schema;
+        schema = engine.vocabulary().schema();
         let requests: Vec<Value> = reps
             .iter()
             .filter(|r| r.jurisdiction == jurisdiction)

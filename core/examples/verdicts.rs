@@ -9,11 +9,10 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::str::FromStr;
 
 use chrono::{Days, NaiveDate};
 use pubdata_policy::scenario::Suite;
-use pubdata_policy::{Engine, Error, Jurisdiction, Request};
+use pubdata_policy::{Engine, Error, Request};
 use serde_json::{json, Value};
 
 fn main() -> ExitCode {
@@ -36,7 +35,7 @@ fn run(dir: &Path) -> Result<Value, String> {
     let mut files = BTreeMap::new();
     for folder in sorted(dir, |p| p.is_dir())? {
         let name = file_name(&folder);
-        let engine = Jurisdiction::from_str(&name).and_then(Engine::builtin);
+        let engine = Engine::builtin(&name);
         jurisdictions.insert(name.clone(), describe(&engine));
         for file in sorted(&folder, |p| p.extension().is_some_and(|e| e == "json"))? {
             let text = std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;

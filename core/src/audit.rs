@@ -4,37 +4,22 @@
 use std::io::Write;
 use std::path::Path;
 
-use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use chrono::{DateTime, FixedOffset, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorReport};
 use crate::identity::PolicySetId;
-use crate::request::{Jurisdiction, Kind, Request, RequesterType};
+use crate::request::Request;
 use crate::verdict::{Outcome, Verdict};
 
 /// One decision: who asked for what, why, when, what was decided and under which rules.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuditRecord {
     /// When the decision was made (RFC 3339, China time).
     pub timestamp: DateTime<FixedOffset>,
-    /// The request's jurisdiction.
-    pub jurisdiction: Jurisdiction,
-    /// The request's kind.
-    pub kind: Kind,
-    /// The request's date (the day deadlines count from).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date: Option<NaiveDate>,
-    /// Who asked.
-    pub requester: Party,
-    /// The data asked about.
-    pub resource: Party,
-    /// What for (`application.purpose`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub purpose: Option<String>,
-    /// The use scenario.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub scenario: Option<String>,
+    /// The request as decided: who asked, for what data, what for and when.
+    pub request: Request,
     /// The verdict's outcome.
     pub outcome: Outcome,
     /// Rules that were broken, by id.
@@ -119,24 +104,6 @@ fn china_now() -> DateTime<FixedOffset> {
     }
 }
 
-/// A requester or a resource, by id, name and (for a requester) type or (for data) provider.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Party {
-    /// The identifier.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
-    /// The name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    /// A requester's type.
-    #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
-    pub requester_type: Option<RequesterType>,
-    /// The unit that provides the data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub provider: Option<String>,
-}
-
 impl AuditRecord {
     /// The record of `verdict` on `request`, stamped now.
     pub fn new(request: &Request, verdict: &Verdict) -> AuditRecord {
@@ -145,26 +112,9 @@ impl AuditRecord {
 
     /// The record of `verdict` on `request`, stamped `timestamp`.
     pub fn at(request: &Request, verdict: &Verdict, timestamp: DateTime<FixedOffset>) -> AuditRecord {
-        let (q, r, a) = (&request.requester, &request.resource, &request.application);
         AuditRecord {
             timestamp,
-            jurisdiction: request.jurisdiction,
-            kind: request.kind,
-            date: request.date,
-            requester: Party {
-                id: q.id.clone(),
-                name: q.name.clone(),
-                requester_type: q.requester_type,
-                provider: None,
-            },
-            resource: Party {
-                id: r.id.clone(),
-                name: r.name.clone(),
-                requester_type: None,
-                provider: r.provider.clone(),
-            },
-            purpose: a.purpose.clone(),
-            scenario: a.scenario.clone(),
+            request: request.clone(),
             outcome: verdict.outcome,
             violations: verdict.violations.iter().map(|v| v.rule.clone()).collect(),
             policies: verdict.policies.clone(),

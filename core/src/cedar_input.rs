@@ -1,9 +1,13 @@
-//! Turns a contract request into the Cedar request the policies are written against
-//! (see `policies/schema.cedarschema`): contract names become attribute names as they are.
+//! Turns a request into the Cedar request the policies are written against, by the pack's
+//! vocabulary (`pack.json`): each field of `requester`, `resource` and `application`
+//! becomes an attribute of the principal, the resource and the context under its own
+//! name, checked against its declaration on the way (an unreadable field is an error that
+//! names its JSON Pointer, the value and what was expected), and the declared derived
+//! values are computed beside it.
 //!
-//! Cedar values are built straight from the typed request, field by field (no JSON in
-//! between), with the names Cedar needs (entity types, the five actions) made once per
-//! engine. Absent and blank values are left out; booleans and lists are always given.
+//! Absent and blank values are left out; booleans (unless optional) and sets are always
+//! given. Cedar values are built straight from the JSON, with the names Cedar needs
+//! (entity types, the actions) made once per engine.
 
 use std::str::FromStr;
 use std::sync::Mutex;
@@ -13,40 +17,47 @@ use cedar_policy::{
     ResourceConstraint, RestrictedExpression, Schema,
 };
 use chrono::NaiveDate;
+use serde_json::{Map, Value};
 
 use crate::error::Error;
 use crate::identifier::{citizen_id_problem, credit_code_problem, IdProblem};
-use crate::request::{Catalog, Kind, Request, RequesterType};
+use crate::limits::MAX_STRING_CHARS;
+use crate::pack::{Derivation, FieldType};
+use crate::request::{parse_date, Request};
+use crate::vocabulary::{Field, Vocabulary, DATE_ATTRIBUTE, SECTIONS};
 
 pub(crate) struct CedarInput {
     pub request: cedar_policy::Request,
     pub entities: Entities,
+    /// Identifiers that fail their check (their text and what is wrong), for the verdict's
+    /// warning.
+    pub invalid_identifiers: Vec<(String, IdProblem)>,
 }
 
-/// What is wrong with the requester's identifier: `None` when none is given,
-/// `Some(None)` when it is valid.
-pub(crate) fn id_problem(request: &Request) -> Option<Option<IdProblem>> {
-    let number = request.requester.id_number.as_deref().filter(|n| !crate::text::is_blank(n)).map(str::trim)?;
-    Some(match request.requester.requester_type {
-        Some(RequesterType::Citizen) => citizen_id_problem(number),
-        Some(_) => credit_code_problem(number),
-        // Either identifier will do; a number that is neither is judged as the one it resembles.
+/// What is wrong with an identifier (`None` when nothing): GB 11643 for a natural person,
+/// GB 32100 for an organisation. When the type is unknown either will do, and a number
+/// that is neither is judged as the one it resembles.
+fn identifier_problem(number: &str, citizen: Option<bool>) -> Option<IdProblem> {
+    match citizen {
+        Some(true) => citizen_id_problem(number),
+        Some(false) => credit_code_problem(number),
         None => match (citizen_id_problem(number), credit_code_problem(number)) {
             (None, _) | (_, None) => None,
             (Some(IdProblem::Format), credit) => credit,
             (citizen, _) => citizen,
         },
-    })
+    }
 }
 
-/// What every request of one engine shares: the entity types, the actions, and whether
-/// each input must be checked against the schema.
+/// What every request of one engine shares: the vocabulary, the entity types, the actions,
+/// and whether each input must be checked against the schema.
 #[derive(Debug, Clone)]
 pub(crate) struct Builder {
+    vocabulary: Vocabulary,
     requester: EntityTypeName,
     resource: EntityTypeName,
-    /// `Action::"<kind>"` for each kind, in `Kind::ALL` order.
-    actions: Vec<(Kind, EntityUid)>,
+    /// `Action::"<kind>"` for each kind of the vocabulary, in its order.
+    actions: Vec<(String, EntityUid)>,
     /// The schema's action entities when it groups actions, given with every request
     /// for `action in <group>`. Without groups they would add nothing a policy can read
     /// (actions have no attributes), so none are given.
@@ -54,20 +65,21 @@ pub(crate) struct Builder {
     /// `datetime("…")` of the days most recently decided on: Cedar parses the function's
     /// name each time it makes one, and a form checks on every keystroke with the same day.
     dates: DateCache,
-    /// The schema each input is checked against, or `None` when the input is known to
-    /// conform: the built-in schema describes exactly what [`Builder::build`] makes (a
-    /// test builds requests with every field against it), so checking again per request
-    /// would only repeat that test. A schema from elsewhere (an author's working copy)
-    /// may differ, so its inputs are checked, and a mismatch is an error as before.
+    /// The schema each input is checked against, or `None`: the schema is made from the
+    /// same vocabulary this builder reads requests by, so what it builds conforms (a test
+    /// builds requests with every field against it), and checking again per request
+    /// would only repeat that test.
     checked_against: Option<Schema>,
 }
 
 impl Builder {
-    /// `schema` may be `None` only for the built-in schema, when it groups no actions.
-    pub fn new(schema: Option<&Schema>, builtin_schema: bool) -> Result<Builder, Error> {
+    /// `schema`: the vocabulary's schema, parsed, when it groups actions (for their
+    /// entities) or when each input is to be checked against it (`check`).
+    pub fn new(vocabulary: Vocabulary, schema: Option<&Schema>, check: bool) -> Result<Builder, Error> {
         let [requester, action, resource] = type_names()?;
-        let actions = Kind::ALL.iter().map(|k| (*k, uid(&action, k.as_str()))).collect();
+        let actions = vocabulary.kinds().iter().map(|k| (k.kind.clone(), uid(&action, &k.kind))).collect();
         Ok(Builder {
+            vocabulary,
             requester,
             resource,
             actions,
@@ -78,133 +90,239 @@ impl Builder {
                 _ => Vec::new(),
             },
             dates: DateCache::default(),
-            checked_against: if builtin_schema { None } else { schema.cloned() },
+            checked_against: if check { schema.cloned() } else { None },
         })
     }
 
-    /// The action of a kind of request.
-    pub fn action(&self, kind: Kind) -> Result<&EntityUid, Error> {
-        let found = self.actions.iter().find(|(k, _)| *k == kind).map(|(_, a)| a);
-        found.ok_or_else(|| Error::Evaluation(format!("no action for kind `{kind}`")))
+    pub fn vocabulary(&self) -> &Vocabulary {
+        &self.vocabulary
+    }
+
+    /// The kinds, in the vocabulary's order.
+    pub fn kinds(&self) -> impl Iterator<Item = &str> {
+        self.actions.iter().map(|(k, _)| k.as_str())
+    }
+
+    /// The action of a kind of request; an unknown kind is the request's fault.
+    pub fn action(&self, kind: &str) -> Result<&EntityUid, Error> {
+        let found = self.actions.iter().find(|(k, _)| k == kind).map(|(_, a)| a);
+        found.ok_or_else(|| {
+            let all: Vec<String> = self.actions.iter().map(|(k, _)| format!("`{k}`")).collect();
+            Error::invalid("/kind", format!("unknown variant `{kind}`, expected one of {}", all.join(", ")))
+        })
     }
 
     pub fn build(&self, request: &Request, date: NaiveDate) -> Result<CedarInput, Error> {
         let internal = |e: &dyn std::fmt::Display| Error::Evaluation(e.to_string());
         let schema = self.checked_against.as_ref();
+        let action = self.action(&request.kind)?.clone();
 
-        let q = &request.requester;
-        let mut requester = Attrs::default();
-        requester.word("type", q.requester_type.map(RequesterType::as_str));
-        requester.text("name", &q.name);
-        requester.text("idNumber", &q.id_number);
-        if let Some(problem) = id_problem(request) {
-            requester.bool("idValid", problem.is_none());
-            requester.word("idProblem", problem.map(IdProblem::as_str));
+        let mut invalid_identifiers = Vec::new();
+        let mut parts: Vec<(Attrs, Option<String>)> = Vec::with_capacity(SECTIONS.len());
+        for (i, section) in SECTIONS.iter().enumerate() {
+            let empty = Map::new();
+            let given = request.section(section.key).unwrap_or(&empty);
+            let reader = Reader { date, dates: &self.dates, invalid_identifiers: &mut invalid_identifiers };
+            parts.push(reader.section(&format!("/{}", section.key), self.vocabulary.section(i), given)?);
         }
-        requester.word("rating", q.rating.map(|r| r.as_str()));
-        requester.long("securityLevel", q.security_level.map(i64::from));
-        requester.bool("dishonest", q.dishonest);
-        requester.set("materials", q.materials.iter().map(|m| m.as_str()));
-        requester.set("penalties", q.penalties.iter().map(|p| p.as_str()));
-        requester.set("lists", q.lists.iter().map(|l| l.as_str()));
-        requester.bool("principalCriminal", q.principal_criminal);
+        let mut parts = parts.into_iter();
+        let (requester, requester_id) = parts.next().unwrap_or_default();
+        let (resource, resource_id) = parts.next().unwrap_or_default();
+        let (mut context, _) = parts.next().unwrap_or_default();
+        context.push(DATE_ATTRIBUTE, self.dates.get(date));
 
-        let r = &request.resource;
-        let mut resource = Attrs::default();
-        resource.text("name", &r.name);
-        resource.text("provider", &r.provider);
-        resource.word("sharing", r.sharing.map(|s| s.as_str()));
-        resource.word("opening", r.opening.map(|o| o.as_str()));
-        resource.bool("inCatalog", r.in_catalog);
-        resource.set("flags", r.flags.iter().map(|f| f.as_str()));
-        resource.set("treatments", r.treatments.iter().map(|t| t.as_str()));
-
-        let a = &request.application;
-        let mut context = Attrs::default();
-        context.text("purpose", &a.purpose);
-        context.text("scenario", &a.scenario);
-        context.word("scenarioType", a.scenario_type.map(|s| s.as_str()));
-        context.text("needBasis", &a.need_basis);
-        context.text("businessGoal", &a.business_goal);
-        context.text("securityMeasures", &a.security_measures);
-        context.bool("commitment", a.commitment);
-        context.word("usageMode", a.usage_mode.map(|u| u.as_str()));
-        context.long("usageEveryDays", a.usage_every_days.map(i64::from));
-        context.bool("thirdPartyTransfer", a.third_party_transfer);
-        context.bool("crossLevel", a.cross_level);
-        context.bool("crossRegion", a.cross_region);
-        context.text("needType", &a.need_type);
-        context.text("dataContent", &a.data_content);
-        context.long("securityLevel", a.security_level.map(i64::from));
-        context.bool("fusion", a.fusion);
-        context.text("fusionPlan", &a.fusion_plan);
-        context.text("lowFrequencyReason", &a.low_frequency_reason);
-        context.bool("keyWorkEvaluated", a.key_work_evaluated);
-        context.text("reason", &a.reason);
-        context.text("conditions", &a.conditions);
-        context.text("legalBasis", &a.legal_basis);
-        context.word("openingGround", a.opening_ground.map(|o| o.as_str()));
-        if let Some(catalog) = &a.catalog {
-            context.push("catalog", catalog_record(catalog).map_err(|e| internal(&e))?);
-        }
-        context.opt_bool("aggregated", a.aggregated);
-        context.text("notAggregatedBasis", &a.not_aggregated_basis);
-        context.word("attribute", a.attribute.map(|x| x.as_str()));
-        context.word("from", a.from.map(|x| x.as_str()));
-        context.word("to", a.to.map(|x| x.as_str()));
-        context.text("authorityApproval", &a.authority_approval);
-        context.bool("filed", a.filed);
-        context.bool("securityNeed", a.security_need);
-        context.bool("authorityProposal", a.authority_proposal);
-        context.bool("ownData", a.own_data);
-        context.bool("subjectAuthorized", a.subject_authorized);
-        context.bool("reReview", a.re_review);
-        context.word("action", a.action.map(|x| x.as_str()));
-        context.bool("productApproved", a.product_approved);
-        context.opt_bool("withinScope", a.within_scope);
-        context.push("date", self.dates.get(date));
-        // For each date the application gives, how long ago it was: whole calendar months
-        // and days up to the request date (negative when it lies ahead).
-        if let Some(since) = a.agreement_start {
-            context.push("agreementStart", self.dates.get(since));
-            context.push("agreementStartMonths", RestrictedExpression::new_long(whole_months(since, date)));
-            context.push("agreementStartDays", RestrictedExpression::new_long((date - since).num_days()));
-        }
-
-        let principal = uid(&self.requester, request.requester.id.as_deref().unwrap_or("requester"));
-        let resource_uid = uid(&self.resource, request.resource.id.as_deref().unwrap_or("resource"));
-        let action = self.action(request.kind)?.clone();
-
-        let parties = [
+        let principal = uid(&self.requester, requester_id.as_deref().unwrap_or("requester"));
+        let resource_uid = uid(&self.resource, resource_id.as_deref().unwrap_or("resource"));
+        let entities = [
             Entity::new_with_tags(principal.clone(), requester.0, [], []).map_err(|e| internal(&e))?,
             Entity::new_with_tags(resource_uid.clone(), resource.0, [], []).map_err(|e| internal(&e))?,
         ];
-        // A checked input takes the action entities from the schema itself, as before.
+        // A checked input takes the action entities from the schema itself.
         let entities = match schema {
-            Some(_) => Entities::from_entities(parties, schema),
-            None => Entities::from_entities(self.action_entities.iter().cloned().chain(parties), None),
+            Some(_) => Entities::from_entities(entities, schema),
+            None => Entities::from_entities(self.action_entities.iter().cloned().chain(entities), None),
         }
         .map_err(|e| internal(&e))?;
         let context = Context::from_pairs(context.0).map_err(|e| internal(&e))?;
         let request =
             cedar_policy::Request::new(principal, action, resource_uid, context, schema).map_err(|e| internal(&e))?;
-        Ok(CedarInput { request, entities })
+        Ok(CedarInput { request, entities, invalid_identifiers })
     }
 }
 
-fn catalog_record(c: &Catalog) -> Result<RestrictedExpression, cedar_policy::ExpressionConstructionError> {
-    let mut record = Attrs::default();
-    record.text("name", &c.name);
-    record.text("openingSubject", &c.opening_subject);
-    record.text("format", &c.format);
-    record.text("dataType", &c.data_type);
-    record.text("updateFrequency", &c.update_frequency);
-    record.text("source", &c.source);
-    record.text("gradingLevel", &c.grading_level);
-    record.text("coverage", &c.coverage);
-    record.text("managingBody", &c.managing_body);
-    record.text("description", &c.description);
-    RestrictedExpression::new_record(record.0)
+/// Reads one object of the request by its fields' declarations.
+struct Reader<'a> {
+    date: NaiveDate,
+    dates: &'a DateCache,
+    invalid_identifiers: &'a mut Vec<(String, IdProblem)>,
+}
+
+impl Reader<'_> {
+    /// The attributes of one section, and its entity id when a field gives one.
+    fn section(
+        mut self,
+        at: &str,
+        fields: &[Field],
+        given: &Map<String, Value>,
+    ) -> Result<(Attrs, Option<String>), Error> {
+        unknown_keys(at, fields, given)?;
+        let mut attrs = Attrs::default();
+        let mut entity_id = None;
+        for field in fields {
+            let value = given.get(&field.name).filter(|v| !v.is_null());
+            if field.spec.entity_id {
+                entity_id = match value {
+                    Some(v) => Some(text(&field.spec.field, v)?.to_owned()),
+                    None => None,
+                };
+                continue;
+            }
+            self.field(field, value, given, &mut attrs)?;
+        }
+        Ok((attrs, entity_id))
+    }
+
+    fn field(
+        &mut self,
+        field: &Field,
+        value: Option<&Value>,
+        siblings: &Map<String, Value>,
+        attrs: &mut Attrs,
+    ) -> Result<(), Error> {
+        let spec = &field.spec;
+        let at = spec.field.as_str();
+        let key = field.name.as_str();
+        let Some(value) = value else {
+            match spec.field_type {
+                FieldType::Bool if !spec.optional => {
+                    attrs.push(key, RestrictedExpression::new_bool(spec.default.unwrap_or(false)))
+                }
+                FieldType::Set => attrs.push(key, RestrictedExpression::new_set([])),
+                _ => {}
+            }
+            return Ok(());
+        };
+        match spec.field_type {
+            FieldType::Text => {
+                let s = text(at, value)?;
+                if !crate::text::is_blank(s) {
+                    attrs.push(key, RestrictedExpression::new_string(s.to_owned()));
+                    for d in &spec.derive {
+                        if let Derivation::Identifier { attribute, problem_attribute, type_field, citizen_types } = d {
+                            let kind =
+                                type_field.rsplit('/').next().and_then(|k| siblings.get(k)).and_then(Value::as_str);
+                            let number = s.trim();
+                            let problem =
+                                identifier_problem(number, kind.map(|k| citizen_types.iter().any(|c| c == k)));
+                            attrs.push(attribute, RestrictedExpression::new_bool(problem.is_none()));
+                            if let Some(problem) = problem {
+                                self.invalid_identifiers.push((number.to_owned(), problem));
+                                if let Some(name) = problem_attribute {
+                                    attrs.push(name, RestrictedExpression::new_string(problem.as_str().to_owned()));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            FieldType::Enum => {
+                let s = value.as_str().ok_or_else(|| wrong_type(at, value, "a string"))?;
+                one_of(at, s, spec)?;
+                attrs.push(key, RestrictedExpression::new_string(s.to_owned()));
+            }
+            FieldType::Bool => {
+                let b = value.as_bool().ok_or_else(|| wrong_type(at, value, "a boolean"))?;
+                attrs.push(key, RestrictedExpression::new_bool(b));
+            }
+            FieldType::Long => {
+                let (min, max) = (spec.min.unwrap_or(i64::MIN), spec.max.unwrap_or(i64::MAX));
+                let n = value.as_i64().filter(|n| (min..=max).contains(n)).ok_or_else(|| {
+                    Error::invalid(
+                        at,
+                        format!("`{value}` is out of range, expected a whole number from {min} to {max}"),
+                    )
+                })?;
+                attrs.push(key, RestrictedExpression::new_long(n));
+            }
+            FieldType::Date => {
+                let s = value.as_str().ok_or_else(|| wrong_type(at, value, "a date YYYY-MM-DD"))?;
+                let since = parse_date(s).map_err(|m| Error::invalid(at, m))?;
+                attrs.push(key, self.dates.get(since));
+                for d in &spec.derive {
+                    match d {
+                        Derivation::MonthsUntilRequest { attribute } => {
+                            attrs.push(attribute, RestrictedExpression::new_long(whole_months(since, self.date)))
+                        }
+                        Derivation::DaysUntilRequest { attribute } => {
+                            attrs.push(attribute, RestrictedExpression::new_long((self.date - since).num_days()))
+                        }
+                        Derivation::Identifier { .. } => {}
+                    }
+                }
+            }
+            FieldType::Set => {
+                let items = value.as_array().ok_or_else(|| wrong_type(at, value, "a list"))?;
+                let mut set = Vec::with_capacity(items.len());
+                for (i, item) in items.iter().enumerate() {
+                    let item_at = format!("{at}/{i}");
+                    let s = item.as_str().ok_or_else(|| wrong_type(&item_at, item, "a string"))?;
+                    one_of(&item_at, s, spec)?;
+                    set.push(RestrictedExpression::new_string(s.to_owned()));
+                }
+                attrs.push(key, RestrictedExpression::new_set(set));
+            }
+            FieldType::Record => {
+                let map = value.as_object().ok_or_else(|| wrong_type(at, value, "an object"))?;
+                unknown_keys(at, &field.children, map)?;
+                let mut record = Attrs::default();
+                for child in &field.children {
+                    self.field(child, map.get(&child.name).filter(|v| !v.is_null()), map, &mut record)?;
+                }
+                let record =
+                    RestrictedExpression::new_record(record.0).map_err(|e| Error::Evaluation(e.to_string()))?;
+                attrs.push(key, record);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A key the object's fields do not declare is an error at its pointer.
+fn unknown_keys(at: &str, fields: &[Field], given: &Map<String, Value>) -> Result<(), Error> {
+    if let Some(key) = given.keys().find(|k| !fields.iter().any(|f| &f.name == *k)) {
+        let expected: Vec<String> = fields.iter().map(|f| format!("`{}`", f.name)).collect();
+        let pointer = format!("{at}/{}", key.replace('~', "~0").replace('/', "~1"));
+        return Err(Error::invalid(pointer, format!("unknown field `{key}`, expected one of {}", expected.join(", "))));
+    }
+    Ok(())
+}
+
+fn text<'v>(at: &str, value: &'v Value) -> Result<&'v str, Error> {
+    let s = value.as_str().ok_or_else(|| wrong_type(at, value, "a string"))?;
+    if s.chars().count() > MAX_STRING_CHARS {
+        return Err(Error::invalid(at, format!("the text has more than {MAX_STRING_CHARS} characters")));
+    }
+    Ok(s)
+}
+
+fn one_of(at: &str, s: &str, spec: &crate::pack::FieldSpec) -> Result<(), Error> {
+    if spec.values.iter().any(|v| v.value == s) {
+        return Ok(());
+    }
+    let all: Vec<String> = spec.values.iter().map(|v| format!("`{}`", v.value)).collect();
+    Err(Error::invalid(at, format!("unknown variant `{s}`, expected one of {}", all.join(", "))))
+}
+
+fn wrong_type(at: &str, value: &Value, expected: &str) -> Error {
+    let found = match value {
+        Value::Null => "null".to_owned(),
+        Value::Bool(b) => format!("boolean `{b}`"),
+        Value::Number(n) => format!("number `{n}`"),
+        Value::String(s) => format!("string \"{s}\""),
+        Value::Array(_) => "a list".to_owned(),
+        Value::Object(_) => "an object".to_owned(),
+    };
+    Error::invalid(at, format!("invalid type: {found}, expected {expected}"))
 }
 
 /// The attributes of a record, in the making.
@@ -214,40 +332,6 @@ struct Attrs(Vec<(String, RestrictedExpression)>);
 impl Attrs {
     fn push(&mut self, key: &str, value: RestrictedExpression) {
         self.0.push((key.to_owned(), value));
-    }
-
-    /// A text field: blank counts as absent.
-    fn text(&mut self, key: &str, value: &Option<String>) {
-        if let Some(s) = value.as_deref().filter(|s| !crate::text::is_blank(s)) {
-            self.push(key, RestrictedExpression::new_string(s.to_owned()));
-        }
-    }
-
-    /// An enum value, as the contract spells it.
-    fn word(&mut self, key: &str, value: Option<&str>) {
-        if let Some(s) = value {
-            self.push(key, RestrictedExpression::new_string(s.to_owned()));
-        }
-    }
-
-    fn bool(&mut self, key: &str, value: bool) {
-        self.push(key, RestrictedExpression::new_bool(value));
-    }
-
-    fn opt_bool(&mut self, key: &str, value: Option<bool>) {
-        if let Some(b) = value {
-            self.bool(key, b);
-        }
-    }
-
-    fn long(&mut self, key: &str, value: Option<i64>) {
-        if let Some(n) = value {
-            self.push(key, RestrictedExpression::new_long(n));
-        }
-    }
-
-    fn set<'a>(&mut self, key: &str, items: impl Iterator<Item = &'a str>) {
-        self.push(key, RestrictedExpression::new_set(items.map(|i| RestrictedExpression::new_string(i.to_owned()))));
     }
 }
 
@@ -314,12 +398,11 @@ fn uid(type_name: &EntityTypeName, id: &str) -> EntityUid {
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, reason = "a test fails loudly")]
 
-    use std::str::FromStr;
-
-    use cedar_policy::{Context, Entities, Entity, EntityId, EntityTypeName, EntityUid, RestrictedExpression, Schema};
-    use serde_json::{Map, Value};
+    use cedar_policy::Schema;
+    use serde_json::{json, Value};
 
     use super::{whole_months, Builder};
+    use crate::engine::Engine;
     use crate::request::Request;
 
     fn d(s: &str) -> chrono::NaiveDate {
@@ -336,159 +419,88 @@ mod tests {
         assert_eq!(whole_months(d("2026-05-10"), d("2026-05-10")), 0);
     }
 
-    fn schema() -> Schema {
-        Schema::from_cedarschema_str(crate::embedded::SCHEMA).unwrap().0
+    /// Every text of a value blanked.
+    fn blanked(v: &Value) -> Value {
+        match v {
+            Value::String(_) => json!(" "),
+            Value::Object(m) => Value::Object(m.iter().map(|(k, v)| (k.clone(), blanked(v))).collect()),
+            other => other.clone(),
+        }
     }
 
-    /// A request that gives every field of the contract, text fields blank where `blank`.
-    fn full_request(blank: bool) -> Request {
-        let t = |s: &str| if blank { " ".to_owned() } else { s.to_owned() };
-        let catalog = serde_json::json!({ "name": t("目录"), "openingSubject": t("主体"), "format": t("格式"),
-            "dataType": t("类型"), "updateFrequency": t("频率"), "source": t("来源"), "gradingLevel": t("分级"),
-            "coverage": t("范围"), "managingBody": t("单位"), "description": t("描述") });
-        let share = serde_json::json!({ "purpose": t("duty"), "scenario": t("场景"), "scenarioType": "key_work",
-            "needBasis": t("依据"), "businessGoal": t("目标"), "securityMeasures": t("措施"), "commitment": true,
-            "usageMode": "api", "usageEveryDays": 30, "thirdPartyTransfer": true, "crossLevel": true,
-            "crossRegion": true, "needType": t("类型"), "dataContent": t("内容"), "securityLevel": 2, "fusion": true,
-            "fusionPlan": t("方案"), "lowFrequencyReason": t("原因"), "keyWorkEvaluated": true });
-        let others = serde_json::json!({ "reason": t("理由"), "conditions": t("条件"), "legalBasis": t("法律"),
-            "openingGround": "consent", "catalog": catalog, "aggregated": false, "notAggregatedBasis": t("依据"),
-            "attribute": "sharing", "from": "none", "to": "conditional", "authorityApproval": t("批复"),
-            "filed": true, "securityNeed": true, "authorityProposal": true, "ownData": true,
-            "subjectAuthorized": true, "reReview": true, "action": "request_data", "productApproved": true,
-            "withinScope": false, "agreementStart": "2024-02-29" });
-        let mut application = share;
-        json_patch::merge(&mut application, &others);
-        let text = serde_json::json!({
-            "jurisdiction": "suining", "kind": "operate", "date": "2026-03-02",
-            "requester": { "id": "r-1", "type": "operator", "name": t("某公司"), "idNumber": t("91110000600037341L"),
-                "rating": "AA", "securityLevel": 3, "dishonest": true, "materials": ["need_list", "credit_report"],
-                "penalties": ["criminal"], "lists": ["dishonest"], "principalCriminal": true },
-            "resource": { "id": "d-1", "name": t("数据"), "provider": t("单位"), "sharing": "conditional",
-                "opening": "none", "inCatalog": false, "flags": ["state_secret", "personal_info"], "treatments": ["consent"] },
-            "application": application
-        });
-        Request::from_value(text).unwrap()
+    /// What the engine builds from a request conforms to the schema it makes from the same
+    /// vocabulary, for every field given (and every text blank) or none: the reason a
+    /// check need not ask Cedar to check its input against the schema.
+    #[test]
+    fn the_schema_made_from_a_vocabulary_admits_every_request_it_reads() {
+        for j in crate::builtin_jurisdictions() {
+            let vocabulary = Engine::builtin(j).unwrap().vocabulary().clone();
+            let schema = Schema::from_cedarschema_str(&vocabulary.schema()).unwrap().0;
+            let checked = Builder::new(vocabulary.clone(), Some(&schema), true).unwrap();
+            let full = crate::impact::populated_request(&vocabulary);
+            for kind in vocabulary.kinds() {
+                for parts in [full.clone(), blanked(&full), json!({})] {
+                    let mut request = parts.clone();
+                    request["jurisdiction"] = json!(j);
+                    request["kind"] = json!(kind.kind);
+                    // Texts blanked leave enums and dates invalid: those stay as given.
+                    let request = Request::from_value(request).unwrap();
+                    let built = checked.build(&request, d("2026-03-02"));
+                    match (&parts, built) {
+                        (_, Ok(_)) => {}
+                        (p, Err(crate::Error::InvalidRequest { .. })) if p != &full && p != &json!({}) => {}
+                        (_, Err(e)) => panic!("{j} {}: {e}", kind.kind),
+                    }
+                }
+            }
+        }
+    }
+
+    fn context_of(request: Value) -> Value {
+        let engine = Engine::builtin("suining").unwrap();
+        let request = Request::from_value(request).unwrap();
+        let (input, _) = engine.cedar_input(&request).unwrap();
+        input.request.context().unwrap().to_json_value().unwrap()
     }
 
     #[test]
-    fn the_builtin_schema_admits_every_field_of_every_request() {
-        let schema = schema();
-        let checked = Builder::new(Some(&schema), false).unwrap();
-        for request in [
-            full_request(false),
-            full_request(true),
-            Request::from_json(r#"{"jurisdiction":"ganzi","kind":"share"}"#).unwrap(),
-        ] {
-            checked.build(&request, d("2026-03-02")).expect("the input conforms to the built-in schema");
-        }
+    fn defaults_blanks_and_derived_values_follow_the_declarations() {
+        let context = context_of(json!({"jurisdiction":"suining","kind":"operate","date":"2026-03-02",
+            "application":{"scenario":"  ","agreementStart":"2024-02-29","commitment":true}}));
+        assert_eq!(context["commitment"], json!(true));
+        assert_eq!(context["thirdPartyTransfer"], json!(false), "a bool defaults to false");
+        assert!(context.get("scenario").is_none(), "blank text is absent");
+        assert!(context.get("aggregated").is_none(), "an optional bool stays absent");
+        assert_eq!(context["agreementStartMonths"], json!(24));
+        assert_eq!(context["agreementStartDays"], json!(732));
+        assert_eq!(context["date"], json!({"__extn": {"fn": "datetime", "arg": "2026-03-02"}}));
     }
 
-    /// What the engine built before it built Cedar values directly: the request's JSON
-    /// parts, attribute by attribute. Kept to show that both give the same Cedar input.
-    fn through_json(request: &Request, date: chrono::NaiveDate, schema: &Schema) -> (Value, Value) {
-        const DATE_FIELDS: &[&str] = &["date", "agreementStart"];
-        fn expr(key: &str, value: Value) -> Option<RestrictedExpression> {
-            Some(match value {
-                Value::Null => return None,
-                Value::Bool(b) => RestrictedExpression::new_bool(b),
-                Value::Number(n) => RestrictedExpression::new_long(n.as_i64()?),
-                Value::String(s) if crate::text::is_blank(&s) => return None,
-                Value::String(s) if DATE_FIELDS.contains(&key) => RestrictedExpression::new_datetime(s),
-                Value::String(s) => RestrictedExpression::new_string(s),
-                Value::Array(items) => RestrictedExpression::new_set(items.into_iter().filter_map(|i| expr("", i))),
-                Value::Object(map) => RestrictedExpression::new_record(attrs(map)).ok()?,
-            })
-        }
-        fn attrs(map: Map<String, Value>) -> Vec<(String, RestrictedExpression)> {
-            map.into_iter().filter_map(|(k, v)| expr(&k, v).map(|e| (k, e))).collect()
-        }
-        fn object<T: serde::Serialize>(part: &T) -> Map<String, Value> {
-            match serde_json::to_value(part).unwrap() {
-                Value::Object(map) => map,
-                _ => panic!("not an object"),
+    #[test]
+    fn an_unreadable_field_is_named_by_its_pointer() {
+        let engine = Engine::builtin("ganzi").unwrap();
+        let error_at = |v: Value| {
+            let request = Request::from_value(v).unwrap();
+            match engine.check(&request) {
+                Err(crate::Error::InvalidRequest { field, message }) => (field, message),
+                other => panic!("{other:?}"),
             }
-        }
-        let mut requester = object(&request.requester);
-        requester.remove("id");
-        if let Some(problem) = super::id_problem(request) {
-            requester.insert("idValid".into(), Value::Bool(problem.is_none()));
-            if let Some(p) = problem {
-                requester.insert("idProblem".into(), Value::String(p.as_str().into()));
-            }
-        }
-        let mut resource = object(&request.resource);
-        resource.remove("id");
-        let mut context = object(&request.application);
-        context.insert("date".into(), Value::String(date.to_string()));
-        let since =
-            context.get("agreementStart").and_then(Value::as_str).and_then(|s| s.parse::<chrono::NaiveDate>().ok());
-        if let Some(since) = since {
-            context.insert("agreementStartMonths".into(), Value::from(whole_months(since, date)));
-            context.insert("agreementStartDays".into(), Value::from((date - since).num_days()));
-        }
-        let uid = |t: &str, id: &str| {
-            EntityUid::from_type_name_and_id(EntityTypeName::from_str(t).unwrap(), EntityId::new(id))
         };
-        let entities = Entities::from_entities(
-            [
-                Entity::new_with_tags(
-                    uid("Requester", request.requester.id.as_deref().unwrap_or("requester")),
-                    attrs(requester),
-                    [],
-                    [],
-                )
-                .unwrap(),
-                Entity::new_with_tags(
-                    uid("Resource", request.resource.id.as_deref().unwrap_or("resource")),
-                    attrs(resource),
-                    [],
-                    [],
-                )
-                .unwrap(),
-            ],
-            Some(schema),
-        )
-        .unwrap();
-        let context = Context::from_pairs(attrs(context)).unwrap();
-        (entities.to_json_value().unwrap(), context.to_json_value().unwrap())
-    }
-
-    fn direct(request: &Request, date: chrono::NaiveDate, builder: &Builder) -> (Value, Value) {
-        let input = builder.build(request, date).unwrap();
-        let context = input.request.context().unwrap().to_json_value().unwrap();
-        // The built-in schema groups no actions: the action entities the JSON path added
-        // (they have no attributes and no parents) are left out, and added back to compare.
-        let entities = Entities::from_entities(input.entities.iter().cloned(), Some(&schema())).unwrap();
-        (entities.to_json_value().unwrap(), context)
-    }
-
-    fn sorted(v: Value) -> Value {
-        let mut items: Vec<Value> = v.as_array().cloned().unwrap_or_default();
-        items.sort_by_key(|e| e.to_string());
-        Value::Array(items)
-    }
-
-    #[test]
-    fn cedar_values_are_built_as_the_json_parts_gave_them() {
-        let schema = schema();
-        let builder = Builder::new(Some(&schema), true).unwrap();
-        let mut requests = vec![full_request(false), full_request(true)];
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors");
-        for dir in std::fs::read_dir(&root).unwrap() {
-            for file in std::fs::read_dir(dir.unwrap().path()).unwrap() {
-                let suite =
-                    crate::scenario::Suite::from_json(&std::fs::read_to_string(file.unwrap().path()).unwrap()).unwrap();
-                requests.extend(suite.cases.iter().filter_map(|c| Request::from_value(suite.request_of(c)).ok()));
-            }
-        }
-        assert!(requests.len() > 400, "{} requests", requests.len());
-        for request in &requests {
-            let date = request.date.unwrap_or_else(crate::today_in_china);
-            let (old_entities, old_context) = through_json(request, date, &schema);
-            let (new_entities, new_context) = direct(request, date, &builder);
-            assert_eq!(sorted(new_entities), sorted(old_entities), "{request:?}");
-            assert_eq!(new_context, old_context, "{request:?}");
-        }
+        let base = |patch: Value| {
+            let mut r = json!({"jurisdiction":"ganzi","kind":"share","date":"2026-03-02"});
+            json_patch::merge(&mut r, &patch);
+            r
+        };
+        assert_eq!(error_at(base(json!({"kind": "lend"}))).0, "/kind");
+        assert_eq!(error_at(base(json!({"resource": {"flags": ["personal_info", "secret"]}}))).0, "/resource/flags/1");
+        assert_eq!(
+            error_at(base(json!({"application": {"catalog": {"colour": "x"}}}))).0,
+            "/application/catalog/colour"
+        );
+        let (field, message) = error_at(base(json!({"requester": {"securityLevel": 6}})));
+        assert_eq!((field.as_str(), message.contains("from 1 to 5")), ("/requester/securityLevel", true), "{message}");
+        let (field, message) = error_at(base(json!({"application": {"commitment": "yes"}})));
+        assert_eq!(field, "/application/commitment");
+        assert!(message.contains("expected a boolean"), "{message}");
     }
 }

@@ -238,9 +238,11 @@ pub fn parse_matrix(file: &str, text: &str) -> Result<Matrix, Error> {
     serde_json::from_str(text).map_err(|e| Error::policies(file, e))
 }
 
-/// Checks the matrix of a jurisdiction against its texts (`text(file)` reads a file of
-/// the pack) and its policies.
+/// Checks the matrix of the pack `pack` against its own regulations' texts (`text(file)`
+/// reads a file of the pack) and the policies of it and its layers. The regulations of the
+/// layers beneath are the matrices of those packs.
 pub fn compute(
+    pack: &str,
     info: &JurisdictionInfo,
     matrix: &Matrix,
     text: &dyn Fn(&str) -> Result<String, Error>,
@@ -248,14 +250,25 @@ pub fn compute(
 ) -> Result<Coverage, Error> {
     let mut problems = Vec::new();
     let mut regulations = Vec::new();
-    if let Some(key) = matrix.regulations.keys().find(|k| info.regulations.iter().all(|r| &r.key != *k)) {
-        return Err(Error::policies("coverage.json", format!("`{key}` is not a key of the regulation metadata")));
+    let own: Vec<&crate::Regulation> = info.regulations.iter().filter(|r| r.pack == pack).collect();
+    if let Some(key) = matrix.regulations.keys().find(|k| own.iter().all(|r| &r.key != *k)) {
+        return Err(Error::policies(
+            "coverage.json",
+            format!("`{key}` is not a key of the pack's regulation metadata"),
+        ));
     }
-    for regulation in &info.regulations {
+    // The regulation a policy cites: its `@regulation`, or the first of its own pack's.
+    let cited = |p: &PolicySummary| -> Option<String> {
+        match p.annotation("regulation") {
+            Some(key) => Some(key.to_owned()),
+            None => info.regulations.iter().find(|r| r.pack == p.pack).map(|r| r.key.clone()),
+        }
+    };
+    for regulation in own {
         let key = regulation.key.as_str();
         let cites: Vec<(&PolicySummary, &str)> = policies
             .iter()
-            .filter(|p| info.regulation(p.annotation("regulation")).is_some_and(|r| r.key == key))
+            .filter(|p| cited(p).is_some_and(|k| k == key))
             .filter_map(|p| p.annotation("article").map(|a| (p, article_of_citation(a))))
             .collect();
         let Some(m) = matrix.regulations.get(key) else {

@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 use std::str::FromStr;
+use std::sync::{Arc, Mutex};
 
 use cedar_policy::{ActionConstraint, Authorizer, Decision, PolicyId, PolicySet, Schema, ValidationMode, Validator};
 use chrono::{FixedOffset, NaiveDate, Utc};
@@ -12,94 +13,179 @@ use crate::calendar::{Calendar, Deadline};
 use crate::cedar_input;
 use crate::embedded;
 use crate::error::Error;
+use crate::identifier::IdProblem;
 use crate::identity::{self, PolicySetId};
 use crate::limits::{MAX_CALENDAR_FILES, MAX_POLICIES, MAX_POLICY_FILES, MAX_POLICY_FILE_BYTES};
 use crate::messages;
+use crate::pack::PackManifest;
 use crate::regulation::JurisdictionInfo;
-use crate::request::{Jurisdiction, Kind, Request};
+use crate::request::Request;
 use crate::rules::{Role, Rule};
 use crate::schedule;
 use crate::verdict::{Ground, Obligation, Outcome, Verdict, Violation, Warning};
+use crate::vocabulary::Vocabulary;
 
-/// The texts an engine is built from: what `policies/` holds for one jurisdiction.
+/// The texts an engine is built from: a pack and the packs beneath it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Sources {
-    /// `schema.cedarschema`
-    pub schema: String,
-    /// `(file name, text)` of each `.cedar` file.
-    pub policies: Vec<(String, String)>,
-    /// `regulation.json`
-    pub regulation: String,
+    /// The pack's layers, the lowest first and the pack itself last.
+    pub layers: Vec<LayerSources>,
     /// `(file name, text)` of each calendar year.
     pub calendar: Vec<(String, String)>,
 }
 
+/// What one pack's folder holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LayerSources {
+    /// The pack's id (its folder's name).
+    pub pack: String,
+    /// `pack.json`
+    pub manifest: String,
+    /// `regulation.json`, for a pack with policies.
+    pub regulation: Option<String>,
+    /// `(file name, text)` of each `.cedar` file.
+    pub policies: Vec<(String, String)>,
+}
+
+/// The file names a pack's sources are reported under: `<pack>/pack.json`, …
+fn in_pack(layer: &LayerSources, file: &str) -> String {
+    format!("{}/{file}", layer.pack)
+}
+
 impl Sources {
-    /// The sources built into the library for `jurisdiction`.
-    pub fn builtin(jurisdiction: Jurisdiction) -> Result<Sources, Error> {
-        let found = embedded::JURISDICTIONS.iter().find(|e| e.id == jurisdiction.as_str());
-        let e = found.ok_or_else(|| Error::UnknownJurisdiction(jurisdiction.to_string()))?;
-        Ok(Sources {
-            schema: embedded::SCHEMA.to_owned(),
-            policies: e.policies.iter().map(|(n, t)| (format!("{}/{n}", e.id), (*t).to_owned())).collect(),
-            regulation: e.regulation.to_owned(),
-            calendar: owned(embedded::CALENDAR),
-        })
+    /// The sources built into the library for the pack `id`.
+    pub fn builtin(id: &str) -> Result<Sources, Error> {
+        let top = builtin_pack(id).ok_or_else(|| Error::UnknownJurisdiction(id.to_owned()))?;
+        let layers = top
+            .layers
+            .iter()
+            .chain([&top.id])
+            .map(|id| {
+                let e = builtin_pack(id).ok_or_else(|| Error::UnknownJurisdiction((*id).to_owned()))?;
+                Ok(LayerSources {
+                    pack: e.id.to_owned(),
+                    manifest: e.manifest.to_owned(),
+                    regulation: e.regulation.map(str::to_owned),
+                    policies: e.policies.iter().map(|(n, t)| (format!("{}/{n}", e.id), (*t).to_owned())).collect(),
+                })
+            })
+            .collect::<Result<_, Error>>()?;
+        Ok(Sources { layers, calendar: owned(embedded::CALENDAR) })
     }
 
-    /// Reads a `policies/` folder: `schema.cedarschema`, `calendar/*.json` and `<jurisdiction>/`.
-    /// Hidden files (an editor's lock file such as `.#share.cedar`) are not read; a file
-    /// over [`MAX_POLICY_FILE_BYTES`] is refused unread, and so are more files than the
-    /// limits allow.
-    pub fn from_dir(root: &Path, jurisdiction: Jurisdiction) -> Result<Sources, Error> {
-        let dir = root.join(jurisdiction.as_str());
-        let listed = |d: &Path, ext: &str, most: usize| -> Result<Vec<(String, String)>, Error> {
-            let entries = std::fs::read_dir(d).map_err(|e| io(d, e))?;
-            let mut files: Vec<_> = entries
-                .filter_map(Result::ok)
-                .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|x| x == ext))
-                .collect();
-            if files.len() > most {
-                let message = format!("holds {} `.{ext}` files, more than the limit of {most}", files.len());
-                return Err(Error::policies(d.display().to_string(), message));
-            }
-            files.sort();
-            files.iter().map(|p| Ok((p.display().to_string(), read(p)?))).collect()
+    /// Reads the pack `id` from a `policies/` folder: `<id>/` and the folders of the packs it
+    /// builds on (`pack.json`'s `layers`, and theirs), and `calendar/*.json`.
+    pub fn from_dir(root: &Path, id: &str) -> Result<Sources, Error> {
+        // A pack id names a folder directly under `root`: never a path out of it.
+        let named = |id: &str| {
+            !id.is_empty() && id.len() <= 64 && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
         };
-        Ok(Sources {
-            schema: read(&root.join("schema.cedarschema"))?,
-            policies: listed(&dir, "cedar", MAX_POLICY_FILES)?,
-            regulation: read(&dir.join("regulation.json"))?,
-            calendar: listed(&root.join("calendar"), "json", MAX_CALENDAR_FILES)?,
-        })
+        if !named(id) || !root.join(id).join("pack.json").is_file() {
+            return Err(Error::UnknownJurisdiction(id.to_owned()));
+        }
+        let mut layers: Vec<LayerSources> = Vec::new();
+        // Depth first, lowest layer first; a pack reached twice is read once.
+        fn visit(root: &Path, id: &str, path: &mut Vec<String>, out: &mut Vec<LayerSources>) -> Result<(), Error> {
+            if out.iter().any(|l| l.pack == id) {
+                return Ok(());
+            }
+            if path.iter().any(|p| p == id) {
+                return Err(Error::policies(
+                    format!("{id}/pack.json"),
+                    format!("the layers run in a circle: {} → {id}", path.join(" → ")),
+                ));
+            }
+            let dir = root.join(id);
+            let manifest_path = dir.join("pack.json");
+            let manifest = read(&manifest_path)?;
+            let parsed = PackManifest::parse(&manifest_path.display().to_string(), &manifest)?;
+            if parsed.pack != id {
+                return Err(Error::policies(
+                    manifest_path.display().to_string(),
+                    format!("`pack` is `{}`, but the folder is `{id}`", parsed.pack),
+                ));
+            }
+            path.push(id.to_owned());
+            for below in &parsed.layers {
+                if !below.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-') || below.is_empty() {
+                    let message = format!("layer `{below}` is not a pack id (letters, digits, `_` and `-`)");
+                    return Err(Error::policies(manifest_path.display().to_string(), message));
+                }
+                visit(root, below, path, out)?;
+            }
+            path.pop();
+            let regulation_path = dir.join("regulation.json");
+            let regulation = if regulation_path.is_file() { Some(read(&regulation_path)?) } else { None };
+            let policies = listed(&dir, "cedar", MAX_POLICY_FILES)?;
+            out.push(LayerSources { pack: id.to_owned(), manifest, regulation, policies });
+            Ok(())
+        }
+        visit(root, id, &mut Vec::new(), &mut layers)?;
+        Ok(Sources { layers, calendar: listed(&root.join("calendar"), "json", MAX_CALENDAR_FILES)? })
     }
 
     /// Whether the texts are within the limits of a policies folder: each text at most
-    /// [`MAX_POLICY_FILE_BYTES`], at most [`MAX_POLICY_FILES`] policy files and
+    /// [`MAX_POLICY_FILE_BYTES`], at most [`MAX_POLICY_FILES`] policy files per pack and
     /// [`MAX_CALENDAR_FILES`] calendar years.
     pub fn check_limits(&self) -> Result<(), Error> {
-        let named = [("schema.cedarschema", &self.schema), ("regulation.json", &self.regulation)];
-        let all = named.into_iter().chain(self.policies.iter().chain(&self.calendar).map(|(n, t)| (n.as_str(), t)));
-        for (name, text) in all {
+        for layer in &self.layers {
+            let named = [(in_pack(layer, "pack.json"), &layer.manifest)]
+                .into_iter()
+                .chain(layer.regulation.iter().map(|r| (in_pack(layer, "regulation.json"), r)))
+                .chain(layer.policies.iter().map(|(n, t)| (n.clone(), t)));
+            for (name, text) in named {
+                if text.len() > MAX_POLICY_FILE_BYTES {
+                    let message = format!("has {} bytes, more than the limit of {MAX_POLICY_FILE_BYTES}", text.len());
+                    return Err(Error::policies(name, message));
+                }
+            }
+            if layer.policies.len() > MAX_POLICY_FILES {
+                let message =
+                    format!("{} policy files, more than the limit of {MAX_POLICY_FILES}", layer.policies.len());
+                return Err(Error::policies(layer.pack.clone(), message));
+            }
+        }
+        for (name, text) in &self.calendar {
             if text.len() > MAX_POLICY_FILE_BYTES {
                 let message = format!("has {} bytes, more than the limit of {MAX_POLICY_FILE_BYTES}", text.len());
                 return Err(Error::policies(name, message));
             }
         }
-        let counts =
-            [("policy", self.policies.len(), MAX_POLICY_FILES), ("calendar", self.calendar.len(), MAX_CALENDAR_FILES)];
-        for (what, count, most) in counts {
-            if count > most {
-                return Err(Error::policies(
-                    "policies",
-                    format!("{count} {what} files, more than the limit of {most}"),
-                ));
-            }
+        if self.calendar.len() > MAX_CALENDAR_FILES {
+            let message =
+                format!("{} calendar files, more than the limit of {MAX_CALENDAR_FILES}", self.calendar.len());
+            return Err(Error::policies("calendar", message));
         }
         Ok(())
     }
+
+    /// The pack itself: the last layer.
+    pub fn pack(&self) -> Option<&LayerSources> {
+        self.layers.last()
+    }
+}
+
+/// `(path, text)` of the files of a folder with an extension, in name order; files whose
+/// name starts with `.` (editors' lock and swap files) are not the pack's. More than `most`
+/// files are refused unread.
+fn listed(dir: &Path, ext: &str, most: usize) -> Result<Vec<(String, String)>, Error> {
+    let entries = std::fs::read_dir(dir).map_err(|e| io(dir, e))?;
+    let mut files: Vec<_> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == ext))
+        .filter(|p| p.file_name().is_some_and(|n| !n.to_string_lossy().starts_with('.')))
+        .collect();
+    if files.len() > most {
+        let message = format!("holds {} `.{ext}` files, more than the limit of {most}", files.len());
+        return Err(Error::policies(dir.display().to_string(), message));
+    }
+    files.sort();
+    files.iter().map(|p| Ok((p.display().to_string(), read(p)?))).collect()
+}
+
+fn builtin_pack(id: &str) -> Option<&'static embedded::Embedded> {
+    embedded::PACKS.iter().find(|e| e.id == id)
 }
 
 fn owned(files: &[(&str, &str)]) -> Vec<(String, String)> {
@@ -122,43 +208,50 @@ fn io(path: &Path, e: std::io::Error) -> Error {
     Error::Io { path: path.display().to_string(), message: e.to_string() }
 }
 
-/// The files `regulation.json` says the policies must include are there, each with a policy.
-fn required_files(
-    info: &JurisdictionInfo,
-    files: &[(String, String)],
-    rules: &HashMap<PolicyId, Rule>,
-) -> Result<(), Error> {
+/// The files a pack's `pack.json` says its policies must include are there, each with a
+/// policy.
+fn required_files(layer: &LayerSources, manifest: &PackManifest, rules: &HashMap<PolicyId, Rule>) -> Result<(), Error> {
     let base = |path: &str| path.rsplit(['/', '\\']).next().unwrap_or(path).to_owned();
-    for name in &info.policy_files {
-        let Some((file, _)) = files.iter().find(|(path, _)| base(path) == *name) else {
+    for name in &manifest.policy_files {
+        let Some((file, _)) = layer.policies.iter().find(|(path, _)| base(path) == *name) else {
             let message = format!("`policyFiles` lists `{name}`, which the folder does not have");
-            return Err(Error::policies("regulation.json", message));
+            return Err(Error::policies(in_pack(layer, "pack.json"), message));
         };
         if !rules.values().any(|r| r.file == *file) {
-            return Err(Error::policies(file, "holds no policy, but `regulation.json` lists it in `policyFiles`"));
+            return Err(Error::policies(file, "holds no policy, but `pack.json` lists it in `policyFiles`"));
         }
     }
     Ok(())
 }
 
 fn parse_schema(text: &str) -> Result<Schema, Error> {
-    Schema::from_cedarschema_str(text).map(|(schema, _)| schema).map_err(|e| Error::policies("schema.cedarschema", e))
+    Schema::from_cedarschema_str(text)
+        .map(|(schema, _)| schema)
+        .map_err(|e| Error::policies("(the schema made from pack.json)", e))
 }
 
-/// Which jurisdictions have built-in policies.
-pub fn builtin_jurisdictions() -> Vec<Jurisdiction> {
-    Jurisdiction::ALL.iter().copied().filter(|j| embedded::JURISDICTIONS.iter().any(|e| e.id == j.as_str())).collect()
+/// The built-in packs that decide requests (those with regulations): the jurisdictions.
+pub fn builtin_jurisdictions() -> Vec<&'static str> {
+    embedded::PACKS.iter().filter(|e| e.regulation.is_some()).map(|e| e.id).collect()
 }
 
-/// Decides requests of one jurisdiction.
-#[derive(Debug, Clone)]
+/// The policies one kind of request evaluates on one day.
+type KindSets = Vec<(String, PolicySet)>;
+
+/// Decides requests of one jurisdiction: its pack with the packs beneath it.
+#[derive(Debug)]
 pub struct Engine {
-    jurisdiction: Jurisdiction,
+    jurisdiction: String,
     info: JurisdictionInfo,
     policies: PolicySet,
-    /// For each kind, the policies whose scope admits its action: the only ones that can
-    /// fire (or fail) on such a request, so the only ones a check evaluates.
-    by_kind: Vec<(Kind, PolicySet)>,
+    /// The days on which some regulation or rule comes into force or lapses: between two
+    /// of them, the same rules decide.
+    breakpoints: Vec<NaiveDate>,
+    /// For each stretch of days between breakpoints (by index), and each kind, the
+    /// policies in force whose scope admits the kind's action: the only ones that can
+    /// fire (or fail) on such a request, so the only ones a check evaluates. Made when a
+    /// request first falls in the stretch.
+    by_day: Mutex<HashMap<usize, Arc<KindSets>>>,
     input: cedar_input::Builder,
     rules: HashMap<PolicyId, Rule>,
     calendar: Calendar,
@@ -166,28 +259,38 @@ pub struct Engine {
     id: PolicySetId,
 }
 
+impl Clone for Engine {
+    fn clone(&self) -> Self {
+        Engine {
+            jurisdiction: self.jurisdiction.clone(),
+            info: self.info.clone(),
+            policies: self.policies.clone(),
+            breakpoints: self.breakpoints.clone(),
+            by_day: Mutex::new(self.by_day.lock().map(|m| m.clone()).unwrap_or_default()),
+            input: self.input.clone(),
+            rules: self.rules.clone(),
+            calendar: self.calendar.clone(),
+            authorizer: Authorizer::new(),
+            id: self.id.clone(),
+        }
+    }
+}
+
 impl Engine {
-    /// The engine for a jurisdiction's built-in policies.
-    pub fn builtin(jurisdiction: Jurisdiction) -> Result<Engine, Error> {
+    /// The engine for a built-in pack (a jurisdiction's id, e.g. `ganzi`).
+    pub fn builtin(id: &str) -> Result<Engine, Error> {
         // Built-in sources are part of the build: the test `builtin_policies_validate_strictly`
         // validates each set of the very build that embeds it, so a start-up need not repeat
         // it (a tenth of the time it takes).
-        let found = embedded::JURISDICTIONS.iter().find(|e| e.id == jurisdiction.as_str());
-        Engine::build(&Sources::builtin(jurisdiction)?, false, found.map(|e| e.hash))
+        let found = builtin_pack(id).filter(|e| e.regulation.is_some());
+        let found = found.ok_or_else(|| Error::UnknownJurisdiction(id.to_owned()))?;
+        Engine::build(&Sources::builtin(id)?, false, Some(found.hash))
     }
 
-    /// An engine over a `policies/` folder, for policy authors.
-    /// The folder's `regulation.json` must be the jurisdiction's own: one that names
-    /// another is an error in that file, not a request for the wrong jurisdiction.
-    pub fn from_dir(root: &Path, jurisdiction: Jurisdiction) -> Result<Engine, Error> {
-        let engine = Engine::from_sources(&Sources::from_dir(root, jurisdiction)?)?;
-        if engine.jurisdiction != jurisdiction {
-            let file = root.join(jurisdiction.as_str()).join("regulation.json").display().to_string();
-            let message =
-                format!("`jurisdiction` is `{}` but the folder is `{jurisdiction}`", engine.info.jurisdiction);
-            return Err(Error::policies(file, message));
-        }
-        Ok(engine)
+    /// An engine over the pack `id` of a `policies/` folder, for policy authors: any pack
+    /// the folder holds, with no rebuild.
+    pub fn from_dir(root: &Path, id: &str) -> Result<Engine, Error> {
+        Engine::from_sources(&Sources::from_dir(root, id)?)
     }
 
     /// Parses and strictly validates the sources; every later check reuses the result.
@@ -198,36 +301,50 @@ impl Engine {
     /// `hash`: the sources' `PolicySetId::hash` when known (build.rs hashes the built-in sets).
     fn build(sources: &Sources, validate: bool, hash: Option<&str>) -> Result<Engine, Error> {
         sources.check_limits()?;
-        let info = JurisdictionInfo::parse("regulation.json", &sources.regulation)?;
-        let jurisdiction = Jurisdiction::from_str(&info.jurisdiction)
-            .map_err(|_| Error::policies("regulation.json", format!("unknown jurisdiction `{}`", info.jurisdiction)))?;
-        let builtin_schema = sources.schema == embedded::SCHEMA;
-        // What a check needs of the built-in schema (whether it groups actions) was read at
-        // build time; only validation and a schema from elsewhere need it parsed.
-        let schema = match validate || !builtin_schema || embedded::SCHEMA_GROUPS_ACTIONS {
-            true => Some(parse_schema(&sources.schema)?),
-            false => None,
-        };
+        let top = sources.pack().ok_or_else(|| Error::policies("pack.json", "no pack"))?;
+        let mut manifests = Vec::with_capacity(sources.layers.len());
+        for layer in &sources.layers {
+            let file = in_pack(layer, "pack.json");
+            let manifest = PackManifest::parse(&file, &layer.manifest)?;
+            if manifest.pack != layer.pack {
+                return Err(Error::policies(
+                    file,
+                    format!("`pack` is `{}`, but the pack is `{}`", manifest.pack, layer.pack),
+                ));
+            }
+            manifests.push((file, manifest));
+        }
+        let vocabulary = Vocabulary::merge(manifests.iter().map(|(f, m)| (f.as_str(), m)))?;
+        let info = JurisdictionInfo::merge(&sources.layers, manifests.last().map(|(_, m)| m))?;
+        let jurisdiction = top.pack.clone();
+        // A check needs the schema only for the action entities of groups, which a schema
+        // made from pack.json never has; validation needs it.
+        let schema = if validate { Some(parse_schema(&vocabulary.schema())?) } else { None };
         let calendar = Calendar::from_files(sources.calendar.iter().map(|(n, t)| (n.as_str(), t.as_str())))?;
 
         let mut policies = PolicySet::new();
         let mut rules = HashMap::new();
-        for (file, text) in &sources.policies {
-            let parsed = PolicySet::from_str(text).map_err(|e| Error::policies(file, e))?;
-            for policy in parsed.policies() {
-                if rules.len() == MAX_POLICIES {
-                    return Err(Error::policies(file, format!("more than {MAX_POLICIES} policies, the limit")));
+        for layer in &sources.layers {
+            let regulations = info.regulations_of(&layer.pack);
+            for (file, text) in &layer.policies {
+                let parsed = PolicySet::from_str(text).map_err(|e| Error::policies(file, e))?;
+                for policy in parsed.policies() {
+                    if rules.len() == MAX_POLICIES {
+                        return Err(Error::policies(file, format!("more than {MAX_POLICIES} policies, the limit")));
+                    }
+                    let rule = Rule::from_policy(file, rules.len(), policy, &info, &regulations)?;
+                    let id = PolicyId::new(&rule.id);
+                    if rules.contains_key(&id) {
+                        return Err(Error::policies(file, format!("policy id `{}` is used twice", rule.id)));
+                    }
+                    policies.add(policy.new_id(id.clone())).map_err(|e| Error::policies(file, e))?;
+                    rules.insert(id, rule);
                 }
-                let rule = Rule::from_policy(file, rules.len(), policy, &info)?;
-                let id = PolicyId::new(&rule.id);
-                if rules.contains_key(&id) {
-                    return Err(Error::policies(file, format!("policy id `{}` is used twice", rule.id)));
-                }
-                policies.add(policy.new_id(id.clone())).map_err(|e| Error::policies(file, e))?;
-                rules.insert(id, rule);
             }
         }
-        required_files(&info, &sources.policies, &rules)?;
+        for (layer, (_, manifest)) in sources.layers.iter().zip(&manifests) {
+            required_files(layer, manifest, &rules)?;
+        }
         schedule::check_links(&rules)?;
         let validation = match (&schema, validate) {
             (Some(schema), true) => Some(Validator::new(schema.clone()).validate(&policies, ValidationMode::Strict)),
@@ -243,21 +360,67 @@ impl Engine {
             ));
         }
         let id = PolicySetId {
-            jurisdiction: jurisdiction.to_string(),
+            jurisdiction: jurisdiction.clone(),
             version: env!("CARGO_PKG_VERSION").to_owned(),
             hash: hash.map_or_else(|| identity::hash(sources), str::to_owned),
         };
-        let input = cedar_input::Builder::new(schema.as_ref(), builtin_schema)?;
-        let by_kind = Kind::ALL
+        let mut breakpoints: Vec<NaiveDate> = info
+            .regulations
             .iter()
-            .map(|kind| Ok((*kind, policies_for(&policies, input.action(*kind)?, &input)?)))
-            .collect::<Result<_, Error>>()?;
-        Ok(Engine { jurisdiction, info, policies, by_kind, input, rules, calendar, authorizer: Authorizer::new(), id })
+            .flat_map(|r| [Some(r.in_force), r.expires.and_then(|e| e.succ_opt())])
+            .chain(rules.values().flat_map(|r| [r.valid_from, r.valid_until.and_then(|e| e.succ_opt())]))
+            .flatten()
+            .collect();
+        breakpoints.sort();
+        breakpoints.dedup();
+        let input = cedar_input::Builder::new(vocabulary, None, false)?;
+        Ok(Engine {
+            jurisdiction,
+            info,
+            policies,
+            breakpoints,
+            by_day: Mutex::new(HashMap::new()),
+            input,
+            rules,
+            calendar,
+            authorizer: Authorizer::new(),
+            id,
+        })
     }
 
-    /// The jurisdiction whose policies the engine holds.
-    pub fn jurisdiction(&self) -> Jurisdiction {
-        self.jurisdiction
+    /// The policies of each kind that decide on `date`: those of the rules in force then.
+    fn sets_for(&self, date: NaiveDate) -> Result<Arc<KindSets>, Error> {
+        let stretch = self.breakpoints.partition_point(|b| *b <= date);
+        if let Some(found) = self.by_day.lock().ok().and_then(|m| m.get(&stretch).cloned()) {
+            return Ok(found);
+        }
+        let mut in_force = PolicySet::new();
+        for policy in self.policies.policies() {
+            let rule = self.rules.get(policy.id());
+            if rule.is_some_and(|r| r.in_force_on(date, &self.info)) {
+                in_force.add(policy.clone()).map_err(|e| Error::Evaluation(e.to_string()))?;
+            }
+        }
+        let sets: KindSets = self
+            .input
+            .kinds()
+            .map(|kind| Ok((kind.to_owned(), policies_for(&in_force, self.input.action(kind)?, &self.input)?)))
+            .collect::<Result<_, Error>>()?;
+        let sets = Arc::new(sets);
+        if let Ok(mut m) = self.by_day.lock() {
+            m.insert(stretch, Arc::clone(&sets));
+        }
+        Ok(sets)
+    }
+
+    /// The pack's request vocabulary with its layers'.
+    pub fn vocabulary(&self) -> &Vocabulary {
+        self.input.vocabulary()
+    }
+
+    /// The pack's id: the `jurisdiction` of the requests it decides.
+    pub fn jurisdiction(&self) -> &str {
+        &self.jurisdiction
     }
 
     /// The jurisdiction's name and regulations.
@@ -287,8 +450,8 @@ impl Engine {
     pub(crate) fn cedar_input(&self, request: &Request) -> Result<(cedar_input::CedarInput, NaiveDate), Error> {
         if request.jurisdiction != self.jurisdiction {
             return Err(Error::WrongJurisdiction {
-                request: request.jurisdiction.to_string(),
-                engine: self.jurisdiction.to_string(),
+                request: request.jurisdiction.clone(),
+                engine: self.jurisdiction.clone(),
             });
         }
         let date = request.date.unwrap_or_else(today_in_china);
@@ -308,7 +471,8 @@ impl Engine {
     /// Decides a request.
     pub fn check(&self, request: &Request) -> Result<Verdict, Error> {
         let (input, date) = self.cedar_input(request)?;
-        let policies = self.by_kind.iter().find(|(k, _)| *k == request.kind).map_or(&self.policies, |(_, p)| p);
+        let sets = self.sets_for(date)?;
+        let policies = sets.iter().find(|(k, _)| *k == request.kind).map_or(&self.policies, |(_, p)| p);
         let response = self.authorizer.is_authorized(&input.request, policies, &input.entities);
         if let Some(e) = response.diagnostics().errors().next() {
             return Err(Error::Evaluation(e.to_string()));
@@ -332,7 +496,7 @@ impl Engine {
             .map(|r| r.id.clone())
             .collect();
         verdict.policy_set = Some(self.id.clone());
-        self.engine_warnings(request, date, &deadlines, &mut verdict);
+        self.engine_warnings(&input.invalid_identifiers, date, &deadlines, &mut verdict);
         Ok(verdict)
     }
 
@@ -355,13 +519,29 @@ impl Engine {
             })
             .collect();
         if violations.is_empty() {
-            // No policy grants, routes or forbids this request: nothing allows it.
-            violations.push(Violation {
-                rule: "undecided".into(),
-                regulation: self.info.regulations.first().map(|r| r.title.clone()).unwrap_or_default(),
-                article: String::new(),
-                field: "/kind".into(),
-                message: messages::undecided(&self.info.name, request.kind.as_str()),
+            // No policy grants, routes or forbids this request: nothing allows it. When no
+            // regulation is in force on its date, that is the reason, and the date the field.
+            let first = self.info.regulations.first();
+            let date = request.date.unwrap_or_else(today_in_china);
+            let none_in_force = self.info.regulations.iter().all(|r| !r.in_force_on(date));
+            // The pack's own regulation that states its term, else the nearest layer's.
+            let with_term = self.info.regulations.iter().find(|r| r.period_article.is_some()).or(first);
+            let lapsed = with_term.filter(|_| none_in_force);
+            violations.push(match lapsed {
+                Some(r) => Violation {
+                    rule: "undecided".into(),
+                    regulation: r.title.clone(),
+                    article: r.period_article.clone().unwrap_or_default(),
+                    field: "/date".into(),
+                    message: messages::none_in_force(r, date),
+                },
+                None => Violation {
+                    rule: "undecided".into(),
+                    regulation: first.map(|r| r.title.clone()).unwrap_or_default(),
+                    article: String::new(),
+                    field: "/kind".into(),
+                    message: messages::undecided(&self.info.name, &request.kind),
+                },
             });
         }
         Verdict {
@@ -437,7 +617,13 @@ impl Engine {
         verdict
     }
 
-    fn engine_warnings(&self, request: &Request, date: NaiveDate, deadlines: &[Deadline], verdict: &mut Verdict) {
+    fn engine_warnings(
+        &self,
+        invalid_identifiers: &[(String, IdProblem)],
+        date: NaiveDate,
+        deadlines: &[Deadline],
+        verdict: &mut Verdict,
+    ) {
         for r in self.info.regulations.iter().filter(|r| !r.in_force_on(date)) {
             verdict.warnings.push(messages::not_in_force(r, date));
         }
@@ -445,8 +631,8 @@ impl Engine {
             let years: Vec<String> = self.calendar.years().map(|y| y.to_string()).collect();
             verdict.warnings.push(messages::calendar_out_of_range(due, &years.join(", ")));
         }
-        if let (Some(Some(problem)), Some(number)) = (cedar_input::id_problem(request), &request.requester.id_number) {
-            verdict.warnings.push(messages::invalid_identifier(number.trim(), problem));
+        for (number, problem) in invalid_identifiers {
+            verdict.warnings.push(messages::invalid_identifier(number, *problem));
         }
     }
 }
@@ -461,7 +647,7 @@ fn policies_for(
     action: &cedar_policy::EntityUid,
     input: &cedar_input::Builder,
 ) -> Result<PolicySet, Error> {
-    let is_kind = |a: &cedar_policy::EntityUid| Kind::ALL.iter().any(|k| input.action(*k).is_ok_and(|u| u == a));
+    let is_kind = |a: &cedar_policy::EntityUid| input.kinds().any(|k| input.action(k).is_ok_and(|u| u == a));
     let mut set = PolicySet::new();
     for policy in all.policies() {
         let admits = match policy.action_constraint() {
@@ -486,29 +672,26 @@ pub fn today_in_china() -> NaiveDate {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used, reason = "a test fails loudly")]
+    #![allow(clippy::unwrap_used, clippy::panic, reason = "a test fails loudly")]
 
-    use super::{builtin_jurisdictions, Engine, Sources};
+    use serde_json::json;
 
-    /// The hash build.rs made of each built-in set is the one its sources have.
+    use super::{builtin_jurisdictions, Engine, LayerSources, Sources};
+    use crate::request::Request;
+    use crate::verdict::Outcome;
+
+    /// The hash build.rs made of each built-in pack is the one its sources have.
     #[test]
     fn builtin_hashes_are_those_of_the_sources() {
-        for e in crate::embedded::JURISDICTIONS {
-            let j = e.id.parse().unwrap();
-            assert_eq!(e.hash, crate::identity::hash(&Sources::builtin(j).unwrap()), "{}", e.id);
+        for j in builtin_jurisdictions() {
+            let e = super::builtin_pack(j).unwrap();
+            assert_eq!(e.hash, crate::identity::hash(&Sources::builtin(j).unwrap()), "{j}");
             assert_eq!(Engine::builtin(j).unwrap().policy_set().hash, e.hash);
         }
     }
 
-    /// What build.rs read off the built-in schema is what the text says.
-    #[test]
-    fn the_schema_as_built_is_the_schema_as_written() {
-        let parsed = cedar_policy::Schema::from_cedarschema_str(crate::embedded::SCHEMA).unwrap().0;
-        assert_eq!(parsed.action_groups().next().is_some(), crate::embedded::SCHEMA_GROUPS_ACTIONS);
-    }
-
     /// What `Engine::builtin` leaves out at start-up: every built-in set passes strict
-    /// validation against the schema.
+    /// validation against the schema its vocabulary makes.
     #[test]
     fn builtin_policies_validate_strictly() {
         assert!(!builtin_jurisdictions().is_empty());
@@ -517,5 +700,101 @@ mod tests {
                 panic!("{j}: {e}");
             }
         }
+    }
+
+    const REGULATION: &str = r#"{ "regulations": [
+        { "key": "city", "title": "某市办法", "titleEn": "City measures", "inForce": "2026-01-01", "expires": "2026-12-31" } ] }"#;
+    const PROVINCE: &str = r#"{ "regulations": [
+        { "key": "province", "title": "某省办法", "titleEn": "Province measures", "inForce": "2025-01-01" } ] }"#;
+
+    /// A city pack over a province pack over the built-in base, with a field and a kind
+    /// of its own: loaded from texts, no rebuild.
+    fn layered() -> Engine {
+        let base = Sources::builtin("ganzi").unwrap().layers.remove(0);
+        assert_eq!(base.pack, "base");
+        let province = LayerSources {
+            pack: "province".into(),
+            manifest: r#"{"pack":"province","name":{"zh":"某省","en":"A province"},"layers":["base"]}"#.into(),
+            regulation: Some(PROVINCE.into()),
+            policies: vec![(
+                "province/share.cedar".into(),
+                r#"@id("province.share.commitment") @article("第三条") @field("/application/commitment")
+                   @zh("须作出承诺") @en("A commitment is needed")
+                   forbid (principal, action == Action::"share", resource) unless { context.commitment };"#
+                    .into(),
+            )],
+        };
+        let city = LayerSources {
+            pack: "city".into(),
+            manifest: r#"{"pack":"city","name":{"zh":"某市","en":"A city"},"layers":["province"],
+                "kinds":[{"kind":"lend","zh":"借用","en":"Lend"}],
+                "fields":[{"field":"/application/lendDays","type":"long","label":{"zh":"借用天数","en":"Days lent"},"min":1,"max":30}]}"#
+                .into(),
+            regulation: Some(REGULATION.into()),
+            policies: vec![(
+                "city/lend.cedar".into(),
+                r#"@id("city.lend.short") @article("第一条") @outcome("granted")
+                   permit (principal, action == Action::"lend", resource) when { context has lendDays && context.lendDays <= 7 };
+                   @id("city.share.old") @article("第二条") @outcome("granted") @validUntil("2026-06-30")
+                   permit (principal, action == Action::"share", resource);
+                   @id("city.share.new") @article("第二条") @outcome("review") @reviewer("provider") @workingDays("3") @validFrom("2026-07-01")
+                   permit (principal, action == Action::"share", resource);"#
+                    .into(),
+            )],
+        };
+        let sources =
+            Sources { layers: vec![base, province, city], calendar: Sources::builtin("ganzi").unwrap().calendar };
+        Engine::from_sources(&sources).unwrap()
+    }
+
+    fn check(engine: &Engine, request: serde_json::Value) -> crate::Verdict {
+        engine.check(&Request::from_value(request).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn a_pack_decides_its_own_kind_and_field_and_every_layer_cites_its_own_regulation() {
+        let engine = layered();
+        let lend = |days: i64| {
+            check(
+                &engine,
+                json!({"jurisdiction":"city","kind":"lend","date":"2026-03-02","application":{"lendDays":days}}),
+            )
+        };
+        assert_eq!(lend(5).outcome, Outcome::Granted);
+        assert_eq!(lend(5).grounds[0].regulation, "某市办法");
+        assert_eq!(lend(9).outcome, Outcome::Refused, "no rule grants nine days");
+        let refused = check(&engine, json!({"jurisdiction":"city","kind":"share","date":"2026-03-02"}));
+        assert_eq!(refused.violations[0].rule, "province.share.commitment");
+        assert_eq!(refused.violations[0].regulation, "某省办法", "the province's rule cites the province's regulation");
+        let error = engine.check(
+            &Request::from_value(json!({"jurisdiction":"city","kind":"lend","application":{"lendDays":31}})).unwrap(),
+        );
+        assert!(
+            matches!(error, Err(crate::Error::InvalidRequest { ref field, .. }) if field == "/application/lendDays"),
+            "{error:?}"
+        );
+    }
+
+    #[test]
+    fn a_request_is_decided_by_the_rules_in_force_on_its_date() {
+        let engine = layered();
+        let share = |date: &str| {
+            check(&engine, json!({"jurisdiction":"city","kind":"share","date":date,"application":{"commitment":true}}))
+        };
+        // The amendment of 第二条 takes effect on 2026-07-01: before it the old version decides.
+        assert_eq!(share("2026-06-30").policies, ["city.share.old"]);
+        assert_eq!(share("2026-07-01").policies, ["city.share.new"]);
+        assert_eq!(share("2026-07-01").outcome, Outcome::Review);
+        // After the city's measures lapse, none of its rules decides; the warning names them.
+        let lapsed = share("2027-01-04");
+        assert_eq!(lapsed.outcome, Outcome::Refused);
+        assert_eq!(lapsed.violations[0].rule, "undecided");
+        assert!(lapsed
+            .warnings
+            .iter()
+            .any(|w| w.code == "regulation_not_in_force" && w.regulation.as_deref() == Some("某市办法")));
+        // The province's rule still decides then.
+        let without = check(&engine, json!({"jurisdiction":"city","kind":"share","date":"2027-01-04"}));
+        assert_eq!(without.violations[0].rule, "province.share.commitment");
     }
 }

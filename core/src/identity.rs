@@ -16,13 +16,25 @@ pub struct PolicySetId {
     pub jurisdiction: String,
     /// The library version that embedded or loaded the set.
     pub version: String,
-    /// SHA-256 over the schema, the policy files, the regulation metadata and the
-    /// calendar, each with line endings normalised, files in name order.
+    /// SHA-256 over each layer's manifest, regulation metadata and policy files and over
+    /// the calendar, each with line endings normalised, files in name order.
     pub hash: String,
 }
 
 pub(crate) fn hash(sources: &Sources) -> String {
-    crate::source_hash::hash(&sources.schema, &sources.regulation, &sources.policies, &sources.calendar)
+    use crate::source_hash::LayerText;
+    let layers: Vec<LayerText<'_>> = sources
+        .layers
+        .iter()
+        .map(|l| LayerText {
+            pack: &l.pack,
+            manifest: &l.manifest,
+            regulation: l.regulation.as_deref(),
+            policies: l.policies.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect(),
+        })
+        .collect();
+    let calendar: Vec<(&str, &str)> = sources.calendar.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    crate::source_hash::hash(&layers, &calendar)
 }
 
 /// The server's answer to a verdict a client sent along with its request.

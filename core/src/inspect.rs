@@ -32,6 +32,8 @@ pub struct PolicySummary {
     pub id: String,
     /// The file the policy is in.
     pub file: String,
+    /// The pack whose folder holds the file.
+    pub pack: String,
     /// Position among the file's policies, from 0, in source order.
     pub index: usize,
     /// The 1-based line where the policy (its first annotation) starts, when found.
@@ -59,15 +61,19 @@ impl PolicySummary {
     }
 }
 
-/// Reads `regulation.json` as the engine does, with the same checks (dates in order,
-/// at least one regulation).
-pub fn regulation_info(file: &str, text: &str) -> Result<JurisdictionInfo, Error> {
-    JurisdictionInfo::parse(file, text)
+/// Reads the layers' `regulation.json` files as the engine does, with the same checks
+/// (dates in order, at least one regulation, keys unique across layers).
+pub fn regulation_info(sources: &Sources) -> Result<JurisdictionInfo, Error> {
+    let top = sources.pack().ok_or_else(|| Error::policies("pack.json", "no pack"))?;
+    let manifest = crate::pack::PackManifest::parse(&format!("{}/pack.json", top.pack), &top.manifest)?;
+    JurisdictionInfo::merge(&sources.layers, Some(&manifest))
 }
 
-/// Every policy of one `.cedar` file. `info` resolves `@regulation` keys. A file that
-/// does not parse is an [`Error::Policies`] naming it.
-pub fn inspect_file(file: &str, text: &str, info: &JurisdictionInfo) -> Result<Vec<PolicySummary>, Error> {
+/// Every policy of one `.cedar` file of the pack `pack`. `info` resolves `@regulation`
+/// keys among the pack's own regulations. A file that does not parse is an
+/// [`Error::Policies`] naming it.
+pub fn inspect_file(file: &str, text: &str, info: &JurisdictionInfo, pack: &str) -> Result<Vec<PolicySummary>, Error> {
+    let own = info.regulations_of(pack);
     let parsed = PolicySet::from_str(text).map_err(|e| Error::policies(file, e))?;
     let mut cursor = 0;
     // Lines are counted from where the previous count stopped, so a file costs one pass.
@@ -91,13 +97,14 @@ pub fn inspect_file(file: &str, text: &str, info: &JurisdictionInfo) -> Result<V
         let mut reads = Vec::new();
         collect_reads(&logic, &mut reads);
         let actions = scope_actions(logic.get("action"));
-        let problem = Rule::from_policy(file, index, policy, info).err().map(|e| match e {
+        let problem = Rule::from_policy(file, index, policy, info, &own).err().map(|e| match e {
             Error::Policies { message, .. } => message,
             other => other.to_string(),
         });
         out.push(PolicySummary {
             id: policy.annotation("id").map(str::trim).unwrap_or_default().to_owned(),
             file: file.to_owned(),
+            pack: pack.to_owned(),
             index,
             line,
             effect: match policy.effect() {
@@ -117,10 +124,12 @@ pub fn inspect_file(file: &str, text: &str, info: &JurisdictionInfo) -> Result<V
 /// Every policy of a jurisdiction's sources, files in the order the engine loads them.
 /// Stops at the first unreadable regulation metadata or policy file.
 pub fn inspect(sources: &Sources) -> Result<Vec<PolicySummary>, Error> {
-    let info = regulation_info("regulation.json", &sources.regulation)?;
+    let info = regulation_info(sources)?;
     let mut out = Vec::new();
-    for (file, text) in &sources.policies {
-        out.extend(inspect_file(file, text, &info)?);
+    for layer in &sources.layers {
+        for (file, text) in &layer.policies {
+            out.extend(inspect_file(file, text, &info, &layer.pack)?);
+        }
     }
     Ok(out)
 }
@@ -180,11 +189,16 @@ pub fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
 mod tests {
     use super::*;
 
-    const REGULATION: &str = r#"{"jurisdiction":"ganzi","name":{"zh":"甲","en":"A"},
-        "regulations":[{"key":"r","title":"t","titleEn":"t","inForce":"2025-01-01"}]}"#;
+    const REGULATION: &str = r#"{"regulations":[{"key":"r","title":"t","titleEn":"t","inForce":"2025-01-01"}]}"#;
 
     fn info() -> JurisdictionInfo {
-        regulation_info("regulation.json", REGULATION).unwrap()
+        let layer = crate::engine::LayerSources {
+            pack: "x".into(),
+            manifest: r#"{"pack":"x","name":{"zh":"甲","en":"A"}}"#.into(),
+            regulation: Some(REGULATION.into()),
+            policies: vec![],
+        };
+        regulation_info(&Sources { layers: vec![layer], calendar: vec![] }).unwrap()
     }
 
     #[test]
@@ -195,7 +209,7 @@ mod tests {
                     @id(\"b\")\n@article(\"1\")\n@field(\"/requester/type\")\n@zh(\"z\")\n@en(\"e\")\n\
                     forbid (principal, action in [Action::\"open\", Action::\"classify\"], resource)\n\
                     unless { principal has type };\n";
-        let found = inspect_file("x.cedar", text, &info()).unwrap();
+        let found = inspect_file("x.cedar", text, &info(), "x").unwrap();
         assert_eq!(found.len(), 2);
         let (a, b) = (&found[0], &found[1]);
         assert_eq!((a.id.as_str(), a.line, a.effect), ("a", Some(3), PolicyEffect::Permit));
@@ -214,14 +228,14 @@ mod tests {
         let text = "@id(\"a\")\n@article(\"1\")\n@outcome(\"review\")\n@reviewer(\"provider\")\n\
                     @workingDays(\"five\")\npermit (principal, action, resource);\n\
                     @id(\"b\")\n@artcle(\"1\")\nforbid (principal, action, resource);\n";
-        let found = inspect_file("x.cedar", text, &info()).unwrap();
+        let found = inspect_file("x.cedar", text, &info(), "x").unwrap();
         assert!(found[0].problem.as_deref().unwrap().contains("`@workingDays(\"five\")`"), "{found:?}");
         assert!(found[1].problem.as_deref().unwrap().contains("unknown annotation `@artcle`"), "{found:?}");
     }
 
     #[test]
     fn an_unparsable_file_is_named() {
-        let err = inspect_file("bad.cedar", "permit (principal, action, resource) when {", &info()).unwrap_err();
+        let err = inspect_file("bad.cedar", "permit (principal, action, resource) when {", &info(), "x").unwrap_err();
         assert_eq!(err.code(), "invalid_policies");
         assert!(err.to_string().starts_with("bad.cedar:"), "{err}");
     }

@@ -22,6 +22,7 @@ pub mod inspect;
 pub mod json_reader;
 mod limits;
 mod messages;
+mod pack;
 mod regulation;
 mod request;
 mod rules;
@@ -31,23 +32,28 @@ mod source_hash;
 mod status;
 pub mod strict_date;
 pub mod text;
+mod typescript;
 mod verdict;
+mod vocabulary;
 
 mod embedded {
-    /// One jurisdiction's files under `policies/`.
+    /// One pack's files under `policies/`.
     pub(crate) struct Embedded {
         pub id: &'static str,
-        pub regulation: &'static str,
+        pub manifest: &'static str,
+        pub regulation: Option<&'static str>,
         pub policies: &'static [(&'static str, &'static str)],
-        /// `PolicySetId::hash` of these files with the schema and calendar, made by build.rs.
+        /// The packs beneath it, every one, the lowest first.
+        pub layers: &'static [&'static str],
+        /// `PolicySetId::hash` of the pack with its layers and the calendar, made by build.rs.
         pub hash: &'static str,
     }
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 }
 
-pub use audit::{append_line, AuditRecord, Party, RejectionRecord, MAX_AUDIT_RECEIVED_BYTES};
+pub use audit::{append_line, AuditRecord, RejectionRecord, MAX_AUDIT_RECEIVED_BYTES};
 pub use calendar::{Calendar, Deadline};
-pub use engine::{builtin_jurisdictions, today_in_china, Engine, Sources};
+pub use engine::{builtin_jurisdictions, today_in_china, Engine, LayerSources, Sources};
 pub use error::{Error, ErrorMessage, ErrorReport};
 pub use identifier::{citizen_id_problem, credit_code_problem, is_valid_citizen_id, is_valid_credit_code, IdProblem};
 pub use identity::{read_client_verdict, PolicySetId, Verification};
@@ -55,15 +61,31 @@ pub use limits::{
     MAX_CALENDAR_FILES, MAX_DEPTH, MAX_POLICIES, MAX_POLICY_FILES, MAX_POLICY_FILE_BYTES, MAX_PRIORITY,
     MAX_REQUEST_BYTES, MAX_STRING_CHARS, MAX_WORKING_DAYS,
 };
+pub use pack::{Derivation, FieldSpec, FieldType, KindSpec, PackManifest, ValueSpec};
 pub use regulation::{DormancyRule, JurisdictionInfo, Regulation};
-pub use request::*;
+pub use request::Request;
 pub use rules::ANNOTATIONS;
 pub use status::{ShareState, ShareStatus, ShareUse};
+pub use typescript::{builtin_typescript, type_name};
 pub use verdict::{Ground, Message, Obligation, Outcome, Reviewer, Route, Step, Verdict, Violation, Warning};
+pub use vocabulary::{Contract, Field, Section, Vocabulary, SECTIONS};
 
 /// Reads a request from JSON and decides it with the built-in policies of its jurisdiction:
 /// the path the CLI and the scenario tests take.
 pub fn check_json(text: &str) -> Result<Verdict, Error> {
     let request = Request::from_json(text)?;
-    Engine::builtin(request.jurisdiction)?.check(&request)
+    builtin_engine(&request.jurisdiction)?.check(&request)
+}
+
+/// The built-in engine of a request's jurisdiction; an unknown one is the request's fault.
+pub fn builtin_engine(jurisdiction: &str) -> Result<Engine, Error> {
+    let known = builtin_jurisdictions();
+    if !known.contains(&jurisdiction) {
+        let all: Vec<String> = known.iter().map(|j| format!("`{j}`")).collect();
+        return Err(Error::InvalidRequest {
+            field: "/jurisdiction".into(),
+            message: format!("unknown jurisdiction `{jurisdiction}`, expected one of {}", all.join(", ")),
+        });
+    }
+    Engine::builtin(jurisdiction)
 }

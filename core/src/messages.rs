@@ -18,7 +18,15 @@ pub(crate) fn not_in_force(r: &Regulation, day: NaiveDate) -> Warning {
         },
         rule: None,
         regulation: Some(r.title.clone()),
-        article: None,
+        article: r.period_article.clone(),
+    }
+}
+
+/// No regulation of the pack is in force on the request's date, so none decides it.
+pub(crate) fn none_in_force(r: &Regulation, day: NaiveDate) -> Message {
+    Message {
+        zh: format!("申请日期{day}时没有有效的规定可以决定该申请：《{}》不在有效期内", r.title),
+        en: format!("on {day} no regulation in force decides the request: the {} is not in force", r.title_en),
     }
 }
 

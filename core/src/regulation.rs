@@ -1,30 +1,30 @@
-//! Regulation metadata: `policies/<jurisdiction>/regulation.json`.
+//! Regulation metadata: `policies/<pack>/regulation.json`, merged over a pack's layers.
 
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::engine::LayerSources;
 use crate::error::Error;
+use crate::pack::PackManifest;
 use crate::verdict::Message;
 
-/// What a jurisdiction's policies rest on.
+/// What a jurisdiction's policies rest on: its pack's regulations and those of the packs
+/// beneath it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct JurisdictionInfo {
-    /// The jurisdiction's id, as its folder is named.
+    /// The pack's id.
     pub jurisdiction: String,
-    /// The jurisdiction's name in both languages.
+    /// The pack's name (`pack.json`).
     pub name: Message,
-    /// The first regulation is the one a policy cites when it names none.
+    /// The pack's own regulations first, then each layer's, from the nearest down. Within
+    /// a pack, the first is the one a policy of the pack cites when it names none.
     pub regulations: Vec<Regulation>,
     /// How an unused share lapses, where the regulation says so.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dormancy: Option<DormancyRule>,
-    /// The `.cedar` files the jurisdiction's policies must include, each with at least one
-    /// policy: a file missing or emptied by mistake is an error, not rules silently gone.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub policy_files: Vec<String>,
 }
 
 /// A granted share with no call for `suspendAfterMonths` is suspended and the requester
@@ -43,10 +43,22 @@ pub struct DormancyRule {
     pub terminate_after_days: u32,
 }
 
+/// What `regulation.json` holds.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct RegulationFile {
+    regulations: Vec<Regulation>,
+    #[serde(default)]
+    dormancy: Option<DormancyRule>,
+}
+
 /// One regulation: title, document number, the period it is in force, its articles.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Regulation {
+    /// The pack whose `regulation.json` holds it.
+    #[serde(default, skip_deserializing)]
+    pub pack: String,
     /// The key a policy's `@regulation` annotation uses.
     pub key: String,
     /// The title as published (简体).
@@ -64,6 +76,10 @@ pub struct Regulation {
     /// The last day in force, if the regulation has an end.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expires: Option<NaiveDate>,
+    /// The article that sets these dates (e.g. "施行，有效期2年"), cited when a request
+    /// falls outside them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period_article: Option<String>,
     /// Articles the policies cite, each with a short summary, in both languages.
     #[serde(default)]
     pub articles: BTreeMap<String, Message>,
@@ -77,21 +93,58 @@ impl Regulation {
 }
 
 impl JurisdictionInfo {
-    pub(crate) fn parse(file: &str, text: &str) -> Result<JurisdictionInfo, Error> {
-        let info: JurisdictionInfo = serde_json::from_str(text).map_err(|e| Error::policies(file, e))?;
-        if info.regulations.is_empty() {
-            return Err(Error::policies(file, "`regulations` lists no regulation"));
-        }
-        for r in &info.regulations {
-            let ordered = r.issued.is_none_or(|i| i <= r.in_force) && r.expires.is_none_or(|e| r.in_force <= e);
-            if !ordered {
-                return Err(Error::policies(
-                    file,
-                    format!("regulation `{}`: dates must run issued ≤ inForce ≤ expires", r.key),
-                ));
+    /// Reads each layer's `regulation.json` (a layer without policies may have none) and
+    /// merges them under the pack's name. Regulation keys are unique across the layers.
+    pub fn merge(layers: &[LayerSources], top: Option<&PackManifest>) -> Result<JurisdictionInfo, Error> {
+        let top = top.ok_or_else(|| Error::policies("pack.json", "no pack"))?;
+        let mut info = JurisdictionInfo {
+            jurisdiction: top.pack.clone(),
+            name: top.name.clone(),
+            regulations: Vec::new(),
+            dormancy: None,
+        };
+        for layer in layers.iter().rev() {
+            let file = format!("{}/regulation.json", layer.pack);
+            let Some(text) = &layer.regulation else {
+                if !layer.policies.is_empty() {
+                    return Err(Error::policies(
+                        file,
+                        "is missing: a pack with policies needs the regulations they rest on",
+                    ));
+                }
+                continue;
+            };
+            let parsed: RegulationFile = serde_json::from_str(text).map_err(|e| Error::policies(&file, e))?;
+            if parsed.regulations.is_empty() {
+                return Err(Error::policies(&file, "`regulations` lists no regulation"));
+            }
+            for mut r in parsed.regulations {
+                let ordered = r.issued.is_none_or(|i| i <= r.in_force) && r.expires.is_none_or(|e| r.in_force <= e);
+                if !ordered {
+                    return Err(Error::policies(
+                        &file,
+                        format!("regulation `{}`: dates must run issued ≤ inForce ≤ expires", r.key),
+                    ));
+                }
+                if info.regulations.iter().any(|o| o.key == r.key) {
+                    return Err(Error::policies(
+                        &file,
+                        format!("regulation key `{}` is used by another layer too", r.key),
+                    ));
+                }
+                r.pack = layer.pack.clone();
+                info.regulations.push(r);
+            }
+            if info.dormancy.is_none() {
+                info.dormancy = parsed.dormancy;
             }
         }
         Ok(info)
+    }
+
+    /// The positions in `regulations` of one pack's own regulations.
+    pub fn regulations_of(&self, pack: &str) -> Vec<usize> {
+        self.regulations.iter().enumerate().filter(|(_, r)| r.pack == pack).map(|(i, _)| i).collect()
     }
 
     /// The regulation a policy cites by key, or the first when the key is absent.

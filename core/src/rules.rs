@@ -33,6 +33,8 @@ pub const ANNOTATIONS: &[&str] = &[
     "onRequest",
     "obligation",
     "warning",
+    "validFrom",
+    "validUntil",
 ];
 
 #[derive(Debug, Clone)]
@@ -45,6 +47,11 @@ pub(crate) struct Rule {
     pub regulation: usize,
     pub article: String,
     pub role: Role,
+    /// The first day this version of the rule decides (`@validFrom`): an amendment's date.
+    pub valid_from: Option<NaiveDate>,
+    /// The last day this version of the rule decides (`@validUntil`): the day before an
+    /// amendment replaces it.
+    pub valid_until: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone)]
@@ -88,7 +95,15 @@ pub(crate) struct RouteSpec {
 
 impl Rule {
     /// Reads a policy's annotations; `file` names it in errors.
-    pub fn from_policy(file: &str, order: usize, policy: &Policy, info: &JurisdictionInfo) -> Result<Rule, Error> {
+    /// `own`: the positions in `info.regulations` of the regulations of the policy's pack,
+    /// which a policy may cite (the first when it names none).
+    pub fn from_policy(
+        file: &str,
+        order: usize,
+        policy: &Policy,
+        info: &JurisdictionInfo,
+        own: &[usize],
+    ) -> Result<Rule, Error> {
         // Read once: `Policy::annotation(key)` parses `key` as a Cedar identifier on each call.
         let annotations: Vec<(&str, &str)> = policy.annotations().collect();
         let annotation = |key: &str| annotations.iter().find(|(k, _)| *k == key).map(|(_, v)| *v);
@@ -135,13 +150,27 @@ impl Rule {
 
         let regulation_key = text("regulation");
         let regulation = match regulation_key {
-            None => 0,
-            Some(key) => info
-                .regulations
-                .iter()
-                .position(|r| r.key == key)
-                .ok_or_else(|| bad(format!("`@regulation(\"{key}\")` is not a key of the regulation metadata")))?,
+            None => own.first().copied().ok_or_else(|| bad("its pack has no regulation to rest on".into()))?,
+            Some(key) => {
+                own.iter().copied().find(|i| info.regulations.get(*i).is_some_and(|r| r.key == key)).ok_or_else(
+                    || bad(format!("`@regulation(\"{key}\")` is not a key of its pack's regulation metadata")),
+                )?
+            }
         };
+        let day = |key: &str| -> Result<Option<NaiveDate>, Error> {
+            text(key)
+                .map(|v| {
+                    NaiveDate::parse_from_str(v, "%Y-%m-%d")
+                        .map_err(|_| bad(format!("`@{key}(\"{v}\")` is not a date YYYY-MM-DD")))
+                })
+                .transpose()
+        };
+        let (valid_from, valid_until) = (day("validFrom")?, day("validUntil")?);
+        if let (Some(from), Some(until)) = (valid_from, valid_until) {
+            if from > until {
+                return Err(bad(format!("`@validFrom(\"{from}\")` is after `@validUntil(\"{until}\")`")));
+            }
+        }
         let article = need("article")?.to_owned();
 
         let role = match policy.effect() {
@@ -207,7 +236,15 @@ impl Rule {
                 }
             }
         };
-        Ok(Rule { id, file: file.to_owned(), order, regulation, article, role })
+        Ok(Rule { id, file: file.to_owned(), order, regulation, article, role, valid_from, valid_until })
+    }
+
+    /// Whether the rule decides on `day`: its regulation is in force, and the day falls
+    /// within the rule's own dates.
+    pub fn in_force_on(&self, day: NaiveDate, info: &JurisdictionInfo) -> bool {
+        info.regulations.get(self.regulation).is_some_and(|r| r.in_force_on(day))
+            && self.valid_from.is_none_or(|from| from <= day)
+            && self.valid_until.is_none_or(|until| day <= until)
     }
 }
 

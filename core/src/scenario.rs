@@ -278,7 +278,13 @@ pub fn run_case(engine: &Engine, case: &Case, request: Value) -> CaseResult {
         let failures = compare_status(&case.expect, &case.cites, &status);
         return CaseResult { name: case.name.clone(), failures, verdict: None, status: status.ok() };
     }
-    let decided = Request::from_value(request).and_then(|r| engine.check(&r));
+    let decided = Request::from_value(request).and_then(|r| {
+        // As `pdp check` reads it: a jurisdiction no pack has is the request's fault.
+        if r.jurisdiction != engine.jurisdiction() {
+            crate::builtin_engine(&r.jurisdiction)?;
+        }
+        engine.check(&r)
+    });
     let failures = compare(&case.expect, &case.cites, &decided);
     CaseResult { name: case.name.clone(), failures, verdict: decided.ok(), status: None }
 }

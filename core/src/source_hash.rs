@@ -3,15 +3,19 @@
 
 use sha2::{Digest, Sha256};
 
-/// SHA-256 over the schema, the regulation metadata, the policy files and the calendar
-/// files, each with line endings normalised; files by their own name (not their folder),
-/// in name order. Files are `(name, text)`.
-pub(crate) fn hash<N: AsRef<str>, T: AsRef<str>>(
-    schema: &str,
-    regulation: &str,
-    policies: &[(N, T)],
-    calendar: &[(N, T)],
-) -> String {
+/// One layer's texts: the pack's id, `pack.json`, `regulation.json` (if any) and the
+/// policy files as `(name, text)`.
+pub(crate) struct LayerText<'a> {
+    pub pack: &'a str,
+    pub manifest: &'a str,
+    pub regulation: Option<&'a str>,
+    pub policies: Vec<(&'a str, &'a str)>,
+}
+
+/// SHA-256 over each layer (lowest first) — its id, manifest, regulation metadata and
+/// policy files — and the calendar files, each with line endings normalised; files by
+/// their own name (not their folder), in name order.
+pub(crate) fn hash(layers: &[LayerText<'_>], calendar: &[(&str, &str)]) -> String {
     let mut h = Sha256::new();
     let mut part = |tag: &str, name: &str, text: &str| {
         let text = text.replace("\r\n", "\n");
@@ -20,15 +24,17 @@ pub(crate) fn hash<N: AsRef<str>, T: AsRef<str>>(
             h.update(piece.as_bytes());
         }
     };
-    fn sorted<N: AsRef<str>, T: AsRef<str>>(files: &[(N, T)]) -> Vec<(&str, &str)> {
-        let mut v: Vec<(&str, &str)> = files.iter().map(|(n, t)| (base(n.as_ref()), t.as_ref())).collect();
+    fn sorted<'a>(files: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
+        let mut v: Vec<(&str, &str)> = files.iter().map(|(n, t)| (base(n), *t)).collect();
         v.sort();
         v
     }
-    part("schema", "", schema);
-    part("regulation", "", regulation);
-    for (name, text) in sorted(policies) {
-        part("policy", name, text);
+    for layer in layers {
+        part("pack", layer.pack, layer.manifest);
+        part("regulation", layer.pack, layer.regulation.unwrap_or(""));
+        for (name, text) in sorted(&layer.policies) {
+            part("policy", name, text);
+        }
     }
     for (name, text) in sorted(calendar) {
         part("calendar", name, text);

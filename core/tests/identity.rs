@@ -10,7 +10,7 @@
 
 use std::path::Path;
 
-use pubdata_policy::{AuditRecord, Engine, Jurisdiction, Outcome, Request, Sources};
+use pubdata_policy::{AuditRecord, Engine, Outcome, Request, Sources};
 
 const REQUEST: &str = r#"{"jurisdiction":"ganzi","kind":"open","date":"2026-09-28",
   "requester":{"id":"zhang-san","type":"citizen","name":"张三"},
@@ -23,8 +23,8 @@ fn policies_dir() -> std::path::PathBuf {
 
 #[test]
 fn built_in_and_folder_policies_share_one_hash() {
-    let built_in = Engine::builtin(Jurisdiction::Ganzi).unwrap();
-    let folder = Engine::from_dir(&policies_dir(), Jurisdiction::Ganzi).unwrap();
+    let built_in = Engine::builtin("ganzi").unwrap();
+    let folder = Engine::from_dir(&policies_dir(), "ganzi").unwrap();
     assert_eq!(built_in.policy_set(), folder.policy_set());
     assert_eq!(built_in.policy_set().hash.len(), 64);
     let verdict = built_in.check(&Request::from_json(REQUEST).unwrap()).unwrap();
@@ -34,10 +34,10 @@ fn built_in_and_folder_policies_share_one_hash() {
 #[test]
 fn a_tampered_policy_set_is_detected_by_the_server() {
     let request = Request::from_json(REQUEST).unwrap();
-    let server = Engine::builtin(Jurisdiction::Ganzi).unwrap();
-    let mut sources = Sources::builtin(Jurisdiction::Ganzi).unwrap();
+    let server = Engine::builtin("ganzi").unwrap();
+    let mut sources = Sources::builtin("ganzi").unwrap();
     // The client's copy waives the 5-day review of conditional data.
-    for (_, text) in sources.policies.iter_mut() {
+    for (_, text) in sources.layers.last_mut().unwrap().policies.iter_mut() {
         *text = text.replace(
             "@outcome(\"review\")\n@reviewer(\"provider\")\n@workingDays(\"5\")\n@article(\"第二十六条\")",
             "@outcome(\"granted\")\n@article(\"第二十六条\")",
@@ -58,7 +58,7 @@ fn a_tampered_policy_set_is_detected_by_the_server() {
 #[test]
 fn an_honest_client_verdict_verifies() {
     let request = Request::from_json(REQUEST).unwrap();
-    let engine = Engine::builtin(Jurisdiction::Ganzi).unwrap();
+    let engine = Engine::builtin("ganzi").unwrap();
     let claimed = engine.check(&request).unwrap();
     let v = engine.verify(&request, &claimed).unwrap();
     assert!(v.same_policies && v.same_verdict, "{:?}", v.differences);
@@ -67,7 +67,7 @@ fn an_honest_client_verdict_verifies() {
 #[test]
 fn a_forged_outcome_with_the_right_hash_is_still_caught() {
     let request = Request::from_json(REQUEST).unwrap();
-    let engine = Engine::builtin(Jurisdiction::Ganzi).unwrap();
+    let engine = Engine::builtin("ganzi").unwrap();
     let mut claimed = engine.check(&request).unwrap();
     claimed.outcome = Outcome::Granted;
     claimed.route = None;
@@ -80,15 +80,15 @@ fn a_forged_outcome_with_the_right_hash_is_still_caught() {
 #[test]
 fn an_audit_record_holds_who_what_why_and_the_rules() {
     let request = Request::from_json(REQUEST).unwrap();
-    let engine = Engine::builtin(Jurisdiction::Ganzi).unwrap();
+    let engine = Engine::builtin("ganzi").unwrap();
     let verdict = engine.check(&request).unwrap();
     let line = AuditRecord::new(&request, &verdict).to_json_line();
     assert!(!line.contains('\n'));
     let record: serde_json::Value = serde_json::from_str(&line).unwrap();
-    assert_eq!(record["requester"]["id"], "zhang-san");
-    assert_eq!(record["requester"]["type"], "citizen");
-    assert_eq!(record["resource"]["provider"], "dept-transport");
-    assert_eq!(record["purpose"], "research");
+    assert_eq!(record["request"]["requester"]["id"], "zhang-san");
+    assert_eq!(record["request"]["requester"]["type"], "citizen");
+    assert_eq!(record["request"]["resource"]["provider"], "dept-transport");
+    assert_eq!(record["request"]["application"]["purpose"], "research");
     assert_eq!(record["outcome"], "review");
     assert_eq!(record["policies"][0], "ganzi.open.conditional.review");
     assert_eq!(record["policySet"]["hash"], engine.policy_set().hash.as_str());

@@ -14,16 +14,13 @@
     reason = "a test fails loudly"
 )]
 
-use std::collections::HashMap;
 use std::io::Write;
 
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 use pubdata_policy::{
-    builtin_jurisdictions, Attribute, AttributeName, Engine, Flag, Jurisdiction, Kind, ListEntry, Material,
-    OpeningGround, OperateAction, Outcome, Penalty, Rating, Request, RequesterType, ScenarioType, Treatment, UsageMode,
-    Verdict,
+    builtin_jurisdictions, Engine, Field, FieldType, Outcome, Request, Verdict, Vocabulary, SECTIONS,
 };
 use serde_json::{json, Map, Value};
 use sha2::{Digest, Sha256};
@@ -44,9 +41,6 @@ impl Tape {
     fn pick<T: Copy>(&mut self, items: &[T]) -> T {
         items[self.below(items.len())]
     }
-    fn maybe<T: Copy>(&mut self, items: &[T]) -> Option<T> {
-        self.flip().then(|| self.pick(items))
-    }
     fn subset<T: Copy>(&mut self, items: &[T]) -> Vec<T> {
         items.iter().copied().filter(|_| self.below(4) == 0).collect()
     }
@@ -56,148 +50,57 @@ impl Tape {
     }
 }
 
-fn strs<T: serde::Serialize>(items: &[T]) -> Value {
-    serde_json::to_value(items).unwrap()
+const TEXTS: &[&str] = &["医保待遇资格核验", "《社会保险法》", " ", "x"];
+const IDS: &[&str] = &["360426199101010071", "11010519491231002X", "91110000600037341L", "915101007130000000", "123"];
+
+/// A value of a field, or none: every field of the pack's vocabulary, so that the
+/// requests cover whatever the packs declare.
+fn value(tape: &mut Tape, field: &Field) -> Option<Value> {
+    let spec = &field.spec;
+    let values: Vec<&str> = spec.values.iter().map(|v| v.value.as_str()).collect();
+    match spec.field_type {
+        // Booleans and sets are always given (as the forms send them), optional booleans not.
+        FieldType::Bool if spec.optional => tape.flip().then(|| json!(tape.flip())),
+        FieldType::Bool => Some(json!(tape.below(3) == 0)),
+        FieldType::Set => Some(json!(tape.subset(&values))),
+        _ if !tape.flip() => None,
+        FieldType::Text if !spec.derive.is_empty() => Some(json!(tape.pick(IDS))),
+        FieldType::Text if !spec.suggest.is_empty() && tape.flip() => {
+            let suggested: Vec<&str> = spec.suggest.iter().map(String::as_str).collect();
+            Some(json!(tape.pick(&suggested)))
+        }
+        FieldType::Text => Some(json!(tape.pick(TEXTS))),
+        FieldType::Enum => Some(json!(tape.pick(&values))),
+        FieldType::Long => {
+            let lo = spec.min.unwrap_or(0);
+            let span = spec.max.unwrap_or(lo + 200).saturating_sub(lo).min(200) as usize;
+            Some(json!(lo + tape.below(span + 1) as i64))
+        }
+        FieldType::Date => Some(json!(tape.date())),
+        FieldType::Record => {
+            let map: Map<String, Value> =
+                field.children.iter().filter(|_| tape.below(4) == 0).map(|c| (c.name.clone(), json!("x"))).collect();
+            Some(Value::Object(map))
+        }
+    }
 }
 
-const TEXTS: &[&str] = &["医保待遇资格核验", "《社会保险法》", " ", "x"];
-const PURPOSES: &[&str] =
-    &["duty", "public_service", "innovation", "urban_governance", "social_services", "research", "commercial", "其他"];
-const IDS: &[&str] = &["360426199101010071", "11010519491231002X", "91110000600037341L", "915101007130000000", "123"];
-const CATALOG: &[&str] = &[
-    "name",
-    "openingSubject",
-    "format",
-    "dataType",
-    "updateFrequency",
-    "source",
-    "gradingLevel",
-    "coverage",
-    "managingBody",
-    "description",
-];
-
-/// A request over the whole contract; `dated` decides whether the date may be absent.
-fn request(tape: &mut Tape, dated: bool) -> Value {
-    let text = |t: &mut Tape, m: &mut Map<String, Value>, key: &str| {
-        if t.flip() {
-            m.insert(key.into(), json!(t.pick(TEXTS)));
+/// A request over the whole vocabulary of a random jurisdiction; `dated` decides whether
+/// the date may be absent.
+fn request(tape: &mut Tape, dated: bool, engines: &Engines) -> Value {
+    let (jurisdiction, engine) = tape.pick(&engines.iter().map(|(j, e)| (*j, e)).collect::<Vec<_>>());
+    let vocabulary: &Vocabulary = engine.vocabulary();
+    let kinds: Vec<&str> = vocabulary.kinds().iter().map(|k| k.kind.as_str()).collect();
+    let mut request = json!({ "jurisdiction": jurisdiction, "kind": tape.pick(&kinds) });
+    for (i, section) in SECTIONS.iter().enumerate() {
+        let mut map = Map::new();
+        for field in vocabulary.section(i).iter().filter(|f| !f.spec.entity_id) {
+            if let Some(v) = value(tape, field) {
+                map.insert(field.name.clone(), v);
+            }
         }
-    };
-    let mut q = Map::new();
-    if let Some(t) = tape.maybe(RequesterType::ALL) {
-        q.insert("type".into(), json!(t));
+        request[section.key] = Value::Object(map);
     }
-    if let Some(id) = tape.maybe(IDS) {
-        q.insert("idNumber".into(), json!(id));
-    }
-    if let Some(r) = tape.maybe(Rating::ALL) {
-        q.insert("rating".into(), json!(r));
-    }
-    if tape.flip() {
-        q.insert("securityLevel".into(), json!(1 + tape.below(5)));
-    }
-    q.insert("dishonest".into(), json!(tape.below(4) == 0));
-    q.insert("materials".into(), strs(&tape.subset(Material::ALL)));
-    q.insert("penalties".into(), strs(&tape.subset(Penalty::ALL)));
-    q.insert("lists".into(), strs(&tape.subset(ListEntry::ALL)));
-    q.insert("principalCriminal".into(), json!(tape.below(6) == 0));
-
-    let mut r = Map::new();
-    text(tape, &mut r, "name");
-    if let Some(a) = tape.maybe(Attribute::ALL) {
-        r.insert("sharing".into(), json!(a));
-    }
-    if let Some(a) = tape.maybe(Attribute::ALL) {
-        r.insert("opening".into(), json!(a));
-    }
-    r.insert("inCatalog".into(), json!(tape.below(5) != 0));
-    r.insert("flags".into(), strs(&tape.subset(Flag::ALL)));
-    r.insert("treatments".into(), strs(&tape.subset(Treatment::ALL)));
-
-    let mut a = Map::new();
-    for key in [
-        "scenario",
-        "needBasis",
-        "businessGoal",
-        "securityMeasures",
-        "needType",
-        "dataContent",
-        "fusionPlan",
-        "lowFrequencyReason",
-        "reason",
-        "conditions",
-        "legalBasis",
-        "notAggregatedBasis",
-        "authorityApproval",
-    ] {
-        text(tape, &mut a, key);
-    }
-    if let Some(p) = tape.maybe(PURPOSES) {
-        a.insert("purpose".into(), json!(p));
-    }
-    for key in [
-        "commitment",
-        "thirdPartyTransfer",
-        "crossLevel",
-        "crossRegion",
-        "keyWorkEvaluated",
-        "fusion",
-        "filed",
-        "securityNeed",
-        "authorityProposal",
-        "reReview",
-        "ownData",
-        "subjectAuthorized",
-        "productApproved",
-    ] {
-        a.insert(key.into(), json!(tape.flip()));
-    }
-    for key in ["aggregated", "withinScope"] {
-        if tape.flip() {
-            a.insert(key.into(), json!(tape.flip()));
-        }
-    }
-    if let Some(v) = tape.maybe(ScenarioType::ALL) {
-        a.insert("scenarioType".into(), json!(v));
-    }
-    if let Some(v) = tape.maybe(UsageMode::ALL) {
-        a.insert("usageMode".into(), json!(v));
-    }
-    if tape.flip() {
-        a.insert("usageEveryDays".into(), json!(1 + tape.below(200)));
-    }
-    if tape.flip() {
-        a.insert("securityLevel".into(), json!(1 + tape.below(5)));
-    }
-    if let Some(v) = tape.maybe(OpeningGround::ALL) {
-        a.insert("openingGround".into(), json!(v));
-    }
-    if let Some(v) = tape.maybe(AttributeName::ALL) {
-        a.insert("attribute".into(), json!(v));
-    }
-    if let Some(v) = tape.maybe(Attribute::ALL) {
-        a.insert("from".into(), json!(v));
-    }
-    if let Some(v) = tape.maybe(Attribute::ALL) {
-        a.insert("to".into(), json!(v));
-    }
-    if let Some(v) = tape.maybe(OperateAction::ALL) {
-        a.insert("action".into(), json!(v));
-    }
-    if tape.flip() {
-        a.insert("agreementStart".into(), json!(tape.date()));
-    }
-    if tape.flip() {
-        let keys = tape.subset(CATALOG);
-        a.insert("catalog".into(), Value::Object(keys.into_iter().map(|k| (k.to_owned(), json!("x"))).collect()));
-    }
-
-    let mut request = json!({
-        "jurisdiction": tape.pick(Jurisdiction::ALL),
-        "kind": tape.pick(Kind::ALL),
-        "requester": q, "resource": r, "application": a,
-    });
     if dated || tape.below(8) != 0 {
         request["date"] = json!(tape.date());
     }
@@ -223,17 +126,26 @@ fn widens_access(request: &Value) -> bool {
 }
 
 fn tape() -> impl Strategy<Value = Vec<u32>> {
-    proptest::collection::vec(any::<u32>(), 160)
+    proptest::collection::vec(any::<u32>(), 256)
 }
 
-fn engines() -> HashMap<Jurisdiction, Engine> {
+type Engines = Vec<(&'static str, Engine)>;
+
+fn engines() -> Engines {
     builtin_jurisdictions().into_iter().map(|j| (j, Engine::builtin(j).unwrap())).collect()
 }
 
-fn decide(engines: &HashMap<Jurisdiction, Engine>, value: Value) -> (Request, Verdict) {
+fn decide(engines: &Engines, value: Value) -> (Request, Verdict) {
     let request = Request::from_value(value).unwrap();
-    let verdict = engines[&request.jurisdiction].check(&request).unwrap();
+    let engine = &engines.iter().find(|(j, _)| *j == request.jurisdiction).unwrap().1;
+    let verdict = engine.check(&request).unwrap();
     (request, verdict)
+}
+
+/// The values of `/resource/flags` (the same in every built-in pack).
+fn flags(engines: &Engines) -> Vec<String> {
+    let spec = engines[0].1.vocabulary().field("/resource/flags").unwrap();
+    spec.values.iter().map(|v| v.value.clone()).collect()
 }
 
 proptest! {
@@ -241,9 +153,9 @@ proptest! {
 
     #[test]
     fn verdicts_keep_the_contract(choices in tape()) {
-        thread_local!(static ENGINES: HashMap<Jurisdiction, Engine> = engines());
+        thread_local!(static ENGINES: Engines = engines());
         ENGINES.with(|engines| {
-            let value = request(&mut Tape(choices.into_iter()), false);
+            let value = request(&mut Tape(choices.into_iter()), false, engines);
             let (request, verdict) = decide(engines, value.clone());
             // Refused if and only if there are violations.
             prop_assert_eq!(verdict.outcome == Outcome::Refused, !verdict.violations.is_empty());
@@ -269,17 +181,18 @@ proptest! {
     /// For requests that make data more available. A flag may rightly let a restriction
     /// through (e.g. 浙江 第十四条 grounds a move to "prohibited" in a sensitive category).
     #[test]
-    fn a_sensitivity_flag_never_turns_a_refusal_into_a_grant(choices in tape(), flag in 0..Flag::ALL.len()) {
-        thread_local!(static ENGINES: HashMap<Jurisdiction, Engine> = engines());
+    fn a_sensitivity_flag_never_turns_a_refusal_into_a_grant(choices in tape(), flag in 0..8usize) {
+        thread_local!(static ENGINES: Engines = engines());
         ENGINES.with(|engines| {
-            let value = request(&mut Tape(choices.into_iter()), true);
+            let value = request(&mut Tape(choices.into_iter()), true, engines);
             prop_assume!(widens_access(&value));
             let (_, before) = decide(engines, value.clone());
             let mut flagged = value;
-            let flags = flagged["resource"]["flags"].as_array_mut().unwrap();
-            let added = json!(Flag::ALL[flag]);
-            if !flags.contains(&added) {
-                flags.push(added);
+            let all = flags(engines);
+            let added = json!(all[flag % all.len()]);
+            let given = flagged["resource"]["flags"].as_array_mut().unwrap();
+            if !given.contains(&added) {
+                given.push(added);
             }
             let (_, after) = decide(engines, flagged);
             prop_assert!(!(before.outcome == Outcome::Refused && after.outcome == Outcome::Granted));
@@ -300,7 +213,7 @@ fn write_parity_corpus() {
     let strategy = tape();
     for _ in 0..count {
         let choices = strategy.new_tree(&mut runner).unwrap().current();
-        let value = request(&mut Tape(choices.into_iter()), true);
+        let value = request(&mut Tape(choices.into_iter()), true, &engines);
         let (_, verdict) = decide(&engines, value.clone());
         // The verdict's JSON text, as a digest: the WebAssembly side must produce the same text.
         let text = serde_json::to_string(&verdict).unwrap();

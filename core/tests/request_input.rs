@@ -15,8 +15,10 @@ fn share_with(patch: serde_json::Value) -> String {
     request.to_string()
 }
 
+/// The error a request gets: the envelope is read by `Request::from_json`, its fields by
+/// the jurisdiction's pack when it is checked.
 fn error_of(text: &str) -> (String, String) {
-    match Request::from_json(text) {
+    match Request::from_json(text).and_then(|_| check_json(text)) {
         Err(Error::InvalidRequest { field, message }) => (field, message),
         other => panic!("expected an invalid request, got {other:?} for {text}"),
     }

@@ -10,7 +10,7 @@
 )]
 
 use chrono::{Days, NaiveDate};
-use pubdata_policy::{Engine, Error, Jurisdiction, Outcome, Request, Sources};
+use pubdata_policy::{Engine, Error, Outcome, Request, Sources};
 
 const RESTRICTED: &str = r#"{"jurisdiction":"lishui","kind":"open","date":"DATE",
   "requester":{"type":"legal_person","rating":"AAA","securityLevel":3,
@@ -22,7 +22,7 @@ const RESTRICTED: &str = r#"{"jurisdiction":"lishui","kind":"open","date":"DATE"
 /// 第十一条 in order, no step due before the step it follows, the route its first step.
 #[test]
 fn no_step_falls_due_before_the_step_it_follows() {
-    let engine = Engine::builtin(Jurisdiction::Lishui).unwrap();
+    let engine = Engine::builtin("lishui").unwrap();
     let mut day = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
     while day.format("%Y").to_string() == "2026" {
         let request = Request::from_json(&RESTRICTED.replace("DATE", &day.to_string())).unwrap();
@@ -44,8 +44,8 @@ fn no_step_falls_due_before_the_step_it_follows() {
 }
 
 fn lishui_with(edit: impl Fn(&str) -> String) -> Sources {
-    let mut s = Sources::builtin(Jurisdiction::Lishui).unwrap();
-    for (_, text) in s.policies.iter_mut() {
+    let mut s = Sources::builtin("lishui").unwrap();
+    for (_, text) in s.layers.iter_mut().flat_map(|l| l.policies.iter_mut()) {
         *text = edit(text);
     }
     s
@@ -82,7 +82,7 @@ fn the_schedule_follows_the_annotations_only() {
 /// alone: a kind no ground decides stays undecided, and a grant lists no idle step.
 #[test]
 fn a_step_alone_decides_nothing() {
-    let engine = Engine::builtin(Jurisdiction::Putuo).unwrap();
+    let engine = Engine::builtin("putuo").unwrap();
     let share = r#"{"jurisdiction":"putuo","kind":"share","date":"2026-09-28",
       "requester":{"type":"department","name":"区市场监管局"},
       "resource":{"name":"企业登记信息","sharing":"conditional"},
@@ -93,8 +93,8 @@ fn a_step_alone_decides_nothing() {
     assert_eq!(verdict.outcome, Outcome::Granted);
     assert!(verdict.policies.iter().all(|p| !p.starts_with("putuo.share.dispute")), "{:?}", verdict.policies);
 
-    let mut s = Sources::builtin(Jurisdiction::Ganzi).unwrap();
-    s.policies.push((
+    let mut s = Sources::builtin("ganzi").unwrap();
+    s.layers.last_mut().unwrap().policies.push((
         "ganzi/step.cedar".into(),
         r#"@id("ganzi.test.step") @article("第十八条") @reviewer("authority") @after("ganzi.share.conditional.review")
            @zh("争议") @en("dispute") permit (principal, action == Action::"operate", resource);"#

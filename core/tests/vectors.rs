@@ -13,24 +13,21 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use pubdata_policy::scenario::Suite;
-use pubdata_policy::{builtin_jurisdictions, Engine, Jurisdiction};
+use pubdata_policy::{builtin_jurisdictions, Engine};
 
 /// The jurisdictions to run: all built-in ones, or those named in `PDP_JURISDICTIONS`
 /// (comma-separated), for an author working on one rule set.
-fn jurisdictions() -> Vec<Jurisdiction> {
+fn jurisdictions() -> Vec<&'static str> {
     let only = std::env::var("PDP_JURISDICTIONS").unwrap_or_default();
-    builtin_jurisdictions()
-        .into_iter()
-        .filter(|j| only.is_empty() || only.split(',').any(|o| o.trim() == j.as_str()))
-        .collect()
+    builtin_jurisdictions().into_iter().filter(|j| only.is_empty() || only.split(',').any(|o| o.trim() == *j)).collect()
 }
 
 fn vector_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors")
 }
 
-fn suites(jurisdiction: Jurisdiction) -> Vec<(PathBuf, Suite)> {
-    let dir = vector_dir().join(jurisdiction.as_str());
+fn suites(jurisdiction: &str) -> Vec<(PathBuf, Suite)> {
+    let dir = vector_dir().join(jurisdiction);
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .map(|d| {
             d.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "json")).collect()

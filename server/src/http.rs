@@ -248,7 +248,7 @@ fn decide(packs: &Packs, text: &str) -> Result<(PdpRequest, Verdict), Rejection>
 
 fn decide_request(packs: &Packs, request: PdpRequest) -> Result<(PdpRequest, Verdict), Rejection> {
     let engine = packs
-        .engine(request.jurisdiction)
+        .engine(&request.jurisdiction)
         .ok_or_else(|| Rejection::of(&Error::UnknownJurisdiction(request.jurisdiction.to_string())))?;
     let verdict = engine.check(&request).map_err(|e| Rejection::of(&e))?;
     Ok((request, verdict))
@@ -325,7 +325,7 @@ async fn verify(State(shared): AppState, request: Request) -> Response {
             Ok(parts) => parts,
             Err(r) => return reject(r, Some(text)),
         };
-        let Some(engine) = packs.engine(request.jurisdiction) else {
+        let Some(engine) = packs.engine(&request.jurisdiction) else {
             let r = Rejection::of(&Error::UnknownJurisdiction(request.jurisdiction.to_string())).within("/request");
             return reject(r, Some(text));
         };

@@ -6,13 +6,13 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, PoisonError, RwLock};
 use std::time::SystemTime;
 
-use pubdata_policy::{builtin_jurisdictions, Engine, Jurisdiction};
+use pubdata_policy::{builtin_jurisdictions, Engine};
 use sha2::{Digest, Sha256};
 
 /// One loaded set of engines, by jurisdiction.
 #[derive(Debug)]
 pub(crate) struct Packs {
-    engines: BTreeMap<Jurisdiction, Engine>,
+    engines: BTreeMap<String, Engine>,
     /// SHA-256 over each jurisdiction's id and policy-set hash: names the whole set, so a
     /// record no pack decided (a request that could not be read) still says which set answered.
     hash: String,
@@ -24,26 +24,39 @@ impl Packs {
         match dir {
             None => {
                 for j in builtin_jurisdictions() {
-                    engines.insert(j, Engine::builtin(j)?);
+                    engines.insert(j.to_owned(), Engine::builtin(j)?);
                 }
             }
             Some(dir) => {
-                for j in Jurisdiction::ALL {
-                    if dir.join(j.as_str()).join("regulation.json").is_file() {
-                        engines.insert(*j, Engine::from_dir(dir, *j)?);
-                    }
+                // Every pack that decides requests: a folder with a pack.json and a
+                // regulation.json. A pack that does not load fails the whole load, so that a
+                // reload with a broken file keeps the packs in use.
+                let entries = std::fs::read_dir(dir).map_err(|e| pubdata_policy::Error::Io {
+                    path: dir.display().to_string(),
+                    message: e.to_string(),
+                })?;
+                let mut ids: Vec<String> = entries
+                    .filter_map(Result::ok)
+                    .map(|e| e.path())
+                    .filter(|p| p.join("pack.json").is_file() && p.join("regulation.json").is_file())
+                    .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+                    .collect();
+                ids.sort();
+                for id in ids {
+                    let engine = Engine::from_dir(dir, &id)?;
+                    engines.insert(id, engine);
                 }
                 if engines.is_empty() {
                     return Err(pubdata_policy::Error::Io {
                         path: dir.display().to_string(),
-                        message: "no jurisdiction folder (with a regulation.json) in it".into(),
+                        message: "no pack folder (with a pack.json and a regulation.json) in it".into(),
                     });
                 }
             }
         }
         let mut h = Sha256::new();
         for (j, e) in &engines {
-            h.update(j.as_str().as_bytes());
+            h.update(j.as_bytes());
             h.update(b":");
             h.update(e.policy_set().hash.as_bytes());
             h.update(b"\n");
@@ -52,8 +65,8 @@ impl Packs {
         Ok(Packs { engines, hash })
     }
 
-    pub(crate) fn engine(&self, j: Jurisdiction) -> Option<&Engine> {
-        self.engines.get(&j)
+    pub(crate) fn engine(&self, j: &str) -> Option<&Engine> {
+        self.engines.get(j)
     }
 
     pub(crate) fn engines(&self) -> impl Iterator<Item = &Engine> {

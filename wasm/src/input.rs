@@ -6,12 +6,11 @@
 
 #[cfg(feature = "authoring")]
 use std::collections::BTreeMap;
-use std::str::FromStr;
 
 use chrono::NaiveDate;
 #[cfg(feature = "authoring")]
-use pubdata_policy::{scenario::Suite, Sources};
-use pubdata_policy::{Calendar, Error, Jurisdiction, ShareUse, MAX_REQUEST_BYTES};
+use pubdata_policy::{scenario::Suite, LayerSources, Sources};
+use pubdata_policy::{Calendar, Error, ShareUse, MAX_REQUEST_BYTES};
 #[cfg(feature = "authoring")]
 use serde::Deserialize;
 use serde::Serialize;
@@ -24,47 +23,88 @@ pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Error {
     Error::InvalidRequest { field: field.into(), message: message.into() }
 }
 
-/// A jurisdiction by its id, as `new Engine("ganzi")` names it.
-pub fn jurisdiction(id: &str) -> Result<Jurisdiction, Error> {
-    Jurisdiction::from_str(id)
-}
-
 #[cfg(feature = "authoring")]
-/// The texts of `Engine.fromSources` (and what `Engine.builtinSources` returns): file
-/// name → text for the policies and the calendar years. Policy files are read in the order
-/// of their names, as from a folder.
+/// The texts of `Engine.fromSources` (and what `Engine.builtinSources` returns): the pack's
+/// own files — `manifest` (its `pack.json`), `regulation`, and file name → text for its
+/// policies — the packs beneath it (`layers`, the lowest first, each the same way with its
+/// id), and the calendar years. Policy files are read in the order of their names, as
+/// from a folder.
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SourceTexts {
-    schema: String,
+    manifest: String,
+    #[serde(default)]
     policies: BTreeMap<String, String>,
-    regulation: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    regulation: Option<String>,
+    #[serde(default)]
+    layers: Vec<LayerTexts>,
     #[serde(default)]
     calendar: BTreeMap<String, String>,
 }
 
 #[cfg(feature = "authoring")]
+/// One pack beneath: its id and files.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct LayerTexts {
+    pack: String,
+    manifest: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    regulation: Option<String>,
+    #[serde(default)]
+    policies: BTreeMap<String, String>,
+}
+
+#[cfg(feature = "authoring")]
 impl From<Sources> for SourceTexts {
-    fn from(s: Sources) -> SourceTexts {
+    fn from(mut s: Sources) -> SourceTexts {
+        let top = s.layers.pop().unwrap_or_default();
+        let layers = s
+            .layers
+            .into_iter()
+            .map(|l| LayerTexts {
+                pack: l.pack,
+                manifest: l.manifest,
+                regulation: l.regulation,
+                policies: l.policies.into_iter().collect(),
+            })
+            .collect();
         SourceTexts {
-            schema: s.schema,
-            policies: s.policies.into_iter().collect(),
-            regulation: s.regulation,
+            manifest: top.manifest,
+            policies: top.policies.into_iter().collect(),
+            regulation: top.regulation,
+            layers,
             calendar: s.calendar.into_iter().collect(),
         }
     }
 }
 
 #[cfg(feature = "authoring")]
-/// Reads the argument of `Engine.fromSources`.
+/// Reads the argument of `Engine.fromSources`. The pack's id is its manifest's `pack`.
 pub fn sources(text: &str) -> Result<Sources, Error> {
     let input: SourceTexts = from_text(text, "the sources")?;
-    Ok(Sources {
-        schema: input.schema,
-        policies: input.policies.into_iter().collect(),
+    let pack = serde_json::from_str::<serde_json::Value>(&input.manifest)
+        .ok()
+        .and_then(|m| m.get("pack").and_then(|p| p.as_str()).map(str::to_owned))
+        .unwrap_or_default();
+    let mut layers: Vec<LayerSources> = input
+        .layers
+        .into_iter()
+        .map(|l| LayerSources {
+            pack: l.pack,
+            manifest: l.manifest,
+            regulation: l.regulation,
+            policies: l.policies.into_iter().collect(),
+        })
+        .collect();
+    layers.push(LayerSources {
+        pack,
+        manifest: input.manifest,
         regulation: input.regulation,
-        calendar: input.calendar.into_iter().collect(),
-    })
+        policies: input.policies.into_iter().collect(),
+    });
+    Ok(Sources { layers, calendar: input.calendar.into_iter().collect() })
 }
 
 #[cfg(feature = "authoring")]
@@ -210,13 +250,20 @@ mod tests {
 
     #[test]
     fn sources_take_files_by_name_and_reject_a_wrong_shape() {
-        let s = sources(r#"{"schema":"s","policies":{"b.cedar":"B","a.cedar":"A"},"regulation":"{}"}"#).unwrap();
-        assert_eq!(s.policies, vec![("a.cedar".into(), "A".into()), ("b.cedar".into(), "B".into())]);
+        let s = sources(
+            r#"{"manifest":"{\"pack\":\"x\"}","policies":{"b.cedar":"B","a.cedar":"A"},"regulation":"{}",
+            "layers":[{"pack":"base","manifest":"{}"}]}"#,
+        )
+        .unwrap();
+        let top = s.layers.last().unwrap();
+        assert_eq!(top.pack, "x", "the pack's id is its manifest's");
+        assert_eq!(top.policies, vec![("a.cedar".into(), "A".into()), ("b.cedar".into(), "B".into())]);
+        assert_eq!(s.layers[0].pack, "base");
         assert!(s.calendar.is_empty());
-        let wrong = sources(r#"{"schema":"s","policies":["A"],"regulation":"{}"}"#).unwrap_err();
+        let wrong = sources(r#"{"manifest":"{}","policies":["A"],"regulation":"{}"}"#).unwrap_err();
         assert_eq!(field(wrong), Some("/policies".into()));
         let missing = sources(r#"{"policies":{},"regulation":"{}"}"#).unwrap_err();
-        assert_eq!(field(missing), Some("/schema".into()));
+        assert_eq!(field(missing), Some("/manifest".into()));
     }
 
     #[test]

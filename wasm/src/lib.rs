@@ -23,6 +23,10 @@ pub use input::{DeadlineOutput, MAX_WORKING_DAYS};
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("types.d.ts");
 
+/// The request types of the built-in packs, generated from their `pack.json` files.
+#[wasm_bindgen(typescript_custom_section)]
+const PACK_TYPES: &str = include_str!("packs.d.ts");
+
 /// Decides requests of one jurisdiction; its policies are parsed and validated once.
 #[wasm_bindgen]
 pub struct Engine {
@@ -36,7 +40,7 @@ impl Engine {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "JurisdictionId")] jurisdiction: JsValue,
     ) -> Result<Engine, JsValue> {
-        let built = pubdata_policy::Engine::builtin(jurisdiction_of(&jurisdiction)?);
+        let built = pubdata_policy::builtin_engine(&jurisdiction_of(&jurisdiction)?);
         built.map(|inner| Engine { inner }).map_err(|e| thrown(&e))
     }
 
@@ -115,6 +119,14 @@ impl Engine {
         plain(self.inner.info())
     }
 
+    /// What a request to this engine's pack may hold, from its `pack.json` files: the
+    /// kinds, and every field with its JSON Pointer, type, allowed values and labels (what
+    /// `bindForm` reads controls by, and forms label fields with).
+    #[wasm_bindgen(getter, unchecked_return_type = "PackContract")]
+    pub fn contract(&self) -> Result<JsValue, JsValue> {
+        plain(&self.inner.vocabulary().contract())
+    }
+
     /// Ids of every policy, in the order the files give them.
     #[wasm_bindgen(getter, js_name = policyIds)]
     pub fn policy_ids(&self) -> Vec<String> {
@@ -160,11 +172,10 @@ impl Engine {
 }
 
 /// A jurisdiction named by its id, as `new Engine("ganzi")` names it.
-fn jurisdiction_of(value: &JsValue) -> Result<pubdata_policy::Jurisdiction, JsValue> {
-    let id = value.as_string().ok_or_else(|| {
+fn jurisdiction_of(value: &JsValue) -> Result<String, JsValue> {
+    value.as_string().ok_or_else(|| {
         thrown(&input::invalid("/jurisdiction", "expected the jurisdiction's id as text, such as `ganzi`"))
-    })?;
-    input::jurisdiction(&id).map_err(|e| thrown(&e))
+    })
 }
 
 /// The text `JSON.stringify` makes of a value, refused unread past `limit` UTF-16 units

@@ -5,10 +5,10 @@
 
 use std::str::FromStr;
 
-use cedar_policy::{PolicySet, Schema};
+use cedar_policy::PolicySet;
 use miette::Diagnostic;
 use pubdata_policy::inspect::line_and_column;
-use pubdata_policy::{Error, JurisdictionInfo, Sources};
+use pubdata_policy::{Error, PackManifest, Sources};
 use serde::Serialize;
 
 /// The place of a load error, as far as it can be found.
@@ -36,7 +36,9 @@ pub fn locate(sources: &Sources, error: &Error) -> Option<Location> {
         let (line, column) = line_and_column(text, offset);
         (here.line, here.column) = (Some(line), Some(column));
     };
-    if let Some((_, text)) = sources.policies.iter().find(|(name, _)| name == file) {
+    let policies = sources.layers.iter().flat_map(|l| &l.policies);
+    let layer_of = |name: &str| sources.layers.iter().find(|l| file == &format!("{}/{name}", l.pack));
+    if let Some((_, text)) = policies.into_iter().find(|(name, _)| name == file) {
         match PolicySet::from_str(text) {
             Err(errors) => {
                 if let Some(offset) = first_offset(&errors) {
@@ -50,14 +52,12 @@ pub fn locate(sources: &Sources, error: &Error) -> Option<Location> {
                 }
             }
         }
-    } else if file == "schema.cedarschema" {
-        if let Err(e) = Schema::from_cedarschema_str(&sources.schema) {
-            if let Some(offset) = first_offset(&e) {
-                at(&mut here, &sources.schema, offset);
-            }
+    } else if let Some(layer) = layer_of("pack.json") {
+        if let Err(e) = serde_json::from_str::<PackManifest>(&layer.manifest) {
+            (here.line, here.column) = (Some(e.line()), Some(e.column()));
         }
-    } else if file == "regulation.json" {
-        if let Err(e) = serde_json::from_str::<JurisdictionInfo>(&sources.regulation) {
+    } else if let Some(text) = layer_of("regulation.json").and_then(|l| l.regulation.as_deref()) {
+        if let Err(e) = serde_json::from_str::<serde_json::Value>(text) {
             (here.line, here.column) = (Some(e.line()), Some(e.column()));
         }
     }
@@ -91,14 +91,18 @@ fn policy_line(text: &str, id: &str, duplicate: bool) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use pubdata_policy::{Engine, Jurisdiction};
+    use pubdata_policy::Engine;
 
     fn ganzi() -> Sources {
-        Sources::builtin(Jurisdiction::Ganzi).unwrap()
+        Sources::builtin("ganzi").unwrap()
+    }
+
+    fn own(sources: &mut Sources) -> &mut pubdata_policy::LayerSources {
+        sources.layers.last_mut().unwrap()
     }
 
     fn edit(sources: &mut Sources, file: &str, from: &str, to: &str) {
-        let text = &mut sources.policies.iter_mut().find(|(n, _)| n == file).unwrap().1;
+        let text = &mut own(sources).policies.iter_mut().find(|(n, _)| n == file).unwrap().1;
         assert!(text.contains(from), "{from}");
         *text = text.replacen(from, to, 1);
     }
@@ -109,7 +113,7 @@ mod tests {
     }
 
     fn line_of(sources: &Sources, file: &str, needle: &str) -> usize {
-        let text = &sources.policies.iter().find(|(n, _)| n == file).unwrap().1;
+        let text = &sources.layers.last().unwrap().policies.iter().find(|(n, _)| n == file).unwrap().1;
         text.lines().position(|l| l.contains(needle)).unwrap() + 1
     }
 
@@ -167,22 +171,24 @@ mod tests {
         );
         let at = located(&s);
         assert_eq!(at.policy.as_deref(), Some("ganzi.share.conditional.review"));
-        let text = &s.policies.iter().find(|(n, _)| n == "ganzi/share.cedar").unwrap().1;
+        let text = &s.layers.last().unwrap().policies.iter().find(|(n, _)| n == "ganzi/share.cedar").unwrap().1;
         let second =
             text.lines().enumerate().filter(|(_, l)| l.contains("@id(\"ganzi.share.conditional.review\")")).nth(1);
         assert_eq!(at.line, second.map(|(i, _)| i + 1));
     }
 
     #[test]
-    fn metadata_and_schema_errors_are_placed_in_their_files() {
+    fn metadata_and_manifest_errors_are_placed_in_their_files() {
         let mut s = ganzi();
-        s.regulation = s.regulation.replacen("\"name\": {", "\"name\": [", 1);
+        let regulation = own(&mut s).regulation.take().unwrap();
+        own(&mut s).regulation = Some(regulation.replacen("\"regulations\": [", "\"regulations\": {", 1));
         let at = located(&s);
-        assert_eq!((at.file.as_str(), at.line), ("regulation.json", Some(3)));
+        // `"regulations": {` then `{`: the JSON breaks where a key should be, on line 3.
+        assert_eq!((at.file.as_str(), at.line), ("ganzi/regulation.json", Some(3)));
         let mut s = ganzi();
-        s.schema = format!("{}\nentity Broken {{", s.schema);
+        own(&mut s).manifest = own(&mut s).manifest.replacen("\"layers\"", "\"layer\"", 1);
         let at = located(&s);
-        assert_eq!(at.file, "schema.cedarschema");
+        assert_eq!(at.file, "ganzi/pack.json");
         assert!(at.line.is_some_and(|l| l > 1), "{at:?}");
         assert_eq!(locate(&s, &Error::Evaluation("x".into())), None);
     }

@@ -1,126 +1,30 @@
-// The contract's types (shared/CONTRACT.md), written once after the Rust types of
-// `pubdata-policy`; `scripts/test-wasm` checks them with `tsc` against every real request
-// and every native verdict of the scenario vectors, so a field added in Rust and missing
-// here fails the build.
+// The package's types beside the requests: verdicts, errors, sources, reports
+// (shared/CONTRACT.md). The request types of each pack are generated from its pack.json
+// into packs.d.ts. `scripts/test-wasm` checks both with `tsc` against every real request
+// and every native verdict of the scenario vectors.
 
-export type JurisdictionId = "ganzi" | "yongzhou" | "lishui" | "suining" | "putuo";
-export type Kind = "classify" | "reclassify" | "share" | "open" | "operate";
-export type RequesterType =
-  | "department" | "public_service_org" | "citizen" | "legal_person" | "other_org" | "operator";
-export type Attribute = "unconditional" | "conditional" | "none";
-export type Rating = "A" | "AA" | "AAA";
-export type Material =
-  | "application_form" | "need_list" | "security_certificate" | "credit_report" | "security_commitment";
-export type Penalty = "criminal" | "suspension" | "license_revoked";
-export type ListEntry = "dishonest" | "tax_violation" | "serious_illegal";
-export type Flag =
-  | "state_secret" | "work_secret" | "commercial_secret" | "personal_privacy" | "personal_info"
-  | "security_risk" | "ip_restricted" | "law_prohibits";
-export type Treatment = "desensitized" | "consent" | "public_interest";
-export type UsageMode =
-  | "api" | "download" | "batch_compare" | "authorized_access" | "desensitized_only" | "model" | "blockchain";
-export type ScenarioType =
-  | "one_network_service" | "one_network_governance" | "standardized" | "key_work" | "big_system" | "other";
-export type OpeningGround = "consent" | "infrastructure_load" | "unassessed_benefit";
-export type OperateAction = "apply_operator" | "request_data" | "release_product" | "transfer_to_operator";
-/** A level from 1 to 5 (等保 level, or the security level of a use). */
-export type Level = 1 | 2 | 3 | 4 | 5;
 /** An ISO date, `YYYY-MM-DD`. */
 export type IsoDate = string;
 
-/** A request to decide. Unknown fields are rejected. */
-export interface Request {
-  jurisdiction: JurisdictionId;
-  kind: Kind;
-  /** The day the request is submitted; omitted means today (China time). */
-  date?: IsoDate;
-  requester?: Requester;
-  resource?: Resource;
-  application?: Application;
+/** What a request to a pack may hold (`engine.contract`; `pdp contract PACK`). */
+export interface PackContract {
+  kinds: { kind: string; zh: string; en: string }[];
+  fields: PackField[];
 }
 
-export interface Requester {
-  id?: string;
-  type?: RequesterType;
-  name?: string;
-  /** Citizen ID (GB 11643) for a citizen, unified social credit code (GB 32100) otherwise. */
-  idNumber?: string;
-  rating?: Rating;
-  securityLevel?: Level;
-  dishonest?: boolean;
-  materials?: Material[];
-  penalties?: Penalty[];
-  lists?: ListEntry[];
-  principalCriminal?: boolean;
-}
-
-export interface Resource {
-  id?: string;
-  name?: string;
-  provider?: string;
-  sharing?: Attribute;
-  opening?: Attribute;
-  /** `true` unless given. */
-  inCatalog?: boolean;
-  flags?: Flag[];
-  treatments?: Treatment[];
-}
-
-export interface Catalog {
-  name?: string;
-  openingSubject?: string;
-  format?: string;
-  dataType?: string;
-  updateFrequency?: string;
-  source?: string;
-  gradingLevel?: string;
-  coverage?: string;
-  managingBody?: string;
-  description?: string;
-}
-
-export interface Application {
-  purpose?: string;
-  scenario?: string;
-  scenarioType?: ScenarioType;
-  needBasis?: string;
-  businessGoal?: string;
-  securityMeasures?: string;
-  commitment?: boolean;
-  usageMode?: UsageMode;
-  usageEveryDays?: number;
-  thirdPartyTransfer?: boolean;
-  crossLevel?: boolean;
-  crossRegion?: boolean;
-  needType?: string;
-  dataContent?: string;
-  securityLevel?: Level;
-  fusion?: boolean;
-  fusionPlan?: string;
-  lowFrequencyReason?: string;
-  keyWorkEvaluated?: boolean;
-  /** A re-review (复核) of a need already reviewed. */
-  reReview?: boolean;
-  reason?: string;
-  conditions?: string;
-  legalBasis?: string;
-  openingGround?: OpeningGround;
-  catalog?: Catalog;
-  aggregated?: boolean;
-  notAggregatedBasis?: string;
-  attribute?: "sharing" | "opening";
-  from?: Attribute;
-  to?: Attribute;
-  authorityApproval?: string;
-  filed?: boolean;
-  securityNeed?: boolean;
-  authorityProposal?: boolean;
-  ownData?: boolean;
-  subjectAuthorized?: boolean;
-  action?: OperateAction;
-  productApproved?: boolean;
-  withinScope?: boolean;
-  agreementStart?: IsoDate;
+/** One request field of a pack. */
+export interface PackField {
+  /** Its JSON Pointer, such as `/application/needBasis`. */
+  field: string;
+  type: "text" | "enum" | "bool" | "long" | "date" | "set" | "record";
+  label: Message;
+  values?: { value: string; zh: string; en: string }[];
+  suggest?: string[];
+  min?: number;
+  max?: number;
+  default?: boolean;
+  optional?: boolean;
+  entityId?: boolean;
 }
 
 /** A text in simplified Chinese and in English. */
@@ -226,23 +130,35 @@ export interface EngineError {
   message: Message;
 }
 
-/** The argument of `Engine.fromSources`: the texts of a `policies/` folder. */
+/**
+ * The argument of `Engine.fromSources` (and what `Engine.builtinSources` returns): a pack's
+ * files as fetched — its `pack.json` (`manifest`), `regulation.json` and policies — the
+ * packs beneath it (`layers`, lowest first), and the calendar years.
+ */
 export interface Sources {
-  /** `schema.cedarschema` */
-  schema: string;
+  /** `pack.json`: the pack's id, layers, kinds and fields. */
+  manifest: string;
+  /** `regulation.json`, for a pack with policies. */
+  regulation?: string;
   /** File name → text of each `.cedar` file, read in the order of the names. */
-  policies: Record<string, string>;
-  /** `regulation.json` */
-  regulation: string;
+  policies?: Record<string, string>;
+  /** The packs beneath it, lowest first (`base` at least). */
+  layers?: LayerSources[];
   /** File name → text of each calendar year (`calendar/2026.json` …). */
   calendar?: Record<string, string>;
+}
+
+/** One pack beneath another: its id and files. */
+export interface LayerSources {
+  pack: string;
+  manifest: string;
+  regulation?: string;
+  policies?: Record<string, string>;
 }
 
 export interface JurisdictionInfo {
   jurisdiction: string;
   name: Message;
-  /** The `.cedar` files the policies must include, each with a policy. */
-  policyFiles?: string[];
   regulations: Regulation[];
   dormancy?: DormancyRule;
 }

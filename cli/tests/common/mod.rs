@@ -40,8 +40,8 @@ pub fn assert_exit(out: &Output, code: i32) {
     assert!(!stderr(out).contains("panicked"), "{}", stderr(out));
 }
 
-/// A copy of `policies/` with the schema, the calendar and the 甘孜 folder only, so that
-/// rule sets still being written elsewhere do not enter these tests.
+/// A copy of `policies/` with the calendar, the shared base pack and the 甘孜 pack only, so
+/// that rule sets still being written elsewhere do not enter these tests.
 pub struct Fixture {
     _dir: tempfile::TempDir,
     pub policies: PathBuf,
@@ -53,8 +53,7 @@ impl Fixture {
         let policies = dir.path().join("policies");
         let from = repo().join("policies");
         std::fs::create_dir_all(&policies).unwrap();
-        std::fs::copy(from.join("schema.cedarschema"), policies.join("schema.cedarschema")).unwrap();
-        for sub in ["calendar", "ganzi"] {
+        for sub in ["calendar", "base", "ganzi"] {
             copy_dir(&from.join(sub), &policies.join(sub));
         }
         Fixture { _dir: dir, policies }

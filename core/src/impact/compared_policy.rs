@@ -34,7 +34,7 @@ impl ComparedPolicy {
 /// Every policy of a jurisdiction's sources, files in the order the engine loads them.
 pub fn read(sources: &Sources) -> Result<Vec<ComparedPolicy>, Error> {
     let mut out = Vec::new();
-    for (file, text) in &sources.policies {
+    for (file, text) in sources.layers.iter().flat_map(|l| &l.policies) {
         let parsed = PolicySet::from_str(text).map_err(|e| Error::policies(file, e))?;
         for policy in parsed.policies() {
             // The text as written (`to_string` could also convert a policy of another origin,
@@ -116,7 +116,9 @@ mod tests {
     }
 
     fn one(text: &str) -> ComparedPolicy {
-        let sources = Sources { policies: vec![("a.cedar".into(), text.into())], ..Sources::default() };
+        let layer =
+            crate::engine::LayerSources { policies: vec![("a.cedar".into(), text.into())], ..Default::default() };
+        let sources = Sources { layers: vec![layer], ..Sources::default() };
         read(&sources).unwrap().pop().unwrap()
     }
 

@@ -5,7 +5,6 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::verdict_change::Change;
-use crate::request::Jurisdiction;
 
 /// Every jurisdiction compared; `changed` when any request's verdict differs or a
 /// jurisdiction has policies on one side only.
@@ -51,7 +50,7 @@ impl Side {
 #[serde(rename_all = "camelCase")]
 pub struct JurisdictionDiff {
     /// The jurisdiction compared.
-    pub jurisdiction: Jurisdiction,
+    pub jurisdiction: String,
     /// Set when only one side has policies for the jurisdiction.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub only_in: Option<Side>,
@@ -69,9 +68,9 @@ pub struct JurisdictionDiff {
 
 impl JurisdictionDiff {
     /// A jurisdiction only `side` has policies for: nothing to decide.
-    pub fn only_in(jurisdiction: Jurisdiction, side: Side) -> JurisdictionDiff {
+    pub fn only_in(jurisdiction: &str, side: Side) -> JurisdictionDiff {
         JurisdictionDiff {
-            jurisdiction,
+            jurisdiction: jurisdiction.to_owned(),
             only_in: Some(side),
             identical: false,
             rules: vec![],

@@ -18,10 +18,8 @@ use std::collections::{BTreeSet, HashSet};
 
 use serde_json::{json, Value};
 
-use crate::request::{
-    Attribute, AttributeName, Flag, Kind, ListEntry, Material, OpeningGround, OperateAction, Penalty, Rating,
-    RequesterType, ScenarioType, Treatment, UsageMode,
-};
+use crate::pack::FieldType;
+use crate::vocabulary::Vocabulary;
 
 /// A request to decide, and how a person can tell where it came from.
 pub struct Probe {
@@ -41,61 +39,83 @@ pub struct Seed {
     pub request: Value,
 }
 
-fn values<T: std::fmt::Display>(all: &[T]) -> Vec<Value> {
-    all.iter().map(|v| Value::String(v.to_string())).collect()
-}
-
-/// Fields holding one value of a closed enum.
-fn single_axes() -> Vec<(&'static str, Vec<Value>)> {
-    let levels: Vec<Value> = (1..=5).map(Value::from).collect();
-    vec![
-        ("/requester/type", values(RequesterType::ALL)),
-        ("/requester/rating", values(Rating::ALL)),
-        ("/requester/securityLevel", levels.clone()),
-        ("/resource/sharing", values(Attribute::ALL)),
-        ("/resource/opening", values(Attribute::ALL)),
-        ("/application/usageMode", values(UsageMode::ALL)),
-        ("/application/scenarioType", values(ScenarioType::ALL)),
-        ("/application/securityLevel", levels),
-        ("/application/openingGround", values(OpeningGround::ALL)),
-        ("/application/attribute", values(AttributeName::ALL)),
-        ("/application/from", values(Attribute::ALL)),
-        ("/application/to", values(Attribute::ALL)),
-        ("/application/action", values(OperateAction::ALL)),
-    ]
-}
-
-/// Fields holding a set of a closed enum's values.
-fn set_axes() -> Vec<(&'static str, Vec<Value>)> {
-    vec![
-        ("/requester/materials", values(Material::ALL)),
-        ("/requester/penalties", values(Penalty::ALL)),
-        ("/requester/lists", values(ListEntry::ALL)),
-        ("/resource/flags", values(Flag::ALL)),
-        ("/resource/treatments", values(Treatment::ALL)),
-    ]
-}
-
-/// A bare request of each kind: only what every request has.
-pub fn bare_seeds(jurisdiction: &str, date: &str) -> Vec<Seed> {
-    Kind::ALL
-        .iter()
-        .map(|k| Seed {
-            label: format!("a bare `{k}` request"),
-            request: json!({ "jurisdiction": jurisdiction, "kind": k.as_str(), "date": date }),
+/// Fields holding one value: each enum with its values, each number with its least and
+/// greatest values, each text with the values its declaration suggests.
+fn single_axes(vocabulary: &Vocabulary) -> Vec<(String, Vec<Value>)> {
+    vocabulary
+        .fields()
+        .into_iter()
+        .filter_map(|f| {
+            let values: Vec<Value> = match f.field_type {
+                FieldType::Enum => f.values.iter().map(|v| Value::String(v.value.clone())).collect(),
+                FieldType::Text => f.suggest.iter().map(|v| Value::String(v.clone())).collect(),
+                FieldType::Long => match (f.min, f.max) {
+                    (Some(lo), Some(hi)) if hi.saturating_sub(lo) <= 8 => (lo..=hi).map(Value::from).collect(),
+                    (lo, hi) => lo.into_iter().chain(hi).map(Value::from).collect(),
+                },
+                _ => Vec::new(),
+            };
+            (!values.is_empty()).then(|| (f.field.clone(), values))
         })
         .collect()
 }
 
-/// The corpus as it is, then the space around it and around `bases`. `populated` is
-/// the contract with every field present (its values fill in missing required fields
-/// and name the boolean fields); `required` are the `@field` pointers of forbid policies.
-/// Axes the contract does not have are skipped.
-pub fn generate(corpus: &[Seed], bases: &[Seed], populated: &Value, required: &BTreeSet<String>) -> Space {
-    let exists = |p: &str| populated.pointer(p).is_some();
-    let singles: Vec<_> = single_axes().into_iter().filter(|(p, _)| exists(p)).collect();
-    let sets: Vec<_> = set_axes().into_iter().filter(|(p, _)| exists(p)).collect();
-    let booleans = boolean_fields(populated);
+/// Fields holding a set of values.
+fn set_axes(vocabulary: &Vocabulary) -> Vec<(String, Vec<Value>)> {
+    vocabulary
+        .fields()
+        .into_iter()
+        .filter(|f| f.field_type == FieldType::Set)
+        .map(|f| (f.field.clone(), f.values.iter().map(|v| Value::String(v.value.clone())).collect()))
+        .collect()
+}
+
+/// The fields of the grid: the requester's first enum, every enum of the resource, and
+/// every boolean of the resource — who asks, about which data.
+fn grid_axes(vocabulary: &Vocabulary) -> (Vec<String>, Vec<String>) {
+    let fields = vocabulary.fields();
+    let first_requester_enum = fields
+        .iter()
+        .find(|f| f.field_type == FieldType::Enum && f.field.starts_with("/requester/"))
+        .map(|f| f.field.clone());
+    let resource = |t: FieldType| -> Vec<String> {
+        fields
+            .iter()
+            .filter(|f| f.field_type == t && f.field.starts_with("/resource/"))
+            .map(|f| f.field.clone())
+            .collect()
+    };
+    let enums = first_requester_enum.into_iter().chain(resource(FieldType::Enum)).collect();
+    (enums, resource(FieldType::Bool))
+}
+
+/// A bare request of each kind: only what every request has.
+pub fn bare_seeds(jurisdiction: &str, date: &str, vocabulary: &Vocabulary) -> Vec<Seed> {
+    vocabulary
+        .kinds()
+        .iter()
+        .map(|k| Seed {
+            label: format!("a bare `{}` request", k.kind),
+            request: json!({ "jurisdiction": jurisdiction, "kind": k.kind, "date": date }),
+        })
+        .collect()
+}
+
+/// The corpus as it is, then the space around it and around `bases`, over the fields of
+/// `vocabulary`. `populated` is the vocabulary's fullest request (its values fill in
+/// missing required fields); `required` are the `@field` pointers of forbid policies.
+pub fn generate(
+    corpus: &[Seed],
+    bases: &[Seed],
+    vocabulary: &Vocabulary,
+    populated: &Value,
+    required: &BTreeSet<String>,
+) -> Space {
+    let singles = single_axes(vocabulary);
+    let sets = set_axes(vocabulary);
+    let booleans: Vec<String> =
+        vocabulary.fields().into_iter().filter(|f| f.field_type == FieldType::Bool).map(|f| f.field.clone()).collect();
+    let kinds: Vec<&str> = vocabulary.kinds().iter().map(|k| k.kind.as_str()).collect();
 
     let mut seen = HashSet::new();
     let mut out = Vec::new();
@@ -111,34 +131,42 @@ pub fn generate(corpus: &[Seed], bases: &[Seed], populated: &Value, required: &B
         scenarios += usize::from(push(seed.label.clone(), seed.request.clone()));
     }
 
-    let of_kind = |k: Kind| move |s: &&Seed| s.request.get("kind").and_then(Value::as_str) == Some(k.as_str());
+    fn of_kind(k: &str) -> impl Fn(&&Seed) -> bool + '_ {
+        move |s| s.request.get("kind").and_then(Value::as_str) == Some(k)
+    }
     let grid_seeds =
-        Kind::ALL.iter().filter_map(|k| corpus.iter().find(of_kind(*k)).or_else(|| bases.iter().find(of_kind(*k))));
-    let with_absent = |p: &str| -> Vec<Option<Value>> {
-        let all = singles.iter().find(|(q, _)| *q == p).map(|(_, v)| v.clone()).unwrap_or_default();
-        std::iter::once(None).chain(all.into_iter().map(Some)).collect()
-    };
-    let in_catalog = [Some(Value::Bool(true)), Some(Value::Bool(false))];
+        kinds.iter().filter_map(|k| corpus.iter().find(of_kind(k)).or_else(|| bases.iter().find(of_kind(k))));
+    let (grid_enums, grid_bools) = grid_axes(vocabulary);
+    // Each axis with its values: an enum also absent, a boolean true and false.
+    let mut grid: Vec<(String, Vec<Option<Value>>)> = grid_enums
+        .iter()
+        .map(|p| {
+            let all = singles.iter().find(|(q, _)| q == p).map(|(_, v)| v.clone()).unwrap_or_default();
+            (p.clone(), std::iter::once(None).chain(all.into_iter().map(Some)).collect())
+        })
+        .collect();
+    grid.extend(grid_bools.iter().map(|p| (p.clone(), vec![Some(Value::Bool(true)), Some(Value::Bool(false))])));
     for seed in grid_seeds {
-        for t in with_absent("/requester/type") {
-            for s in with_absent("/resource/sharing") {
-                for o in with_absent("/resource/opening") {
-                    for c in &in_catalog {
-                        let mut r = seed.request.clone();
-                        let axes = [("/requester/type", &t), ("/resource/sharing", &s), ("/resource/opening", &o)];
-                        for (p, v) in axes {
-                            set(&mut r, p, v.clone());
-                        }
-                        set(&mut r, "/resource/inCatalog", c.clone());
-                        let shown: Vec<String> = axes
-                            .iter()
-                            .map(|(p, v)| format!("{}={}", last(p), show(v.as_ref())))
-                            .chain(std::iter::once(format!("inCatalog={}", show(c.as_ref()))))
-                            .collect();
-                        push(format!("{} · {}", seed.label, shown.join(" ")), r);
-                    }
-                }
+        // Every combination, the last axis turning fastest.
+        let mut at = vec![0usize; grid.len()];
+        'combinations: loop {
+            let mut r = seed.request.clone();
+            let mut shown = Vec::with_capacity(grid.len());
+            for ((p, values), i) in grid.iter().zip(&at) {
+                let v = values.get(*i).cloned().flatten();
+                shown.push(format!("{}={}", last(p), show(v.as_ref())));
+                set(&mut r, p, v);
             }
+            push(format!("{} · {}", seed.label, shown.join(" ")), r);
+            for axis in (0..grid.len()).rev() {
+                let (Some(i), Some((_, values))) = (at.get_mut(axis), grid.get(axis)) else { break 'combinations };
+                *i += 1;
+                if *i < values.len() {
+                    continue 'combinations;
+                }
+                *i = 0;
+            }
+            break;
         }
     }
 
@@ -149,8 +177,8 @@ pub fn generate(corpus: &[Seed], bases: &[Seed], populated: &Value, required: &B
             (format!("{} · {what}", seed.label), r)
         };
         let mut variants = Vec::new();
-        for k in Kind::ALL {
-            variants.push(vary("/kind", Some(Value::String(k.to_string())), format!("kind={k}")));
+        for k in &kinds {
+            variants.push(vary("/kind", Some(Value::String((*k).to_owned())), format!("kind={k}")));
         }
         for (p, all) in &singles {
             variants.push(vary(p, None, format!("without {p}")));
@@ -193,20 +221,6 @@ pub fn generate(corpus: &[Seed], bases: &[Seed], populated: &Value, required: &B
     Space { probes: out, scenarios }
 }
 
-/// Pointers whose value is a boolean in the contract.
-fn boolean_fields(populated: &Value) -> Vec<String> {
-    fn walk(prefix: &str, v: &Value, out: &mut Vec<String>) {
-        match v {
-            Value::Bool(_) => out.push(prefix.to_owned()),
-            Value::Object(map) => map.iter().for_each(|(k, v)| walk(&format!("{prefix}/{k}"), v, out)),
-            _ => {}
-        }
-    }
-    let mut out = Vec::new();
-    walk("", populated, &mut out);
-    out
-}
-
 /// Sets (or with `None` removes) the field at a JSON Pointer, making parent objects as needed.
 fn set(doc: &mut Value, pointer: &str, value: Option<Value>) {
     let mut parts: Vec<&str> = pointer.split('/').skip(1).collect();
@@ -245,16 +259,18 @@ mod tests {
     use super::*;
 
     fn space() -> Vec<Probe> {
-        let populated = crate::impact::contract::populated_request().unwrap();
+        let engine = crate::Engine::builtin("ganzi").unwrap();
+        let vocabulary = engine.vocabulary();
+        let populated = crate::impact::contract::populated_request(vocabulary);
         let required: BTreeSet<String> = ["/application/scenario".to_owned()].into();
         let seed = Seed {
             label: "share.json › x".into(),
             request: json!({"jurisdiction":"ganzi","kind":"share","date":"2026-09-28",
                 "resource":{"sharing":"conditional","flags":["personal_info"]},"application":{"scenario":"s"}}),
         };
-        let mut bases = bare_seeds("ganzi", "2026-09-28");
+        let mut bases = bare_seeds("ganzi", "2026-09-28", vocabulary);
         bases.push(Seed { label: "share.json › base".into(), request: seed.request.clone() });
-        let space = generate(&[seed], &bases, &populated, &required);
+        let space = generate(&[seed], &bases, vocabulary, &populated, &required);
         assert_eq!(space.scenarios, 1);
         space.probes
     }
