@@ -21,6 +21,7 @@ const TYPES = {
   ".png": "image/png",
   ".ico": "image/x-icon",
   ".txt": "text/plain; charset=utf-8",
+  ".cedar": "text/plain; charset=utf-8",
 };
 
 /**

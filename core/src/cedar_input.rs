@@ -378,7 +378,7 @@ pub(crate) fn whole_months(from: NaiveDate, to: NaiveDate) -> i64 {
 /// three is read with one lexer instead of three, and with the grammar the policies were
 /// just read with (each is code a cold WebAssembly start compiles first; BENCHMARKS.md).
 fn type_names() -> Result<[EntityTypeName; 3], Error> {
-    let scope = r#"permit (principal is Requester, action == Action::"share", resource is Resource);"#;
+    let scope = r#"permit (principal is Requester, action == Action::"any", resource is Resource);"#;
     let set = PolicySet::from_str(scope).map_err(|e| Error::Evaluation(e.to_string()))?;
     let constraints =
         set.policies().next().map(|p| (p.principal_constraint(), p.action_constraint(), p.resource_constraint()));

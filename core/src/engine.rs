@@ -449,6 +449,14 @@ impl Engine {
     /// and `cedar_json`).
     pub(crate) fn cedar_input(&self, request: &Request) -> Result<(cedar_input::CedarInput, NaiveDate), Error> {
         if request.jurisdiction != self.jurisdiction {
+            // A pack no one knows is a value the request got wrong; another known pack is
+            // a request sent to the wrong engine.
+            if !builtin_jurisdictions().contains(&request.jurisdiction.as_str()) {
+                return Err(Error::invalid(
+                    "/jurisdiction",
+                    format!("unknown jurisdiction `{}`, expected `{}`", request.jurisdiction, self.jurisdiction),
+                ));
+            }
             return Err(Error::WrongJurisdiction {
                 request: request.jurisdiction.clone(),
                 engine: self.jurisdiction.clone(),
@@ -526,7 +534,13 @@ impl Engine {
             let none_in_force = self.info.regulations.iter().all(|r| !r.in_force_on(date));
             // The pack's own regulation that states its term, else the nearest layer's.
             let with_term = self.info.regulations.iter().find(|r| r.period_article.is_some()).or(first);
-            let lapsed = with_term.filter(|_| none_in_force);
+            // A kind no policy of any date decides is not the date's fault: say so instead.
+            let ungoverned = self
+                .input
+                .action(&request.kind)
+                .and_then(|action| policies_for(&self.policies, action, &self.input))
+                .is_ok_and(|set| set.policies().next().is_none());
+            let lapsed = with_term.filter(|_| none_in_force && !ungoverned);
             violations.push(match lapsed {
                 Some(r) => Violation {
                     rule: "undecided".into(),

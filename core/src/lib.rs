@@ -79,6 +79,13 @@ pub fn check_json(text: &str) -> Result<Verdict, Error> {
 
 /// The built-in engine of a request's jurisdiction; an unknown one is the request's fault.
 pub fn builtin_engine(jurisdiction: &str) -> Result<Engine, Error> {
+    known_builtin(jurisdiction)?;
+    Engine::builtin(jurisdiction)
+}
+
+/// Whether a built-in pack decides requests of `jurisdiction`: an unknown one is an
+/// [`Error::InvalidRequest`] at `/jurisdiction` listing the known ones.
+pub fn known_builtin(jurisdiction: &str) -> Result<(), Error> {
     let known = builtin_jurisdictions();
     if !known.contains(&jurisdiction) {
         let all: Vec<String> = known.iter().map(|j| format!("`{j}`")).collect();
@@ -87,5 +94,5 @@ pub fn builtin_engine(jurisdiction: &str) -> Result<Engine, Error> {
             message: format!("unknown jurisdiction `{jurisdiction}`, expected one of {}", all.join(", ")),
         });
     }
-    Engine::builtin(jurisdiction)
+    Ok(())
 }

@@ -20,7 +20,7 @@ const state = {
   lang: "zh",
   jurisdiction: "ganzi",
   builtin: null, // the package's Sources
-  files: [], // { key, label, kind: "policy" | "schema" | "regulation" | "calendar", name }
+  files: [], // { key, label, kind: "policy" | "manifest" | "regulation" | "calendar", name }
   texts: new Map(), // key → the text being edited
   file: null, // the key shown in the editor
   engine: null, // an Engine of the edited texts, when they load
@@ -52,8 +52,8 @@ function filesOf(sources, j) {
   const calendar = Object.keys(sources.calendar ?? {}).map((name) => ({ key: `calendar/${name}`, label: `calendar/${name}`, kind: "calendar", name }));
   return [
     ...policies,
-    { key: "regulation.json", label: `${j}/regulation.json`, kind: "regulation", name: "regulation.json" },
-    { key: "schema.cedarschema", label: "schema.cedarschema", kind: "schema", name: "schema.cedarschema" },
+    { key: `${j}/regulation.json`, label: `${j}/regulation.json`, kind: "regulation", name: `${j}/regulation.json` },
+    { key: `${j}/pack.json`, label: `${j}/pack.json`, kind: "manifest", name: `${j}/pack.json` },
     ...calendar,
   ];
 }
@@ -65,9 +65,9 @@ function builtinText(file) {
   return s[file.kind];
 }
 
-/** The edited texts, in the shape Engine.fromSources takes. */
+/** The edited texts, in the shape Engine.fromSources takes (the packs beneath as built in). */
 function editedSources() {
-  const out = { schema: "", policies: {}, regulation: "", calendar: {} };
+  const out = { manifest: "", policies: {}, regulation: "", layers: state.builtin.layers, calendar: {} };
   for (const f of state.files) {
     const text = state.texts.get(f.key);
     if (f.kind === "policy") out.policies[f.name] = text;

@@ -44,7 +44,7 @@ export async function decide(): Promise<string[]> {
   const deadline: Deadline = engine.addWorkingDays("2026-09-28", 5);
   const info: JurisdictionInfo = engine.regulation;
   const status: ShareStatus = engine.shareStatus({ lastUse: "2026-01-05", today: "2026-08-01" });
-  const other = Engine.fromSources({ schema: "", policies: { "a.cedar": "" }, regulation: "{}" });
+  const other = Engine.fromSources({ manifest: "{}", policies: { "a.cedar": "" }, regulation: "{}" });
   lines.push(again.outcome, deadline.due, info.name.zh, status.state, other.jurisdiction, ...Engine.jurisdictions);
   lines.push(...engine.policyIds, engine.jurisdiction);
   engine.free();

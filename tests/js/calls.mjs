@@ -119,12 +119,12 @@ export function boundaryCases() {
       (e, Engine) => new Engine(bad));
   }
   add("fromSources(text)", "invalid_request", "", (e, Engine) => Engine.fromSources("policies"));
-  add("fromSources without a schema", "invalid_request", "/schema",
+  add("fromSources without a pack.json", "invalid_request", "/manifest",
     (e, Engine) => Engine.fromSources({ policies: {}, regulation: "{}" }));
   add("fromSources with a list of policies", "invalid_request", "/policies",
-    (e, Engine) => Engine.fromSources({ schema: "", policies: ["x"], regulation: "{}" }));
-  add("fromSources with broken metadata", "invalid_policies", null,
-    (e, Engine) => Engine.fromSources({ schema: "", policies: {}, regulation: "{" }));
+    (e, Engine) => Engine.fromSources({ manifest: "{}", policies: ["x"], regulation: "{}" }));
+  add("fromSources with a broken pack.json", "invalid_policies", null,
+    (e, Engine) => Engine.fromSources({ manifest: "{", policies: {}, regulation: "{}" }));
   add("shareStatus(undefined)", "invalid_request", "", (e) => e.shareStatus(undefined));
   add("shareStatus(a list)", "invalid_request", "", (e) => e.shareStatus([]));
   add("shareStatus without lastUse", "invalid_request", "/lastUse", (e) => e.shareStatus({ today: "2026-01-01" }));

@@ -43,10 +43,10 @@ after(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-/** A copy of policies/ with only the schema, the calendar and 甘孜, `edit` applied to share.cedar. */
+/** A copy of policies/ with only the base pack, the calendar and 甘孜, `edit` applied to share.cedar. */
 function folder(name, edit = (text) => text) {
   const at = join(dir, name);
-  cpSync(join(root, "policies", "schema.cedarschema"), join(at, "schema.cedarschema"));
+  cpSync(join(root, "policies", "base"), join(at, "base"), { recursive: true });
   cpSync(join(root, "policies", "calendar"), join(at, "calendar"), { recursive: true });
   cpSync(join(root, "policies", "ganzi"), join(at, "ganzi"), { recursive: true });
   const share = join(at, SHARE);
@@ -61,7 +61,8 @@ function sourcesOf(at) {
   const texts = (d, ext) =>
     Object.fromEntries(readdirSync(d).filter((f) => f.endsWith(ext)).map((f) => [join(d, f), readFileSync(join(d, f), "utf8")]));
   return {
-    schema: readFileSync(join(at, "schema.cedarschema"), "utf8"),
+    manifest: readFileSync(join(at, "ganzi", "pack.json"), "utf8"),
+    layers: [{ pack: "base", manifest: readFileSync(join(at, "base", "pack.json"), "utf8") }],
     policies: texts(join(at, "ganzi"), ".cedar"),
     regulation: readFileSync(join(at, "ganzi", "regulation.json"), "utf8"),
     calendar: texts(join(at, "calendar"), ".json"),
@@ -143,7 +144,8 @@ test("builtinSources are what policies/ holds, and what fromSources loads", () =
   assert.deepEqual(Object.keys(builtin.policies), files.map((f) => `ganzi/${f}`));
   for (const f of files) assert.equal(builtin.policies[`ganzi/${f}`], readFileSync(join(dir, f), "utf8"), f);
   assert.equal(builtin.regulation, readFileSync(join(dir, "regulation.json"), "utf8"));
-  assert.equal(builtin.schema, readFileSync(join(root, "policies", "schema.cedarschema"), "utf8"));
+  assert.equal(builtin.manifest, readFileSync(join(dir, "pack.json"), "utf8"));
+  assert.equal(builtin.layers[0].manifest, readFileSync(join(root, "policies", "base", "pack.json"), "utf8"));
   assert.deepEqual(Engine.fromSources(builtin).policyIds, new Engine("ganzi").policyIds);
   assert.throws(() => Engine.builtinSources("chengdu"), (e) => e.code === "invalid_request" && e.field === "/jurisdiction");
 });
@@ -174,7 +176,7 @@ test("sources that do not load: thrown as every error is, and located by sources
   // Cedar stops at the token after the unclosed annotation: the next line's `@article`.
   assert.deepEqual([at.file, at.line, at.column, at.policy],
     [SHARE, syntax.policies[SHARE].split("\n").indexOf('@article("第十八条")', line) + 1, 1, undefined]);
-  assert.throws(() => Engine.sourcesProblem({ schema: "" }), (e) => e.code === "invalid_request" && e.field === "/policies");
+  assert.throws(() => Engine.sourcesProblem({ manifest: "{}", policies: [] }), (e) => e.code === "invalid_request" && e.field === "/policies");
   assert.throws(() => Engine.diff(builtin, builtin, { "a.json": { cases: 1 } }), (e) => e.code === "invalid_request" && e.field === "/a.json");
   assert.throws(() => Engine.diff(builtin, builtin, {}, { limit: -1 }), (e) => e.field === "/limit");
 });

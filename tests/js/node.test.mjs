@@ -135,7 +135,8 @@ test("Engine.fromSources over policies/ganzi decides every ganzi vector as the b
   const texts = (d, ext) =>
     Object.fromEntries(readdirSync(d).filter((f) => f.endsWith(ext)).map((f) => [f, readFileSync(join(d, f), "utf8")]));
   const engine = Engine.fromSources({
-    schema: readFileSync(join(dir, "schema.cedarschema"), "utf8"),
+    manifest: readFileSync(join(dir, "ganzi", "pack.json"), "utf8"),
+    layers: [{ pack: "base", manifest: readFileSync(join(dir, "base", "pack.json"), "utf8") }],
     policies: texts(join(dir, "ganzi"), ".cedar"),
     regulation: readFileSync(join(dir, "ganzi", "regulation.json"), "utf8"),
     calendar: texts(join(dir, "calendar"), ".json"),

@@ -94,7 +94,7 @@ describe("the playground in Chromium", () => {
     assert.equal(await page.locator("h1").textContent(), "规则试验场");
     assert.match(await page.locator("#to-forms").getAttribute("href"), /^index\.html#j=ganzi/);
     const files = await page.locator("#file-list button.file").evaluateAll((bs) => bs.map((b) => b.dataset.file));
-    assert.ok(files.includes(SHARE) && files.includes("regulation.json") && files.includes("schema.cedarschema"), files.join());
+    assert.ok(files.includes(SHARE) && files.includes("ganzi/regulation.json") && files.includes("ganzi/pack.json"), files.join());
     await page.locator(`[data-file="${SHARE}"]`).click();
     assert.equal(await page.locator("#editor").inputValue(), shareText, "the package's text is the repository's");
     assert.match(await page.locator("#load-result").textContent(), /规则已载入：\d+ 个文件，53 条策略/);

@@ -47,33 +47,39 @@ test("the TypeScript types accept every real request and native answer, and refu
   assert.equal(tsc.status, 0, `tsc found type errors:\n${tsc.stdout}${tsc.stderr}`);
 });
 
-test("the input interfaces name exactly the fields the Rust types read", () => {
+test("the request interfaces name exactly the fields each pack's reader takes", () => {
   const { Engine } = createRequire(import.meta.url)("../../wasm/pkg-node/pubdata_policy_wasm.js");
-  const engine = new Engine("ganzi");
-  const declared = readFileSync(join(root, "wasm", "src", "types.d.ts"), "utf8");
-  const request = { jurisdiction: "ganzi", kind: "share" };
-  const places = {
-    Request: (x) => ({ ...request, ...x }),
-    Requester: (x) => ({ ...request, requester: x }),
-    Resource: (x) => ({ ...request, resource: x }),
-    Application: (x) => ({ ...request, application: x }),
-    Catalog: (x) => ({ ...request, application: { catalog: x } }),
-  };
-  const calls = { ShareUse: (x) => engine.shareStatus(x) };
-  for (const [name, place] of [...Object.entries(places), ...Object.keys(calls).map((n) => [n, null])]) {
-    // serde names every field it knows when it meets one it does not.
-    let known;
-    try {
-      if (place) engine.check(place({ "~unknown": 1 }));
-      else calls[name]({ "~unknown": 1 });
-    } catch (e) {
-      known = [...e.message.en.matchAll(/`([A-Za-z]+)`/g)].map((m) => m[1]).filter((f) => f !== "unknown");
+  const declared = readFileSync(join(root, "wasm", "src", "packs.d.ts"), "utf8");
+  for (const j of Engine.jurisdictions) {
+    const engine = new Engine(j);
+    const name = j[0].toUpperCase() + j.slice(1) + "Request";
+    const body = declared.match(new RegExp(`export interface ${name} \\{([\\s\\S]*?)\\n\\}`))?.[1];
+    assert.ok(body, `packs.d.ts has no interface ${name}`);
+    for (const section of ["requester", "resource", "application"]) {
+      // What the engine's reader takes: it names every field it knows when it meets one it does not.
+      let known;
+      try {
+        engine.check({ jurisdiction: j, kind: engine.contract.kinds[0].kind, [section]: { "~unknown": 1 } });
+      } catch (e) {
+        known = [...e.message.en.matchAll(/`([A-Za-z]+)`/g)].map((m) => m[1]).filter((f) => f !== "unknown");
+      }
+      assert.ok(known?.length > 1, `${j} ${section}: no field list in the error`);
+      const block = body.match(new RegExp(`\\n  ${section}\\?: \\{([\\s\\S]*?)\\n  \\};`))?.[1];
+      assert.ok(block, `${name} has no ${section}`);
+      const fields = [...block.matchAll(/^    (\w+)\?:/gm)].map((m) => m[1]);
+      assert.deepEqual(fields.sort(), known.sort(), `${name}.${section} in wasm/src/packs.d.ts against the engine`);
     }
-    assert.ok(known?.length > 1, `${name}: no field list in the error`);
-    const body = declared.match(new RegExp(`export interface ${name} \\{([^}]*)\\}`))?.[1];
-    assert.ok(body, `types.d.ts has no interface ${name}`);
-    const fields = [...body.matchAll(/^\s+(\w+)\??:/gm)].map((m) => m[1]);
-    assert.deepEqual(fields.sort(), known.sort(), `${name} in wasm/src/types.d.ts against the Rust type`);
+    engine.free();
   }
+  const engine = new Engine("ganzi");
+  const types = readFileSync(join(root, "wasm", "src", "types.d.ts"), "utf8");
+  let known;
+  try {
+    engine.shareStatus({ "~unknown": 1 });
+  } catch (e) {
+    known = [...e.message.en.matchAll(/`([A-Za-z]+)`/g)].map((m) => m[1]).filter((f) => f !== "unknown");
+  }
+  const body = types.match(/export interface ShareUse \{([^}]*)\}/)?.[1];
+  assert.deepEqual([...body.matchAll(/^\s+(\w+)\??:/gm)].map((m) => m[1]).sort(), known.sort(), "ShareUse");
   engine.free();
 });

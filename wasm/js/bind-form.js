@@ -23,29 +23,15 @@
 /** The event every check dispatches on the form; `event.detail` is the FormCheck. */
 export const VERDICT_EVENT = "pdp-verdict";
 
-// The contract's fields that are not text (wasm/src/types.d.ts; bind-form.test.mjs checks
-// this list against it). Everything else is read as text.
-const CONTRACT_TYPES = {
-  boolean: [
-    "/requester/dishonest", "/requester/principalCriminal", "/resource/inCatalog",
-    "/application/commitment", "/application/thirdPartyTransfer", "/application/crossLevel",
-    "/application/crossRegion", "/application/fusion", "/application/keyWorkEvaluated",
-    "/application/reReview", "/application/aggregated", "/application/filed",
-    "/application/securityNeed", "/application/authorityProposal", "/application/ownData",
-    "/application/subjectAuthorized", "/application/productApproved", "/application/withinScope",
-  ],
-  number: ["/requester/securityLevel", "/application/usageEveryDays", "/application/securityLevel"],
-  list: [
-    "/requester/materials", "/requester/penalties", "/requester/lists", "/resource/flags",
-    "/resource/treatments",
-  ],
-};
-const TYPE_OF = new Map(Object.entries(CONTRACT_TYPES).flatMap(([t, ps]) => ps.map((p) => [p, t])));
 const TYPES = ["text", "number", "boolean", "list"];
+// How a control's value is read, by the type the pack's contract gives its field
+// (`engine.contract.fields`); anything else is read as text.
+const READ_AS = { bool: "boolean", long: "number", set: "list" };
 
-/** The contract's non-text fields: JSON Pointer → "boolean" | "number" | "list". */
-export function contractTypes() {
-  return Object.fromEntries(TYPE_OF);
+/** The engine's non-text fields: JSON Pointer → "boolean" | "number" | "list". */
+export function contractTypes(engine) {
+  const fields = engine?.contract?.fields ?? [];
+  return Object.fromEntries(fields.filter((f) => READ_AS[f.type]).map((f) => [f.field, READ_AS[f.type]]));
 }
 
 const SKIPPED_INPUTS = new Set(["submit", "reset", "button", "image", "file"]);
@@ -104,10 +90,12 @@ class Binding {
   #last = null;
   #detail = null;
   #listeners = [];
+  #contractTypes;
 
   constructor(form, engine, opts, report) {
     this.#form = form;
     this.#engine = engine;
+    this.#contractTypes = new Map(Object.entries(contractTypes(engine)));
     this.#opts = opts;
     this.#report = report;
     this.#lang = normaliseLang(opts.lang ?? form.ownerDocument?.documentElement?.lang);
@@ -257,7 +245,7 @@ class Binding {
   #typeOf(pointer, controls) {
     const declared = controls.map((c) => c.dataset?.pdpType).find((t) => TYPES.includes(t));
     return declared ?? (TYPES.includes(this.#opts.types?.[pointer]) ? this.#opts.types[pointer] : undefined) ??
-      TYPE_OF.get(pointer) ?? inferType(controls);
+      this.#contractTypes.get(pointer) ?? inferType(controls);
   }
 
   /** JSON Pointer → its enabled controls, in document order. */

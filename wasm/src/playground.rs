@@ -19,7 +19,9 @@ impl Engine {
     pub fn builtin_sources(
         #[wasm_bindgen(unchecked_param_type = "JurisdictionId")] jurisdiction: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let sources = Sources::builtin(&jurisdiction_of(&jurisdiction)?).map_err(|e| thrown(&e))?;
+        let id = jurisdiction_of(&jurisdiction)?;
+        pubdata_policy::known_builtin(&id).map_err(|e| thrown(&e))?;
+        let sources = Sources::builtin(&id).map_err(|e| thrown(&e))?;
         plain(&input::SourceTexts::from(sources))
     }
 

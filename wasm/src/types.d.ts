@@ -176,6 +176,8 @@ export interface Verification {
 }
 
 export interface Regulation {
+  /** The pack whose `regulation.json` holds it (a layer's regulations are cited too). */
+  pack: string;
   key: string;
   title: string;
   titleEn: string;
@@ -183,6 +185,8 @@ export interface Regulation {
   issued?: IsoDate;
   inForce: IsoDate;
   expires?: IsoDate;
+  /** The article that sets the dates in force, cited when a request falls outside them. */
+  periodArticle?: string;
   articles: Record<string, Message>;
 }
 
