@@ -556,7 +556,7 @@ function renderScenarios() {
   const uncited = articles.filter((a) => !cited.has(a));
   const coverage = h("section", { class: "coverage", id: "coverage" }, h("h3", {}, pick(T.coverage)),
     h("p", { "data-fired": String(ids.length - neverFired.length) }, pick(T.policiesFired, ids.length - neverFired.length, ids.length)),
-    neverFired.length ? h("p", { class: "never-fired" }, pick(T.neverFired), neverFired.map((id, i) => [i ? ", " : "", h("code", {}, id)])) : null,
+    neverFired.length ? h("p", { class: "never-fired" }, pick(T.neverFired), neverFired.flatMap((id, i) => [i ? ", " : "", h("code", {}, id)])) : null,
     h("p", {}, pick(T.articlesCited, articles.length - uncited.length, articles.length)),
     uncited.length ? h("p", { class: "uncited" }, pick(T.uncited), uncited.join("、")) : null);
   setBody("scenario-result", stale(r),
