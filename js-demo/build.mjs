@@ -2,11 +2,13 @@
 // Builds the demo into js-demo/dist/: the pages' sources (js-demo/src/), the package's
 // `web` target (wasm/pkg-web/, from scripts/build-wasm) under dist/pkg/ for the playground,
 // its build without the authoring calls (wasm/pkg-forms/) under dist/pkg-forms/ for the
-// forms, and the scenario
+// forms, the scenario
 // files (tests/vectors/) under dist/vectors/ with an index, `vectors/index.json`
-// ({ jurisdiction: [file name, …] }), for the playground page to fetch from the same
-// origin. Nothing else is fetched or generated: dist/ is what `node js-demo/serve.mjs`
-// serves, and what could be copied to any static host.
+// ({ jurisdiction: [file name, …] }), and each pack's coverage matrix with the regulation
+// texts it classifies (policies/<jurisdiction>/coverage.json and *.txt) under
+// dist/coverage/ with the same kind of index, for the playground page to fetch from the
+// same origin. Nothing else is fetched or generated: dist/ is what
+// `node js-demo/serve.mjs` serves, and what could be copied to any static host.
 
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
@@ -36,6 +38,7 @@ export function build(out = join(here, "dist")) {
     }
   }
   copyVectors(join(root, "tests", "vectors"), join(out, "vectors"));
+  copyCoverage(join(root, "policies"), join(out, "coverage"));
   return listFiles(out).map((f) => relative(out, f)).sort();
 }
 
@@ -45,6 +48,22 @@ function copyVectors(from, to) {
   for (const j of readdirSync(from).sort()) {
     if (!statSync(join(from, j)).isDirectory()) continue;
     const files = readdirSync(join(from, j)).filter((f) => f.endsWith(".json")).sort();
+    mkdirSync(join(to, j), { recursive: true });
+    for (const f of files) cpSync(join(from, j, f), join(to, j, f));
+    index[j] = files;
+  }
+  writeFileSync(join(to, "index.json"), `${JSON.stringify(index, null, 2)}\n`);
+}
+
+/**
+ * Each pack's `coverage.json` and regulation texts (`*.txt`), and the index of them: what
+ * the playground hands `Engine.coverage` beside the edited policies.
+ */
+function copyCoverage(from, to) {
+  const index = {};
+  for (const j of readdirSync(from).sort()) {
+    if (!existsSync(join(from, j, "coverage.json"))) continue;
+    const files = readdirSync(join(from, j)).filter((f) => f === "coverage.json" || f.endsWith(".txt")).sort();
     mkdirSync(join(to, j), { recursive: true });
     for (const f of files) cpSync(join(from, j, f), join(to, j, f));
     index[j] = files;

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use pubdata_policy::coverage::{self, Coverage, MAX_MATRIX_BYTES, MAX_TEXT_BYTES};
-use pubdata_policy::{inspect, Error};
+use pubdata_policy::Error;
 use serde::Serialize;
 
 use crate::policy_source::PolicySource;
@@ -53,11 +53,11 @@ pub fn run(args: &Args) -> Exit {
 pub fn of_pack(source: &PolicySource, jurisdiction: &str) -> Result<Coverage, Error> {
     let dir = PathBuf::from(source.file_path(jurisdiction, ""));
     let sources = source.sources(jurisdiction)?;
-    let info = inspect::regulation_info(&sources)?;
-    let policies = inspect::inspect(&sources)?;
     let matrix_file = dir.join("coverage.json");
-    let matrix = coverage::parse_matrix(&matrix_file.display().to_string(), &read(&matrix_file, MAX_MATRIX_BYTES)?)?;
-    coverage::compute(jurisdiction, &info, &matrix, &|name| read(&dir.join(name), MAX_TEXT_BYTES), &policies)
+    let matrix = read(&matrix_file, MAX_MATRIX_BYTES)?;
+    coverage::of_sources(&sources, &matrix_file.display().to_string(), &matrix, &|name| {
+        read(&dir.join(name), MAX_TEXT_BYTES)
+    })
 }
 
 /// Reads a file of at most `limit` bytes; a longer one is an error, not read.

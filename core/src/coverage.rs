@@ -9,9 +9,12 @@
 //! against the policies' `@article` annotations. Nothing here decides a request.
 
 use std::collections::BTreeMap;
+use std::str::FromStr;
 
+use cedar_policy::{Effect, PolicySet};
 use serde::{Deserialize, Serialize};
 
+use crate::engine::Sources;
 use crate::error::Error;
 use crate::inspect::{PolicyEffect, PolicySummary};
 use crate::regulation::JurisdictionInfo;
@@ -126,6 +129,55 @@ pub struct Article {
     pub policies: Vec<String>,
 }
 
+/// What the matrix reads of a policy: its id, whether it decides, and what it cites.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Citation {
+    /// The `@id` annotation, `""` when there is none.
+    pub id: String,
+    /// The pack whose file holds the policy (its first regulation is the one cited when
+    /// `@regulation` is absent).
+    pub pack: String,
+    /// A violation (`forbid`) or a ground (a `permit` with `@outcome`).
+    pub decides: bool,
+    /// `@regulation`, when given: the key of the regulation cited.
+    pub regulation: Option<String>,
+    /// `@article`, when given, as written (`第十一条第（三）项`).
+    pub article: Option<String>,
+}
+
+impl From<&PolicySummary> for Citation {
+    fn from(p: &PolicySummary) -> Citation {
+        Citation {
+            id: p.id.clone(),
+            pack: p.pack.clone(),
+            decides: p.effect == PolicyEffect::Forbid || p.annotation("outcome").is_some(),
+            regulation: p.annotation("regulation").map(str::to_owned),
+            article: p.annotation("article").map(str::to_owned),
+        }
+    }
+}
+
+/// The citations of every policy of `sources`, read with Cedar's parser alone: not with
+/// `inspect`, whose JSON form of each policy would bring Cedar's JSON policy format into
+/// the WebAssembly module, which shows the matrix in the browser too.
+pub fn citations(sources: &Sources) -> Result<Vec<Citation>, Error> {
+    let mut out = Vec::new();
+    for (layer, (file, text)) in sources.layers.iter().flat_map(|l| l.policies.iter().map(move |f| (l, f))) {
+        let parsed = PolicySet::from_str(text).map_err(|e| Error::policies(file, e))?;
+        for policy in parsed.policies() {
+            let annotation = |key| policy.annotation(key).map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
+            out.push(Citation {
+                id: policy.annotation("id").map(str::trim).unwrap_or_default().to_owned(),
+                pack: layer.pack.clone(),
+                decides: policy.effect() == Effect::Forbid || annotation("outcome").is_some(),
+                regulation: annotation("regulation"),
+                article: annotation("article"),
+            });
+        }
+    }
+    Ok(out)
+}
+
 /// Something the matrix, the text and the policies disagree on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -238,6 +290,22 @@ pub fn parse_matrix(file: &str, text: &str) -> Result<Matrix, Error> {
     serde_json::from_str(text).map_err(|e| Error::policies(file, e))
 }
 
+/// The coverage of a pack's sources (the pack is the last layer): `matrix`, the text of its
+/// `coverage.json` (named `matrix_file` in errors), checked against its own regulations and
+/// the policies of it and its layers, each regulation's text read by `text(file)`. What
+/// `pdp coverage` reports for a pack, and the WebAssembly package's `Engine.coverage` for
+/// edited texts.
+pub fn of_sources(
+    sources: &Sources,
+    matrix_file: &str,
+    matrix: &str,
+    text: &dyn Fn(&str) -> Result<String, Error>,
+) -> Result<Coverage, Error> {
+    let info = crate::inspect::regulation_info(sources)?;
+    let pack = sources.pack().map(|l| l.pack.as_str()).unwrap_or_default();
+    compute(pack, &info, &parse_matrix(matrix_file, matrix)?, text, &citations(sources)?)
+}
+
 /// Checks the matrix of the pack `pack` against its own regulations' texts (`text(file)`
 /// reads a file of the pack) and the policies of it and its layers. The regulations of the
 /// layers beneath are the matrices of those packs.
@@ -246,7 +314,7 @@ pub fn compute(
     info: &JurisdictionInfo,
     matrix: &Matrix,
     text: &dyn Fn(&str) -> Result<String, Error>,
-    policies: &[PolicySummary],
+    policies: &[Citation],
 ) -> Result<Coverage, Error> {
     let mut problems = Vec::new();
     let mut regulations = Vec::new();
@@ -258,18 +326,18 @@ pub fn compute(
         ));
     }
     // The regulation a policy cites: its `@regulation`, or the first of its own pack's.
-    let cited = |p: &PolicySummary| -> Option<String> {
-        match p.annotation("regulation") {
-            Some(key) => Some(key.to_owned()),
+    let cited = |p: &Citation| -> Option<String> {
+        match &p.regulation {
+            Some(key) => Some(key.clone()),
             None => info.regulations.iter().find(|r| r.pack == p.pack).map(|r| r.key.clone()),
         }
     };
     for regulation in own {
         let key = regulation.key.as_str();
-        let cites: Vec<(&PolicySummary, &str)> = policies
+        let cites: Vec<(&Citation, &str)> = policies
             .iter()
             .filter(|p| cited(p).is_some_and(|k| k == key))
-            .filter_map(|p| p.annotation("article").map(|a| (p, article_of_citation(a))))
+            .filter_map(|p| p.article.as_deref().map(|a| (p, article_of_citation(a))))
             .collect();
         let Some(m) = matrix.regulations.get(key) else {
             problems.push(Problem {
@@ -295,8 +363,8 @@ pub fn compute(
         let mut counts = Counts { articles: list.len(), ..Counts::default() };
         let mut articles = Vec::new();
         for article in &list {
-            let citing: Vec<&PolicySummary> = cites.iter().filter(|(_, a)| a == article).map(|(p, _)| *p).collect();
-            let decided = citing.iter().any(|p| p.effect == PolicyEffect::Forbid || p.annotation("outcome").is_some());
+            let citing: Vec<&Citation> = cites.iter().filter(|(_, a)| a == article).map(|(p, _)| *p).collect();
+            let decided = citing.iter().any(|p| p.decides);
             let mut problem = |code, message: String| {
                 problems.push(Problem {
                     code,
@@ -414,6 +482,49 @@ mod tests {
         assert_eq!(articles_of(text, 2).unwrap(), ["第一条", "第二条"]);
         assert!(articles_of(text, 3).is_err());
         assert!(articles_of("第一条 a\n第三条 b\n", 1).unwrap_err().contains("第一条 to 第三条"));
+    }
+
+    /// 甘孜's pack as the repository holds it: the built-in sources, `coverage.json` and
+    /// the text, through the path `pdp coverage` and the WebAssembly package take.
+    fn ganzi(edit: impl FnOnce(&mut Sources)) -> Coverage {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("policies/ganzi");
+        let mut sources = Sources::builtin("ganzi").unwrap();
+        edit(&mut sources);
+        let matrix = std::fs::read_to_string(dir.join("coverage.json")).unwrap();
+        let text = |name: &str| Ok(std::fs::read_to_string(dir.join(name)).unwrap());
+        of_sources(&sources, "coverage.json", &matrix, &text).unwrap()
+    }
+
+    #[test]
+    fn a_decides_article_that_loses_its_policies_is_a_problem() {
+        let whole = ganzi(|_| {});
+        assert_eq!(whole.problems, [], "the built-in pack accounts for every article");
+        let r = &whole.regulations[0];
+        assert_eq!(r.counts.articles, r.articles.len());
+        let tenth = r.articles.iter().find(|a| a.article == "第十条").unwrap();
+        assert_eq!((tenth.class, tenth.policies.len()), ("decides", 2), "{tenth:?}");
+
+        // 第十条's two identity policies cite 第十一条 instead: 第十条 is left without one.
+        let moved = ganzi(|s| {
+            let own = &mut s.layers.last_mut().unwrap().policies;
+            let (_, text) = own.iter_mut().find(|(n, _)| n.ends_with("identity.cedar")).unwrap();
+            *text = text.replace("@article(\"第十条\")", "@article(\"第十一条\")");
+        });
+        assert_eq!(moved.regulations[0].counts, r.counts, "the classes are the matrix's");
+        let tenth = moved.regulations[0].articles.iter().find(|a| a.article == "第十条").unwrap();
+        assert_eq!((tenth.class, tenth.policies.len()), ("decides", 0));
+        let codes: Vec<_> = moved.problems.iter().map(|p| (p.code, p.article.as_str())).collect();
+        assert_eq!(codes, [("no-policy", "第十条")]);
+    }
+
+    #[test]
+    fn citations_are_what_inspect_reads_of_each_policy() {
+        for j in crate::builtin_jurisdictions() {
+            let sources = Sources::builtin(j).unwrap();
+            let inspected: Vec<Citation> =
+                crate::inspect::inspect(&sources).unwrap().iter().map(Citation::from).collect();
+            assert_eq!(citations(&sources).unwrap(), inspected, "{j}");
+        }
     }
 
     #[test]

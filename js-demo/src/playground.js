@@ -4,7 +4,10 @@
 // scenarios" runs the jurisdiction's scenario files (copied into dist/vectors/ by
 // build.mjs) through it, with expected against actual for each failure and the coverage;
 // "Diff" decides the scenarios and the requests around them under the built-in set and the
-// edited one, as `pdp diff` does (Engine.diff). Edits are kept in localStorage, one entry
+// edited one, as `pdp diff` does (Engine.diff). With every load, "Article coverage" shows
+// each article of the regulation texts as the pack's coverage.json classifies it and the
+// edited policies bear it out, as `pdp coverage` does (Engine.coverage; the matrix and the
+// texts copied into dist/coverage/ by build.mjs). Edits are kept in localStorage, one entry
 // per jurisdiction. Plain DOM; nothing is sent anywhere.
 
 import init, { Engine } from "./pkg/pubdata_policy_wasm.js";
@@ -25,9 +28,11 @@ const state = {
   file: null, // the key shown in the editor
   engine: null, // an Engine of the edited texts, when they load
   version: 0, // one more after each edit; results remember the version they are of
-  results: { load: null, scenarios: null, diff: null },
+  results: { load: null, coverage: null, scenarios: null, diff: null },
   busy: false,
   suites: new Map(), // jurisdiction → [[file name, suite]]
+  coverageFiles: new Map(), // jurisdiction → { matrix, texts } for Engine.coverage, or { error }
+  coverageFetches: new Map(), // jurisdiction → the promise of its coverage files
   timer: null,
 };
 
@@ -144,6 +149,7 @@ function renderShell() {
     h("div", { class: "work" }, toolbar, editor),
     h("div", { class: "results" },
       h("section", { id: "load-result", class: "result", "aria-labelledby": "load-title" }, h("h2", { id: "load-title" }, pick(T.loadTitle)), h("div", { class: "body" })),
+      h("section", { id: "coverage-result", class: "result", "aria-labelledby": "coverage-title" }, h("h2", { id: "coverage-title" }, pick(T.coverageTitle)), h("div", { class: "body" })),
       h("section", { id: "scenario-result", class: "result", "aria-labelledby": "scenario-title" }, h("h2", { id: "scenario-title" }, pick(T.scenariosTitle)), h("div", { class: "body" })),
       h("section", { id: "diff-result", class: "result", "aria-labelledby": "diff-title" }, h("h2", { id: "diff-title" }, pick(T.diffTitle)), h("div", { class: "body" }))));
   $("app").replaceChildren(header, main);
@@ -290,7 +296,54 @@ function validate() {
     state.results.load = { version: state.version, error: located(sources) ?? error };
   }
   renderLoad();
+  updateCoverage(sources);
   return state.engine !== null;
+}
+
+/**
+ * The coverage matrix of the edited texts (Engine.coverage), worked out whenever they load;
+ * the pack's coverage files are fetched first if they are not here yet.
+ */
+function updateCoverage(sources) {
+  const j = state.jurisdiction;
+  const version = state.version;
+  const files = state.coverageFiles.get(j);
+  let result;
+  if (!state.engine) result = { version, waiting: true };
+  else if (!files) {
+    result = { version, fetching: true };
+    fetchCoverageFiles(j).then(() => {
+      if (state.jurisdiction === j && state.version === version && state.engine) updateCoverage(sources);
+    });
+  } else if (files.error) result = { version, error: files.error, fetchFailed: true };
+  else {
+    try {
+      result = { version, coverage: Engine.coverage(sources, files) };
+    } catch (error) {
+      result = { version, error };
+    }
+  }
+  state.results.coverage = result;
+  renderCoverage();
+}
+
+/** A pack's coverage.json and regulation texts, as build.mjs copies them into dist/coverage/; fetched once. */
+function fetchCoverageFiles(j) {
+  if (!state.coverageFetches.has(j)) {
+    const fetched = (async () => {
+      const index = await fetchJson("coverage/index.json");
+      const names = index[j] ?? [];
+      if (!names.includes("coverage.json")) throw new Error(`coverage/index.json: no coverage.json for ${j}`);
+      const texts = Object.fromEntries(await Promise.all(names.map(async (name) => [name, await fetchText(`coverage/${j}/${name}`)])));
+      const { "coverage.json": matrix, ...rest } = texts;
+      return { matrix, texts: rest };
+    })().catch((error) => ({ error }));
+    state.coverageFetches.set(j, fetched.then((files) => {
+      state.coverageFiles.set(j, files);
+      return files;
+    }));
+  }
+  return state.coverageFetches.get(j);
 }
 
 function located(sources) {
@@ -315,6 +368,12 @@ async function fetchJson(url) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: ${response.status} ${response.statusText}`);
   return response.json();
+}
+
+async function fetchText(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status} ${response.statusText}`);
+  return response.text();
 }
 
 const RESULTS = { scenarios: ["scenario-result", () => renderScenarios()], diff: ["diff-result", () => renderDiff()] };
@@ -407,6 +466,64 @@ function loadError(error) {
     excerpt, go);
 }
 
+const COUNTS = ["articles", "decides", "informs", "notDecidable", "unclassified"];
+
+/**
+ * Each regulation's articles with their class, the policies citing them or why they are not
+ * decidable, and the counts; an unclassified article and one a problem concerns (a
+ * `decides` article no policy cites any more, …) stand out, and so does their regulation.
+ */
+function renderCoverage() {
+  const r = state.results.coverage;
+  if (!r) return setBody("coverage-result");
+  if (r.waiting) return setBody("coverage-result", h("p", { class: "working" }, pick(T.coverageWaiting)));
+  if (r.fetching) return setBody("coverage-result", h("p", { class: "working", role: "status" }, pick(T.coverageFetching)));
+  if (r.error) {
+    return setBody("coverage-result",
+      h("p", { class: "load-failure", role: "alert" }, pick(r.fetchFailed ? T.coverageFetchFailed : T.coverageFailed), said(r.error)));
+  }
+  const c = r.coverage;
+  const unclassified = c.regulations.reduce((n, reg) => n + reg.counts.unclassified, 0);
+  const ok = c.problems.length === 0;
+  const summary = h("p", {
+    id: "coverage-summary", class: ok ? "totals good" : "totals bad", role: "status",
+    "data-unclassified": String(unclassified), "data-problems": String(c.problems.length),
+  }, ok ? pick(T.coverageOk) : pick(T.coverageBad, unclassified, c.problems.length));
+  const titled = (key) => c.regulations.find((reg) => reg.key === key)?.title ?? key;
+  const problems = ok ? null : h("ul", { class: "coverage-problems" }, c.problems.map((p) =>
+    h("li", { "data-code": p.code, "data-regulation": p.regulation, "data-article": p.article, title: p.message },
+      `${titled(p.regulation)} ${p.article}`.trim(), " — ", h("strong", {}, pick(T.problems[p.code])),
+      p.policy ? [" · ", h("code", {}, p.policy)] : null)));
+  const regulations = c.regulations.map((reg) => {
+    const concerning = (article) => c.problems.filter((p) => p.regulation === reg.key && p.article === article);
+    const rows = reg.articles.map((a) => {
+      const issues = concerning(a.article);
+      // An unclassified article says so in its class already.
+      const shown = issues.filter((p) => !(p.code === "unclassified" && a.class === "unclassified"));
+      const marks = [a.class === "unclassified" ? "unclassified" : "", issues.length ? "problem" : ""].filter(Boolean);
+      return h("tr", {
+        "data-article": a.article, "data-class": a.class,
+        "data-problem": issues.length ? issues.map((p) => p.code).join(" ") : false, class: marks.join(" ") || false,
+      },
+      h("th", { scope: "row" }, a.article),
+      h("td", { class: "class" }, pick(T.classes[a.class]),
+        shown.flatMap((p) => [" · ", h("strong", { class: "issue" }, pick(T.problems[p.code]))])),
+      h("td", { class: "detail" }, a.reason ?? a.policies.flatMap((id, i) => [i ? ", " : "", h("code", {}, id)])));
+    });
+    const flagged = reg.counts.unclassified > 0 || c.problems.some((p) => p.regulation === reg.key);
+    return h("section", { class: flagged ? "coverage-regulation flagged" : "coverage-regulation", "data-regulation": reg.key },
+      h("h3", {}, reg.title, " ", h("span", { class: "text-file" }, reg.text)),
+      h("p", { class: "counts" }, COUNTS.map((k) =>
+        h("span", { class: `count ${k}`, "data-count": k }, pick(T.countLabels[k], reg.counts[k])))),
+      h("details", { class: "articles", open: flagged },
+        h("summary", {}, pick(T.articleByArticle, reg.articles.length)),
+        h("table", { class: "matrix" },
+          h("thead", {}, h("tr", {}, [UI.article, T.classColumn, T.detailColumn].map((t) => h("th", { scope: "col" }, pick(t))))),
+          h("tbody", {}, rows))));
+  });
+  setBody("coverage-result", summary, problems, regulations);
+}
+
 /** `route.due: expected Some(2026-10-10), got Some(2026-10-08)` → its three parts. */
 function failureParts(line) {
   const m = /^(.+?): expected ([\s\S]*), got ([\s\S]*)$/.exec(line);
@@ -439,7 +556,7 @@ function renderScenarios() {
   const uncited = articles.filter((a) => !cited.has(a));
   const coverage = h("section", { class: "coverage", id: "coverage" }, h("h3", {}, pick(T.coverage)),
     h("p", { "data-fired": String(ids.length - neverFired.length) }, pick(T.policiesFired, ids.length - neverFired.length, ids.length)),
-    neverFired.length ? h("p", { class: "never-fired" }, pick(T.neverFired), neverFired.map((id, i) => [i ? ", " : "", h("code", {}, id)])) : null,
+    neverFired.length ? h("p", { class: "never-fired" }, pick(T.neverFired), neverFired.flatMap((id, i) => [i ? ", " : "", h("code", {}, id)])) : null,
     h("p", {}, pick(T.articlesCited, articles.length - uncited.length, articles.length)),
     uncited.length ? h("p", { class: "uncited" }, pick(T.uncited), uncited.join("、")) : null);
   setBody("scenario-result", stale(r),
@@ -508,7 +625,7 @@ function loadJurisdiction(j) {
   state.files = filesOf(state.builtin, j);
   const saved = savedEdits(j);
   state.texts = new Map(state.files.map((f) => [f.key, typeof saved[f.key] === "string" ? saved[f.key] : builtinText(f)]));
-  state.results = { load: null, scenarios: null, diff: null };
+  state.results = { load: null, coverage: null, scenarios: null, diff: null };
   state.version += 1;
 }
 
@@ -533,6 +650,7 @@ function setLang(lang) {
   syncGutter();
   showCaret();
   renderLoad();
+  renderCoverage();
   renderScenarios();
   renderDiff();
 }
@@ -551,6 +669,8 @@ async function start() {
   try {
     await init();
     loadJurisdiction(JURISDICTIONS.includes(params.get("j")) ? params.get("j") : state.jurisdiction);
+    // So that the first load shows the coverage at once (a failed fetch is shown there).
+    await fetchCoverageFiles(state.jurisdiction);
   } catch (e) {
     $("app").replaceChildren(h("p", { class: "load-error", role: "alert" }, pick(UI.loadFailed), said(e)));
     return;

@@ -3,6 +3,9 @@
 
 import init, {
   Engine,
+  type ArticleCoverage,
+  type Coverage,
+  type CoverageFiles,
   type Deadline,
   type DiffReport,
   type EngineError,
@@ -70,6 +73,19 @@ export function author(suite: Suite): string[] {
   return lines;
 }
 
+export function articles(files: CoverageFiles): string[] {
+  const edited: Sources = Engine.builtinSources("ganzi");
+  const coverage: Coverage = Engine.coverage(edited, files);
+  const lines: string[] = [];
+  for (const r of coverage.regulations) {
+    lines.push(`${r.key} ${r.title} (${r.text}): ${r.counts.articles} = ${r.counts.decides} + ${r.counts.informs} + ${r.counts.notDecidable} + ${r.counts.unclassified}`);
+    const missing: ArticleCoverage[] = r.articles.filter((a) => a.class === "decides" && a.policies.length === 0);
+    lines.push(...missing.map((a) => a.article), ...r.articles.map((a) => a.reason ?? a.policies.join(", ")));
+  }
+  lines.push(...coverage.problems.map((p) => `${p.code} ${p.regulation} ${p.article} ${p.policy ?? ""}: ${p.message}`));
+  return lines;
+}
+
 export function refused(engine: Engine): void {
   // @ts-expect-error: a jurisdiction the library does not know
   new Engine("chengdu");
@@ -87,5 +103,9 @@ export function refused(engine: Engine): void {
   Engine.diff(Engine.builtinSources("ganzi"), Engine.builtinSources("ganzi"), {}, { limt: 3 });
   // @ts-expect-error: a jurisdiction without built-in sources
   Engine.builtinSources("chengdu");
-  void [typo, outcome, missing];
+  // @ts-expect-error: the coverage files hold coverage.json's text, not a parsed object
+  Engine.coverage(Engine.builtinSources("ganzi"), { matrix: { regulations: {} } });
+  // @ts-expect-error: a class coverage.json does not have
+  const klass: ArticleCoverage["class"] = "partly";
+  void [typo, outcome, missing, klass];
 }

@@ -6,27 +6,17 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
+import { pdpBinary } from "./pdp.mjs";
 import { root, vectorDir } from "./vectors.mjs";
 
 const require = createRequire(import.meta.url);
 const { Engine } = require("../../wasm/pkg-node/pubdata_policy_wasm.js");
-
-/** The pdp binary of `cargo test --workspace` (the same command, so nothing is rebuilt). */
-function pdpBinary() {
-  if (process.env.PDP_BIN) return process.env.PDP_BIN;
-  const out = execFileSync("cargo", ["test", "--workspace", "--locked", "--no-run", "--message-format=json"],
-    { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], maxBuffer: 64 << 20 });
-  const bin = out.split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l))
-    .find((m) => m.reason === "compiler-artifact" && m.target?.name === "pdp" && m.target.kind.includes("bin") && !m.profile.test);
-  assert.ok(bin?.executable, "cargo test --workspace --no-run built no pdp binary");
-  return bin.executable;
-}
 
 const SHARE = "ganzi/share.cedar";
 const FIVE = '@reviewer("provider")\n@workingDays("5")\n@article("第十八条")';

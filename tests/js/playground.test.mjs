@@ -3,14 +3,20 @@
 // days become three in the editor; the scenarios that state five fail with expected against
 // actual; the diff lists the change under ganzi.share.conditional.review with its count;
 // the edit survives a reload; a syntax error is shown at its file and line; resetting to
-// the built-in set makes every scenario pass again. Screenshots in test-results/ (artifacts,
-// not compared). Every request goes to the page's own origin.
+// the built-in set makes every scenario pass again; the article coverage is what
+// `pdp coverage` prints for the same pack, and removing the only policy of a decides article
+// shows that article missing its policy, as `pdp coverage` says of the edited folder.
+// Screenshots in test-results/ (artifacts, not compared). Every request goes to the page's
+// own origin.
 
 import { test, describe, before, after, beforeEach, afterEach } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 
+import { pdpBinary } from "./pdp.mjs";
 import { servedDemo } from "./served-demo.mjs";
 import { root } from "./vectors.mjs";
 
@@ -20,6 +26,51 @@ const FIVE = '@reviewer("provider")\n@workingDays("5")\n@article("第十八条")
 const THREE = '@reviewer("provider")\n@workingDays("3")\n@article("第十八条")';
 const WALKTHROUGH_CASE = "a complete conditional application goes to the provider for 5 working days, across National Day to the make-up Saturday";
 const shareText = readFileSync(join(root, "policies", SHARE), "utf8");
+
+/** `pdp coverage --format json` of one jurisdiction of a policies folder. */
+function pdpCoverage(pdp, policies, j) {
+  const run = spawnSync(pdp, ["coverage", "--policies", policies, "--jurisdiction", j, "--format", "json"],
+    { cwd: root, encoding: "utf8", maxBuffer: 64 << 20 });
+  assert.ok(run.status === 0 || run.status === 1, `pdp coverage exited ${run.status}: ${run.stderr}`);
+  const [coverage] = JSON.parse(run.stdout).jurisdictions;
+  return { status: run.status, coverage };
+}
+
+/**
+ * What the playground's coverage section should show for a report of `pdp coverage`: the
+ * totals, the problems, and per regulation its counts and each article's class, citing
+ * policies and the problems concerning it — in the shape `shownCoverage` reads off the page.
+ */
+function expectedCoverage(c) {
+  const codes = (key, article) => c.problems.filter((p) => p.regulation === key && p.article === article).map((p) => p.code);
+  return {
+    unclassified: c.regulations.reduce((n, r) => n + r.counts.unclassified, 0),
+    problems: c.problems.map((p) => [p.code, p.regulation, p.article]),
+    regulations: c.regulations.map((r) => ({
+      key: r.key,
+      counts: r.counts,
+      articles: r.articles.map((a) => ({
+        article: a.article, class: a.class, policies: a.policies, reason: a.reason ?? null,
+        problem: codes(r.key, a.article).join(" ") || null,
+      })),
+    })),
+  };
+}
+
+/**
+ * Removes the policy `@id(id)` from a file's text: its annotations and the lines up to the
+ * one that ends it with `;`.
+ */
+function withoutPolicy(text, id) {
+  const lines = text.split("\n");
+  const at = lines.findIndex((l) => l.trim() === `@id("${id}")`);
+  assert.ok(at >= 0, `no @id("${id}")`);
+  let start = at;
+  while (start > 0 && lines[start - 1].startsWith("@")) start -= 1;
+  let end = at;
+  while (end < lines.length && !lines[end].trimEnd().endsWith(";")) end += 1;
+  return [...lines.slice(0, start), ...lines.slice(end + 1)].join("\n");
+}
 
 describe("the playground in Chromium", () => {
   let served, page;
@@ -77,6 +128,26 @@ describe("the playground in Chromium", () => {
       Object.fromEntries([...c.querySelectorAll("tr[data-what]")].map((r) =>
         [r.dataset.what, [r.querySelector(".expected").textContent, r.querySelector(".actual").textContent]])),
     ])), suite);
+
+  /** The coverage section as the page shows it, in the shape of `expectedCoverage`. */
+  const shownCoverage = () => page.evaluate(() => {
+    const section = document.querySelector("#coverage-result");
+    return {
+      unclassified: Number(section.querySelector("#coverage-summary").dataset.unclassified),
+      problems: [...section.querySelectorAll(".coverage-problems li")].map((li) => [li.dataset.code, li.dataset.regulation, li.dataset.article]),
+      regulations: [...section.querySelectorAll(".coverage-regulation")].map((s) => ({
+        key: s.dataset.regulation,
+        counts: Object.fromEntries([...s.querySelectorAll("[data-count]")].map((c) => [c.dataset.count, Number(c.textContent.match(/\d+/)[0])])),
+        articles: [...s.querySelectorAll("tr[data-article]")].map((tr) => ({
+          article: tr.querySelector("th").textContent,
+          class: tr.dataset.class,
+          policies: [...tr.querySelectorAll(".detail code")].map((c) => c.textContent),
+          reason: tr.querySelector(".detail code") || tr.dataset.class !== "not_decidable" ? null : tr.querySelector(".detail").textContent,
+          problem: tr.dataset.problem ?? null,
+        })),
+      })),
+    };
+  });
 
   async function shot(name, viewport) {
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
@@ -199,6 +270,75 @@ describe("the playground in Chromium", () => {
     await open();
     await page.locator(`[data-file="${SHARE}"]`).click();
     assert.equal(await page.locator("#editor").inputValue(), shareText, "nothing edited is kept");
+  });
+
+  test("the article coverage is what pdp coverage prints for the pack, article by article", async () => {
+    const { status, coverage } = pdpCoverage(pdpBinary(), join(root, "policies"), "ganzi");
+    await open();
+    assert.doesNotMatch(await page.locator("#file-list").textContent(), /●/, "nothing edited");
+    await page.locator("#coverage-summary").waitFor();
+    assert.deepEqual(await shownCoverage(), expectedCoverage(coverage));
+    assert.ok(coverage.regulations[0].articles.length > 0);
+    const ok = coverage.problems.length === 0;
+    assert.equal(status, ok ? 0 : 1);
+    assert.equal(await page.locator("#coverage-summary").getAttribute("class"), ok ? "totals good" : "totals bad");
+    const { key, counts } = coverage.regulations[0];
+    const regulation = page.locator(`.coverage-regulation[data-regulation="${key}"]`);
+    assert.equal(await regulation.locator('[data-count="decides"]').textContent(), `判定 ${counts.decides}`);
+    await page.getByRole("button", { name: "English" }).click();
+    assert.equal(await regulation.locator('[data-count="notDecidable"]').textContent(), `${counts.notDecidable} not decidable`);
+    assert.equal(await regulation.locator('tr[data-class="decides"] td.class').first().textContent(), "decides");
+    await page.getByRole("button", { name: "中文" }).click();
+  });
+
+  test("removing the only policy of a decides article shows the article missing its policy", async () => {
+    const pdp = pdpBinary();
+    const { coverage } = pdpCoverage(pdp, join(root, "policies"), "ganzi");
+    // A decides article that one policy alone cites, the policy sharing its file with others
+    // and named by no other policy (an `@after`), so that the rest still load without it.
+    const dir = join(root, "policies", "ganzi");
+    const files = Object.fromEntries(readdirSync(dir).filter((f) => f.endsWith(".cedar")).map((f) => [f, readFileSync(join(dir, f), "utf8")]));
+    const all = Object.values(files).join("\n");
+    const picked = coverage.regulations.flatMap((r) => r.articles.filter((a) => a.class === "decides" && a.policies.length === 1)
+      .map((a) => ({ key: r.key, article: a.article, id: a.policies[0] })))
+      .map((c) => ({ ...c, file: Object.keys(files).find((f) => files[f].includes(`@id("${c.id}")`)) }))
+      .find((c) => c.file && all.split(`"${c.id}"`).length === 2 && files[c.file].split("@id(").length > 2);
+    assert.ok(picked, "a decides article with one policy of its own");
+    const edited = withoutPolicy(files[picked.file], picked.id);
+
+    // pdp coverage of a folder with the same edit.
+    const tmp = mkdtempSync(join(tmpdir(), "pdp-playground-coverage-"));
+    let after;
+    try {
+      cpSync(join(root, "policies", "schema.cedarschema"), join(tmp, "schema.cedarschema"));
+      cpSync(join(root, "policies", "calendar"), join(tmp, "calendar"), { recursive: true });
+      cpSync(dir, join(tmp, "ganzi"), { recursive: true });
+      writeFileSync(join(tmp, "ganzi", picked.file), edited);
+      after = pdpCoverage(pdp, tmp, "ganzi");
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+    assert.equal(after.status, 1, "pdp coverage fails on the edited folder");
+    assert.ok(after.coverage.problems.some((p) => p.code === "no-policy" && p.article === picked.article), JSON.stringify(after.coverage.problems));
+
+    await open();
+    await edit(`ganzi/${picked.file}`, () => edited);
+    await page.locator("#load").click();
+    await page.locator("#load-result .ok").waitFor();
+    const row = page.locator(`.coverage-regulation[data-regulation="${picked.key}"] tr[data-article="${picked.article}"]`);
+    await page.waitForSelector(`#coverage-result tr[data-article="${picked.article}"][data-problem~="no-policy"]`, { timeout: 10_000 });
+    assert.deepEqual(await shownCoverage(), expectedCoverage(after.coverage));
+    assert.equal(await row.getAttribute("data-class"), "decides");
+    assert.equal(await row.locator(".detail code").count(), 0, "no policy cites it");
+    assert.match(await row.locator("td.class").textContent(), /判定 · 缺少策略/);
+    assert.ok(await row.isVisible(), "the regulation with a problem is unfolded");
+    assert.equal(await page.locator("#coverage-summary").getAttribute("class"), "totals bad");
+    await shot("coverage-missing-desktop-zh", { width: 1400, height: 900 });
+
+    page.once("dialog", (d) => d.accept());
+    await page.locator("#reset-all").click();
+    await page.locator("#load-result .ok").waitFor();
+    assert.deepEqual(await shownCoverage(), expectedCoverage(coverage), "reset: the built-in matrix again");
   });
 
   test("another jurisdiction, and the phone width: nothing wider than the screen", async () => {

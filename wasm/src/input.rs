@@ -146,6 +146,37 @@ pub fn diff_options(text: &str) -> Result<DiffOptions, Error> {
     from_text(text, "the options")
 }
 
+#[cfg(feature = "authoring")]
+/// The second argument of `Engine.coverage`: a pack's `coverage.json` and the regulation
+/// texts it names, file name → text.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CoverageFiles {
+    /// `coverage.json`
+    pub matrix: String,
+    #[serde(default)]
+    texts: BTreeMap<String, String>,
+}
+
+#[cfg(feature = "authoring")]
+impl CoverageFiles {
+    /// The text `coverage.json` names `name`; one not given is an error at `/texts/<name>`.
+    pub fn text(&self, name: &str) -> Result<String, Error> {
+        self.texts.get(name).cloned().ok_or_else(|| {
+            invalid(
+                format!("/texts/{}", name.replace('~', "~0").replace('/', "~1")),
+                format!("coverage.json names the text `{name}`, which `texts` does not hold"),
+            )
+        })
+    }
+}
+
+#[cfg(feature = "authoring")]
+/// Reads the second argument of `Engine.coverage`.
+pub fn coverage_files(text: &str) -> Result<CoverageFiles, Error> {
+    from_text(text, "the coverage files")
+}
+
 /// Reads the argument of `engine.shareStatus`: `{ lastUse, today, notice?, objected? }`.
 pub fn share(text: &str) -> Result<ShareUse, Error> {
     if text.len() > MAX_REQUEST_BYTES {
@@ -276,6 +307,15 @@ mod tests {
         assert_eq!(diff_options(r#"{"limit":0}"#).unwrap().limit, 0);
         assert_eq!(field(diff_options(r#"{"limit":-1}"#).unwrap_err()), Some("/limit".into()));
         assert_eq!(field(diff_options(r#"{"limt":1}"#).unwrap_err()), Some("/limt".into()));
+    }
+
+    #[test]
+    fn coverage_files_give_their_texts_and_name_the_missing_one() {
+        let files = coverage_files(r#"{"matrix":"{}","texts":{"a.txt":"第一条"}}"#).unwrap();
+        assert_eq!((files.matrix.as_str(), files.text("a.txt").unwrap().as_str()), ("{}", "第一条"));
+        assert_eq!(field(files.text("b/c.txt").unwrap_err()), Some("/texts/b~1c.txt".into()));
+        assert_eq!(field(coverage_files(r#"{"texts":{}}"#).unwrap_err()), Some("/matrix".into()));
+        assert_eq!(field(coverage_files(r#"{"matrix":"{}","text":{}}"#).unwrap_err()), Some("/text".into()));
     }
 
     #[test]

@@ -7,8 +7,9 @@
 
 mod form;
 mod input;
-// Policy authors' calls (fromSources, runSuite, builtinSources, sourcesProblem, diff): a
-// page that only checks forms is built without them (`wasm/pkg-forms`, a sixth smaller).
+// Policy authors' calls (fromSources, runSuite, builtinSources, sourcesProblem, diff,
+// coverage): a page that only checks forms is built without them (`wasm/pkg-forms`, a
+// sixth smaller).
 #[cfg(feature = "authoring")]
 mod load_failure;
 #[cfg(feature = "authoring")]

@@ -1,8 +1,11 @@
 //! What a policy playground needs beside deciding: the built-in texts to start editing
-//! from, where edited texts that do not load went wrong, and what an edited set changes
+//! from, where edited texts that do not load went wrong, what an edited set changes
 //! against another — the comparison `pdp diff` makes, from the same core code
-//! (`pubdata_policy::impact`), returning the report it prints as JSON.
+//! (`pubdata_policy::impact`), returning the report it prints as JSON — and which articles
+//! the edited policies account for, the matrix `pdp coverage` prints
+//! (`pubdata_policy::coverage`).
 
+use pubdata_policy::coverage;
 use pubdata_policy::impact::{self, PolicySide, Report, Side};
 use pubdata_policy::{ErrorReport, Sources, MAX_REQUEST_BYTES};
 use serde::Serialize;
@@ -45,6 +48,24 @@ impl Engine {
             Ok(_) => Ok(JsValue::NULL),
             Err(e) => plain(&Located { report: e.report(), location: locate(&sources, &e) }),
         }
+    }
+
+    /// Every article of the regulation texts, as `coverage.json` classifies it and the
+    /// policies of `sources` bear it out — one jurisdiction of `pdp coverage --format json`:
+    /// per regulation its articles (`decides` and `informs` with the policies citing them,
+    /// `not_decidable` with the reason, `unclassified`) and counts, and the problems
+    /// `pdp validate` reports (a `decides` article no violation or ground cites, …). `files`
+    /// holds the pack's `coverage.json` and the texts it names; the sources need only parse.
+    #[wasm_bindgen(unchecked_return_type = "Coverage")]
+    pub fn coverage(
+        #[wasm_bindgen(unchecked_param_type = "Sources")] sources: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CoverageFiles")] files: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let sources = input::sources(&json_text(&sources, "the sources", usize::MAX)?).map_err(|e| thrown(&e))?;
+        let files =
+            input::coverage_files(&json_text(&files, "the coverage files", usize::MAX)?).map_err(|e| thrown(&e))?;
+        let matrix = coverage::of_sources(&sources, "coverage.json", &files.matrix, &|name| files.text(name));
+        matrix.map_err(|e| thrown(&e)).and_then(|c| plain(&c))
     }
 
     /// What changes from the policies `before` to `after` (one jurisdiction's sources each),

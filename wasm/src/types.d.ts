@@ -311,3 +311,65 @@ export interface ChangedRequest {
   changes: Array<{ what: string; old: string; new: string }>;
   request: Request;
 }
+
+/** The second argument of `Engine.coverage`: a pack's `coverage.json` and its regulation texts. */
+export interface CoverageFiles {
+  /** The text of `coverage.json`. */
+  matrix: string;
+  /** File name → text of each regulation text `coverage.json` names (`ganzi-2025-public-data-management.txt`). */
+  texts?: Record<string, string>;
+}
+
+/**
+ * What `Engine.coverage` returns: one jurisdiction of `pdp coverage --format json`, every
+ * article of the regulation texts with its class, checked against the policies.
+ */
+export interface Coverage {
+  jurisdiction: string;
+  regulations: RegulationCoverage[];
+  /** What `pdp validate` reports: unclassified articles, classes no policy bears out, citations the text lacks. */
+  problems: CoverageProblem[];
+}
+
+export interface RegulationCoverage {
+  /** The regulation's key in `regulation.json`. */
+  key: string;
+  title: string;
+  /** The text file the articles were read from. */
+  text: string;
+  counts: CoverageCounts;
+  /** In the text's order. */
+  articles: ArticleCoverage[];
+}
+
+export interface CoverageCounts {
+  articles: number;
+  decides: number;
+  informs: number;
+  notDecidable: number;
+  unclassified: number;
+}
+
+export type ArticleClass = "decides" | "informs" | "not_decidable" | "unclassified";
+
+export interface ArticleCoverage {
+  /** `第十条` */
+  article: string;
+  class: ArticleClass;
+  /** Why it is not decidable (`not_decidable` only). */
+  reason?: string;
+  /** The ids of the policies that cite the article (or one of its items). */
+  policies: string[];
+}
+
+export interface CoverageProblem {
+  code: "unclassified" | "no-policy" | "not-classified-cited" | "not-in-text" | "no-matrix";
+  /** The regulation's key. */
+  regulation: string;
+  /** The article concerned (empty for `no-matrix`). */
+  article: string;
+  /** The policy concerned, for a citation. */
+  policy?: string;
+  /** What is wrong, in English. */
+  message: string;
+}
