@@ -58,7 +58,7 @@ test("every built-in pack: the matrix pdp coverage prints", () => {
 test("policies that stop citing a decides article: the same problem as pdp coverage", () => {
   // 第十条's two identity policies cite 第十一条 instead.
   const at = join(dir, "moved");
-  cpSync(join(root, "policies", "schema.cedarschema"), join(at, "schema.cedarschema"));
+  cpSync(join(root, "policies", "base"), join(at, "base"), { recursive: true });
   cpSync(join(root, "policies", "calendar"), join(at, "calendar"), { recursive: true });
   cpSync(join(root, "policies", "ganzi"), join(at, "ganzi"), { recursive: true });
   const file = join(at, "ganzi", "identity.cedar");
@@ -88,5 +88,5 @@ test("bad coverage files are thrown as every error is, naming the field", () => 
     (e) => e.code === "invalid_request" && e.field === "/matrix");
   assert.throws(() => Engine.coverage(sources, { ...files, matrix: "{" }),
     (e) => e.code === "invalid_policies" && e.message.en.includes("coverage.json"));
-  assert.throws(() => Engine.coverage({ schema: "" }, files), (e) => e.code === "invalid_request" && e.field === "/policies");
+  assert.throws(() => Engine.coverage({ manifest: "{}", policies: [] }, files), (e) => e.code === "invalid_request" && e.field === "/policies");
 });

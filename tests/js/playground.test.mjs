@@ -310,7 +310,7 @@ describe("the playground in Chromium", () => {
     const tmp = mkdtempSync(join(tmpdir(), "pdp-playground-coverage-"));
     let after;
     try {
-      cpSync(join(root, "policies", "schema.cedarschema"), join(tmp, "schema.cedarschema"));
+      cpSync(join(root, "policies", "base"), join(tmp, "base"), { recursive: true });
       cpSync(join(root, "policies", "calendar"), join(tmp, "calendar"), { recursive: true });
       cpSync(dir, join(tmp, "ganzi"), { recursive: true });
       writeFileSync(join(tmp, "ganzi", picked.file), edited);
