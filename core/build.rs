@@ -49,6 +49,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .and_then(|l| l.as_array())
             .map(|l| l.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect())
             .unwrap_or_default();
+        let layer_only = parsed.get("layerOnly").and_then(|v| v.as_bool()).unwrap_or(false);
         let regulation = dir.join("regulation.json");
         rerun(&regulation);
         let regulation = regulation.is_file().then_some(regulation);
@@ -56,7 +57,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         for file in files(dir, "cedar")? {
             policies.push((name(&file), file.clone(), fs::read_to_string(&file)?));
         }
-        packs.push(Pack { id: name(dir), manifest, manifest_text, below, regulation, policies });
+        packs.push(Pack { id: name(dir), manifest, manifest_text, below, regulation, policies, layer_only });
     }
 
     let calendar_refs: Vec<(&str, &str)> = calendar.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
@@ -86,8 +87,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         };
         writeln!(
             out,
-            "    Embedded {{ id: {:?}, manifest: include_str!({:?}), regulation: {regulation}, layers: &{layers:?}, hash: {hash:?}, policies: &[",
-            pack.id, pack.manifest
+            "    Embedded {{ id: {:?}, manifest: include_str!({:?}), regulation: {regulation}, jurisdiction: {}, layers: &{layers:?}, hash: {hash:?}, policies: &[",
+            pack.id,
+            pack.manifest,
+            pack.regulation.is_some() && !pack.layer_only
         )?;
         for (file, path, _) in &pack.policies {
             writeln!(out, "        ({file:?}, include_str!({path:?})),")?;
@@ -107,6 +110,7 @@ struct Pack {
     below: Vec<String>,
     regulation: Option<PathBuf>,
     policies: Vec<(String, PathBuf, String)>,
+    layer_only: bool,
 }
 
 /// Every pack beneath `id`, the lowest first, each once.

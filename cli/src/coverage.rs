@@ -38,7 +38,7 @@ struct Report {
 pub fn run(args: &Args) -> Exit {
     let report = PolicySource::folder(&args.policies).and_then(|source| {
         let jurisdictions = source
-            .select(&args.only)?
+            .select_packs(&args.only)?
             .into_iter()
             .map(|j| of_pack(&source, &j).map_err(|e| e.to_string()))
             .collect::<Result<Vec<_>, String>>()?;

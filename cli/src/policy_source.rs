@@ -11,10 +11,12 @@ use pubdata_policy::{builtin_jurisdictions, Error, Sources};
 pub enum PolicySource {
     Builtin,
     /// `jurisdictions`: the packs of the folder that decide requests (those with a
-    /// `regulation.json`), by folder name.
+    /// `regulation.json`, not `layerOnly`), by folder name; `layers`: the packs with rules
+    /// that only others build on (a province, the national layer), linted and covered too.
     Folder {
         root: PathBuf,
         jurisdictions: Vec<String>,
+        layers: Vec<String>,
     },
 }
 
@@ -38,7 +40,10 @@ impl PolicySource {
                 Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
                 _ => PathBuf::from("."),
             };
-            return Ok(PolicySource::Folder { root, jurisdictions: vec![jurisdiction] });
+            return Ok(match layer_only(path) {
+                true => PolicySource::Folder { root, jurisdictions: vec![], layers: vec![jurisdiction] },
+                false => PolicySource::Folder { root, jurisdictions: vec![jurisdiction], layers: vec![] },
+            });
         }
         let entries = std::fs::read_dir(path).map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
         let packs: Vec<PathBuf> =
@@ -49,13 +54,15 @@ impl PolicySource {
                 path.display()
             ));
         }
-        let mut jurisdictions: Vec<String> =
-            packs.iter().filter(|d| d.join("regulation.json").is_file()).map(|d| folder_name(d)).collect();
+        let ruled: Vec<&PathBuf> = packs.iter().filter(|d| d.join("regulation.json").is_file()).collect();
+        let mut jurisdictions: Vec<String> = ruled.iter().filter(|d| !layer_only(d)).map(|d| folder_name(d)).collect();
+        let mut layers: Vec<String> = ruled.iter().filter(|d| layer_only(d)).map(|d| folder_name(d)).collect();
         jurisdictions.sort();
-        if jurisdictions.is_empty() {
+        layers.sort();
+        if jurisdictions.is_empty() && layers.is_empty() {
             return Err(format!("`{}` holds no pack with a `regulation.json`", path.display()));
         }
-        Ok(PolicySource::Folder { root: path.to_path_buf(), jurisdictions })
+        Ok(PolicySource::Folder { root: path.to_path_buf(), jurisdictions, layers })
     }
 
     /// The jurisdictions this source has policies for.
@@ -64,6 +71,27 @@ impl PolicySource {
             PolicySource::Builtin => builtin_jurisdictions().into_iter().map(str::to_owned).collect(),
             PolicySource::Folder { jurisdictions, .. } => jurisdictions.clone(),
         }
+    }
+
+    /// Every pack with rules: the jurisdictions, then the packs only built upon (what
+    /// `validate` and `coverage` look at).
+    pub fn packs(&self) -> Vec<String> {
+        let mut all = self.jurisdictions();
+        match self {
+            PolicySource::Builtin => all.extend(pubdata_policy::builtin_layers().into_iter().map(str::to_owned)),
+            PolicySource::Folder { layers, .. } => all.extend(layers.iter().cloned()),
+        }
+        all
+    }
+
+    /// Keeps only `only` (all packs with rules when empty) among them; asking for one
+    /// without policies is an error.
+    pub fn select_packs(&self, only: &[String]) -> Result<Vec<String>, String> {
+        let have = self.packs();
+        if let Some(missing) = only.iter().find(|j| !have.contains(j)) {
+            return Err(format!("{} has no policies for `{missing}`", self.describe()));
+        }
+        Ok(have.into_iter().filter(|j| only.is_empty() || only.contains(j)).collect())
     }
 
     /// Keeps only `only` (all when empty); asking for one without policies is an error.
@@ -105,6 +133,15 @@ impl PolicySource {
             PolicySource::Folder { root, .. } => root.join(jurisdiction).join(name).display().to_string(),
         }
     }
+}
+
+/// Whether the pack in `dir` says it is only built upon (`"layerOnly": true`).
+fn layer_only(dir: &Path) -> bool {
+    let text = std::fs::read_to_string(dir.join("pack.json")).unwrap_or_default();
+    serde_json::from_str::<serde_json::Value>(&text)
+        .ok()
+        .and_then(|v| v.get("layerOnly").and_then(serde_json::Value::as_bool))
+        .unwrap_or(false)
 }
 
 /// The pack a folder holds: its name.

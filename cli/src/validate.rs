@@ -75,7 +75,7 @@ fn validate(dir: &Path, only: &[String]) -> Result<Report, String> {
     let source = PolicySource::folder(dir)?;
     let mut findings = Vec::new();
     let mut jurisdictions = Vec::new();
-    let selected = source.select(only)?;
+    let selected = source.select_packs(only)?;
     for jurisdiction in &selected {
         let (found, checked) = lint(&source, jurisdiction)?;
         findings.extend(found);

@@ -58,7 +58,7 @@ fn every_article_of_the_five_cities_is_classified() {
     for key in [
         "ganzi / ganzi",
         "lishui / lishui",
-        "lishui / zhejiang",
+        "zhejiang / zhejiang",
         "putuo / putuo",
         "suining / suining",
         "yongzhou / yongzhou",

@@ -230,9 +230,15 @@ fn parse_schema(text: &str) -> Result<Schema, Error> {
         .map_err(|e| Error::policies("(the schema made from pack.json)", e))
 }
 
+/// The built-in packs with rules that only others build on (`layerOnly`): a province under
+/// its cities, a national layer.
+pub fn builtin_layers() -> Vec<&'static str> {
+    embedded::PACKS.iter().filter(|e| e.regulation.is_some() && !e.jurisdiction).map(|e| e.id).collect()
+}
+
 /// The built-in packs that decide requests (those with regulations): the jurisdictions.
 pub fn builtin_jurisdictions() -> Vec<&'static str> {
-    embedded::PACKS.iter().filter(|e| e.regulation.is_some()).map(|e| e.id).collect()
+    embedded::PACKS.iter().filter(|e| e.jurisdiction).map(|e| e.id).collect()
 }
 
 /// The policies one kind of request evaluates on one day.
@@ -282,7 +288,7 @@ impl Engine {
         // Built-in sources are part of the build: the test `builtin_policies_validate_strictly`
         // validates each set of the very build that embeds it, so a start-up need not repeat
         // it (a tenth of the time it takes).
-        let found = builtin_pack(id).filter(|e| e.regulation.is_some());
+        let found = builtin_pack(id).filter(|e| e.jurisdiction);
         let found = found.ok_or_else(|| Error::UnknownJurisdiction(id.to_owned()))?;
         Engine::build(&Sources::builtin(id)?, false, Some(found.hash))
     }
@@ -290,7 +296,13 @@ impl Engine {
     /// An engine over the pack `id` of a `policies/` folder, for policy authors: any pack
     /// the folder holds, with no rebuild.
     pub fn from_dir(root: &Path, id: &str) -> Result<Engine, Error> {
-        Engine::from_sources(&Sources::from_dir(root, id)?)
+        let sources = Sources::from_dir(root, id)?;
+        // A pack only built upon decides no request of its own.
+        let top = sources.pack().map(|l| PackManifest::parse(&in_pack(l, "pack.json"), &l.manifest)).transpose()?;
+        if top.is_some_and(|m| m.layer_only) {
+            return Err(Error::UnknownJurisdiction(id.to_owned()));
+        }
+        Engine::from_sources(&sources)
     }
 
     /// Parses and strictly validates the sources; every later check reuses the result.

@@ -28,6 +28,11 @@ pub struct PackManifest {
     /// The request fields this pack adds to those of its layers.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<FieldSpec>,
+    /// A pack only built upon (a province under its cities, a national layer): requests do
+    /// not name it, so it is no jurisdiction of its own; its policies decide the requests of
+    /// the packs above it, citing its regulations.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub layer_only: bool,
     /// The `.cedar` files the pack's policies must include, each with at least one policy:
     /// a file missing or emptied by mistake is an error, not rules silently gone.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

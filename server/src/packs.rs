@@ -39,6 +39,12 @@ impl Packs {
                     .filter_map(Result::ok)
                     .map(|e| e.path())
                     .filter(|p| p.join("pack.json").is_file() && p.join("regulation.json").is_file())
+                    // A pack only built upon (`layerOnly`) decides through the packs above it.
+                    .filter(|p| {
+                        let text = std::fs::read_to_string(p.join("pack.json")).unwrap_or_default();
+                        let manifest: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+                        manifest.get("layerOnly").and_then(serde_json::Value::as_bool) != Some(true)
+                    })
                     .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
                     .collect();
                 ids.sort();
