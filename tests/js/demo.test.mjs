@@ -8,7 +8,7 @@
 
 import { test, describe, before, after, beforeEach, afterEach } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 
 import { FORMS, fieldsOf, isShown } from "../../js-demo/src/forms.js";
@@ -38,11 +38,17 @@ function fieldsRead() {
   const kinds = ["classify", "reclassify", "share", "open", "operate"];
   const out = new Map();
   const dir = join(root, "policies");
-  for (const j of readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory() && d.name !== "calendar")) {
-    for (const file of readdirSync(join(dir, j.name)).filter((f) => f.endsWith(".cedar"))) {
-      const text = readFileSync(join(dir, j.name, file), "utf8").replace(/\/\/[^\n]*/g, "");
+  const manifest = (p) => JSON.parse(readFileSync(join(dir, p, "pack.json"), "utf8"));
+  // A jurisdiction's policies are its pack's and those of every pack beneath it (丽水 over 浙江).
+  const packsOf = (p) => [...new Set([...(manifest(p).layers ?? []).flatMap(packsOf), p])];
+  const jurisdictions = readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, "regulation.json")) && !manifest(d.name).layerOnly);
+  for (const j of jurisdictions) {
+    const files = packsOf(j.name).flatMap((p) => readdirSync(join(dir, p)).filter((f) => f.endsWith(".cedar")).map((f) => join(p, f)));
+    for (const file of files) {
+      const text = readFileSync(join(dir, file), "utf8").replace(/\/\/[^\n]*/g, "");
       const policies = text.match(/(?:@\w+(?:\("(?:[^"\\]|\\.)*"\))?\s*)*(?:permit|forbid)\s*\([\s\S]*?\)\s*(?:(?:when|unless)\s*\{[\s\S]*?\}\s*)*;/g) ?? [];
-      assert.ok(policies.length > 0, `policies in ${j.name}/${file}`);
+      assert.ok(policies.length > 0, `policies in ${file}`);
       for (const policy of policies) {
         const scope = /(?:permit|forbid)\s*\(([\s\S]*?)\)/.exec(policy)[1];
         const actions = [...scope.matchAll(/Action::"(\w+)"/g)].map((m) => m[1]);
