@@ -95,7 +95,13 @@ fn human(report: &Report) -> String {
                 ChangeKind::Removed => "-",
                 ChangeKind::Modified => "~",
             };
-            out.push_str(&format!("  {sign} {} ({}, {})\n", r.id, r.change.as_str(), r.file));
+            let dated = match (&r.valid_from, &r.valid_until) {
+                (Some(from), Some(until)) => format!(", in force {from} to {until}"),
+                (Some(from), None) => format!(", an amendment in force from {from}"),
+                (None, Some(until)) => format!(", in force until {until}"),
+                (None, None) => String::new(),
+            };
+            out.push_str(&format!("  {sign} {} ({}, {}{dated})\n", r.id, r.change.as_str(), r.file));
             for a in &r.annotations {
                 let show =
                     |v: &Option<String>| v.as_ref().map(|v| format!("\"{v}\"")).unwrap_or_else(|| "(none)".into());

@@ -128,3 +128,45 @@ fn policies_that_do_not_load_exit_2_naming_the_side_and_place() {
     assert_exit(&out, 2);
     assert!(stderr(&out).contains("OLD: `no/such/dir` is not a folder"), "{}", stderr(&out));
 }
+
+#[test]
+fn a_dated_amendment_shows_from_its_day_and_not_the_day_before() {
+    // 第十八条's five days become three from 2027-01-01: the old rule until the day before,
+    // the new one, under a new id, from that day. The scenarios are dated 2026: only the
+    // requests the space dates on the amendment's days can show it.
+    let f = Fixture::new();
+    let old_rule = "@id(\"ganzi.share.conditional.review\")";
+    let text = f.read("ganzi/share.cedar");
+    let start = text.find(old_rule).unwrap();
+    let end = start + text[start..].find(";\n").unwrap() + 2;
+    let policy = &text[start..end];
+    let amended = policy
+        .replace(old_rule, "@id(\"ganzi.share.conditional.review.2027\")\n@validFrom(\"2027-01-01\")")
+        .replace("@workingDays(\"5\")", "@workingDays(\"3\")");
+    let until = policy.replace(old_rule, &format!("{old_rule}\n@validUntil(\"2026-12-31\")"));
+    f.edit("ganzi/share.cedar", policy, &format!("{until}\n{amended}"));
+
+    let (out, report) = diff(&f, "tests/vectors/ganzi/share.json", &["--limit", "0"]);
+    assert_exit(&out, 1);
+    let d = &report["jurisdictions"][0];
+    let added = d["rules"].as_array().unwrap().iter().find(|r| r["id"] == "ganzi.share.conditional.review.2027");
+    assert_eq!(added.map(|r| (&r["change"], &r["validFrom"])), Some((&"added".into(), &"2027-01-01".into())));
+    let changed: Vec<&Value> =
+        d["groups"].as_array().unwrap().iter().flat_map(|g| g["requests"].as_array().unwrap()).collect();
+    assert!(!changed.is_empty(), "{d:#}");
+    for r in &changed {
+        assert!(r["request"]["date"].as_str().unwrap() >= "2027-01-01", "{r:#}");
+        let days = r["changes"].as_array().unwrap().iter().find(|c| c["what"] == "route.workingDays");
+        assert_eq!(days.map(|c| (&c["old"], &c["new"])), Some((&"5".into(), &"3".into())), "{r:#}");
+    }
+    // The human report says when the amendment takes effect.
+    let new = f.path("ganzi");
+    let out = pdp(&["diff", "policies/ganzi", new.to_str().unwrap(), "--vectors", "tests/vectors/ganzi/share.json"]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("+ ganzi.share.conditional.review.2027 (added, ")
+            && text.contains("an amendment in force from 2027-01-01"),
+        "{text}"
+    );
+    assert!(text.contains("in force until 2026-12-31"), "{text}");
+}

@@ -435,6 +435,12 @@ impl Engine {
         &self.jurisdiction
     }
 
+    /// The days on which what decides changes: a regulation or a rule of the engine comes
+    /// into force, or the day after one lapses. Between two of them the same rules decide.
+    pub fn breakpoints(&self) -> &[NaiveDate] {
+        &self.breakpoints
+    }
+
     /// The jurisdiction's name and regulations.
     pub fn info(&self) -> &JurisdictionInfo {
         &self.info

@@ -593,6 +593,7 @@ function renderDiff() {
   out.push(d.rules.length === 0 ? h("p", {}, pick(T.noRuleChanged)) : h("ul", { class: "rule-changes" }, d.rules.map((rule) =>
     h("li", { "data-rule": rule.id },
       h("code", {}, rule.id), ` (${pick(T.change[rule.change])}, ${fileNamed(rule.file)?.label ?? rule.file})`,
+      rule.validFrom || rule.validUntil ? h("p", { class: "dated" }, pick(T.inForce, rule.validFrom, rule.validUntil)) : null,
       rule.annotations.length ? h("ul", {}, rule.annotations.map((a) =>
         h("li", {}, h("code", {}, `@${a.key}`), ": ", quoted(a.old), " → ", quoted(a.new)))) : null,
       rule.change === "modified" && rule.logicChanged ? h("p", { class: "logic" }, pick(T.logicChanged)) : null))));

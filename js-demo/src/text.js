@@ -325,6 +325,11 @@ export const PLAYGROUND = {
     modified: { zh: "修改", en: "modified" },
   },
   logicChanged: { zh: "适用范围或条件已改变", en: "its scope or conditions changed" },
+  // A dated amendment: the days a changed rule decides (`@validFrom`, `@validUntil`).
+  inForce: {
+    zh: (from, until) => from && until ? `施行期间：${from} 至 ${until}` : from ? `修订：自 ${from} 起施行` : `施行至 ${until}`,
+    en: (from, until) => from && until ? `in force ${from} to ${until}` : from ? `an amendment in force from ${from}` : `in force until ${until}`,
+  },
   none: { zh: "（无）", en: "(none)" },
   space: {
     zh: (t, s, g) => `在两套规则下判定了 ${t} 个请求：${s} 个来自场景，${g} 个据此生成。`,

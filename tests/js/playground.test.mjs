@@ -257,6 +257,29 @@ describe("the playground in Chromium", () => {
     assert.match(await failure.locator(".message").textContent(), /unknown annotation `@workingDay`/);
   });
 
+  test("a dated amendment is shown with the day it takes effect, and changes the requests dated from then", async () => {
+    await open();
+    page.once("dialog", (d) => d.accept());
+    await page.locator("#reset-all").click();
+    await page.locator("#load-result .ok").waitFor();
+    // 第十八条's five days become three from 2027-01-01: the old rule until the day before.
+    const id = '@id("ganzi.share.conditional.review")';
+    await edit(SHARE, (text) => {
+      const start = text.indexOf(id);
+      const end = text.indexOf(";\n", start) + 2;
+      const policy = text.slice(start, end);
+      const until = policy.replace(id, `${id}\n@validUntil("2026-12-31")`);
+      const amended = policy.replace(id, '@id("ganzi.share.conditional.review.2027")\n@validFrom("2027-01-01")').replace(FIVE, THREE);
+      return text.slice(0, start) + until + "\n" + amended + text.slice(end);
+    });
+    await runDiff();
+    const rules = await page.locator("#diff-result .rule-changes").textContent();
+    assert.match(rules, /ganzi\.share\.conditional\.review\.2027 \(新增, ganzi\/share\.cedar\)修订：自 2027-01-01 起施行/);
+    assert.match(rules, /施行至 2026-12-31/);
+    const dates = await page.locator("#diff-result .group .example").evaluateAll((es) => es.map((e) => e.textContent));
+    assert.ok(dates.length > 0 && dates.every((t) => /date=2027-01-01|2027-/.test(t)), dates.join("\n"));
+  });
+
   test("reset to the built-in set: every scenario passes again, and the diff says no change", async () => {
     await open();
     page.once("dialog", (d) => d.accept());

@@ -54,6 +54,9 @@ impl PolicySide {
     }
 }
 
+/// The most dates the request space tries each base request on (the days rules change).
+const MAX_DATES: usize = 40;
+
 /// Decides the requests of `scenarios` (each a scenario file's name, as the labels of its
 /// cases start, and its cases) and the space around them under both sides, and groups the
 /// requests whose verdict changes by rule, listing `limit` of each group (0: all).
@@ -84,7 +87,15 @@ pub fn compare(
         .filter(|r| r.effect == Effect::Forbid)
         .filter_map(|r| r.annotation("field").map(str::to_owned))
         .collect();
-    let space = request_space::generate(&corpus, &bases, vocabulary, &populated_request(vocabulary), &required);
+    // The days either side's rules or regulations change on, and the day before each: a
+    // dated amendment shows on the requests dated from its day, and its absence the day before.
+    let mut dates: BTreeSet<String> = BTreeSet::new();
+    for day in old.engine.breakpoints().iter().chain(new.engine.breakpoints()) {
+        dates.insert(day.to_string());
+        dates.extend(day.pred_opt().map(|d| d.to_string()));
+    }
+    let dates: Vec<String> = dates.into_iter().filter(|d| *d != date).take(MAX_DATES).collect();
+    let space = request_space::generate(&corpus, &bases, vocabulary, &populated_request(vocabulary), &required, &dates);
     let (probes, scenarios) = (space.probes, space.scenarios);
 
     let requests: Vec<Option<Request>> =

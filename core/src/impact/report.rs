@@ -130,6 +130,13 @@ pub struct RuleChange {
     pub annotations: Vec<AnnotationChange>,
     /// Whether the policy's conditions changed.
     pub logic_changed: bool,
+    /// The first day the policy decides (`@validFrom`, on the side that has it): with
+    /// `validUntil`, what makes a change a dated amendment rather than one from today.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub valid_from: Option<String>,
+    /// The last day the policy decides (`@validUntil`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub valid_until: Option<String>,
 }
 
 /// One annotation of a policy that changed.

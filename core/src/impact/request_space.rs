@@ -103,13 +103,16 @@ pub fn bare_seeds(jurisdiction: &str, date: &str, vocabulary: &Vocabulary) -> Ve
 
 /// The corpus as it is, then the space around it and around `bases`, over the fields of
 /// `vocabulary`. `populated` is the vocabulary's fullest request (its values fill in
-/// missing required fields); `required` are the `@field` pointers of forbid policies.
+/// missing required fields); `required` are the `@field` pointers of forbid policies;
+/// `dates` the days either side's rules change on, each base also dated on each of them
+/// (an amendment from a later day changes nothing on the scenarios' own dates).
 pub fn generate(
     corpus: &[Seed],
     bases: &[Seed],
     vocabulary: &Vocabulary,
     populated: &Value,
     required: &BTreeSet<String>,
+    dates: &[String],
 ) -> Space {
     let singles = single_axes(vocabulary);
     let sets = set_axes(vocabulary);
@@ -179,6 +182,9 @@ pub fn generate(
         let mut variants = Vec::new();
         for k in &kinds {
             variants.push(vary("/kind", Some(Value::String((*k).to_owned())), format!("kind={k}")));
+        }
+        for d in dates {
+            variants.push(vary("/date", Some(Value::String(d.clone())), format!("date={d}")));
         }
         for (p, all) in &singles {
             variants.push(vary(p, None, format!("without {p}")));
@@ -270,7 +276,7 @@ mod tests {
         };
         let mut bases = bare_seeds("ganzi", "2026-09-28", vocabulary);
         bases.push(Seed { label: "share.json › base".into(), request: seed.request.clone() });
-        let space = generate(&[seed], &bases, vocabulary, &populated, &required);
+        let space = generate(&[seed], &bases, vocabulary, &populated, &required, &[]);
         assert_eq!(space.scenarios, 1);
         space.probes
     }

@@ -20,6 +20,8 @@ pub fn rule_changes<'a>(old: &'a [ComparedPolicy], new: &'a [ComparedPolicy]) ->
             file: rule.file.clone(),
             annotations: vec![],
             logic_changed: true,
+            valid_from: rule.annotation("validFrom").map(str::to_owned),
+            valid_until: rule.annotation("validUntil").map(str::to_owned),
         };
         let change = match (old.get(id), new.get(id)) {
             (Some(o), None) => whole(ChangeKind::Removed, o),
@@ -44,6 +46,8 @@ pub fn rule_changes<'a>(old: &'a [ComparedPolicy], new: &'a [ComparedPolicy]) ->
                     file: n.file.clone(),
                     annotations,
                     logic_changed,
+                    valid_from: n.annotation("validFrom").map(str::to_owned),
+                    valid_until: n.annotation("validUntil").map(str::to_owned),
                 }
             }
             (None, None) => continue,
