@@ -15,7 +15,7 @@ use serde::Serialize;
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Location {
-    /// The file as the sources name it, e.g. `ganzi/share.cedar`, `schema.cedarschema`.
+    /// The file as the sources name it, e.g. `ganzi/share.cedar`, `ganzi/pack.json`.
     pub file: String,
     /// 1-based.
     #[serde(skip_serializing_if = "Option::is_none")]

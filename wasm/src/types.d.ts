@@ -245,7 +245,7 @@ export interface CaseResult {
  * `Engine.fromSources` throws, with where the engine stopped, as far as it is found.
  */
 export interface SourcesProblem extends EngineError {
-  /** The file as the sources name it: `ganzi/share.cedar`, `regulation.json`, `schema.cedarschema`, `2026.json`. */
+  /** The file as the sources name it: `ganzi/share.cedar`, `ganzi/regulation.json`, `ganzi/pack.json`, `2026.json`. */
   file?: string;
   /** 1-based. */
   line?: number;
