@@ -54,11 +54,7 @@ impl PolicySource {
                 path.display()
             ));
         }
-        let ruled: Vec<&PathBuf> = packs.iter().filter(|d| d.join("regulation.json").is_file()).collect();
-        let mut jurisdictions: Vec<String> = ruled.iter().filter(|d| !layer_only(d)).map(|d| folder_name(d)).collect();
-        let mut layers: Vec<String> = ruled.iter().filter(|d| layer_only(d)).map(|d| folder_name(d)).collect();
-        jurisdictions.sort();
-        layers.sort();
+        let (jurisdictions, layers) = pubdata_policy::packs_in_dir(path).map_err(|e| e.to_string())?;
         if jurisdictions.is_empty() && layers.is_empty() {
             return Err(format!("`{}` holds no pack with a `regulation.json`", path.display()));
         }
@@ -135,13 +131,11 @@ impl PolicySource {
     }
 }
 
-/// Whether the pack in `dir` says it is only built upon (`"layerOnly": true`).
+/// Whether the pack in `dir` says it is only built upon (`"layerOnly": true`), read as
+/// the engine reads `pack.json`.
 fn layer_only(dir: &Path) -> bool {
     let text = std::fs::read_to_string(dir.join("pack.json")).unwrap_or_default();
-    serde_json::from_str::<serde_json::Value>(&text)
-        .ok()
-        .and_then(|v| v.get("layerOnly").and_then(serde_json::Value::as_bool))
-        .unwrap_or(false)
+    serde_json::from_str::<pubdata_policy::PackManifest>(&text).is_ok_and(|m| m.layer_only)
 }
 
 /// The pack a folder holds: its name.

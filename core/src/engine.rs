@@ -230,6 +230,28 @@ fn parse_schema(text: &str) -> Result<Schema, Error> {
         .map_err(|e| Error::policies("(the schema made from pack.json)", e))
 }
 
+/// The packs with rules (a `pack.json` and a `regulation.json`) of a policies folder: the
+/// jurisdictions, and those only built upon (`layerOnly`), each list sorted by id. A
+/// `pack.json` that does not read counts as a jurisdiction: loading it reports the fault.
+pub fn packs_in_dir(root: &Path) -> Result<(Vec<String>, Vec<String>), Error> {
+    let entries = std::fs::read_dir(root).map_err(|e| io(root, e))?;
+    let (mut jurisdictions, mut layers) = (Vec::new(), Vec::new());
+    for dir in entries.filter_map(Result::ok).map(|e| e.path()) {
+        if !dir.join("pack.json").is_file() || !dir.join("regulation.json").is_file() {
+            continue;
+        }
+        let Some(id) = dir.file_name().map(|n| n.to_string_lossy().into_owned()) else { continue };
+        let text = std::fs::read_to_string(dir.join("pack.json")).unwrap_or_default();
+        match serde_json::from_str::<PackManifest>(&text).is_ok_and(|m| m.layer_only) {
+            true => layers.push(id),
+            false => jurisdictions.push(id),
+        }
+    }
+    jurisdictions.sort();
+    layers.sort();
+    Ok((jurisdictions, layers))
+}
+
 /// The built-in packs with rules that only others build on (`layerOnly`): a province under
 /// its cities, a national layer.
 pub fn builtin_layers() -> Vec<&'static str> {

@@ -55,7 +55,7 @@ mod embedded {
 
 pub use audit::{append_line, AuditRecord, RejectionRecord, MAX_AUDIT_RECEIVED_BYTES};
 pub use calendar::{Calendar, Deadline};
-pub use engine::{builtin_jurisdictions, builtin_layers, today_in_china, Engine, LayerSources, Sources};
+pub use engine::{builtin_jurisdictions, builtin_layers, packs_in_dir, today_in_china, Engine, LayerSources, Sources};
 pub use error::{Error, ErrorMessage, ErrorReport};
 pub use identifier::{citizen_id_problem, credit_code_problem, is_valid_citizen_id, is_valid_credit_code, IdProblem};
 pub use identity::{read_client_verdict, PolicySetId, Verification};

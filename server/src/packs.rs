@@ -31,23 +31,8 @@ impl Packs {
                 // Every pack that decides requests: a folder with a pack.json and a
                 // regulation.json. A pack that does not load fails the whole load, so that a
                 // reload with a broken file keeps the packs in use.
-                let entries = std::fs::read_dir(dir).map_err(|e| pubdata_policy::Error::Io {
-                    path: dir.display().to_string(),
-                    message: e.to_string(),
-                })?;
-                let mut ids: Vec<String> = entries
-                    .filter_map(Result::ok)
-                    .map(|e| e.path())
-                    .filter(|p| p.join("pack.json").is_file() && p.join("regulation.json").is_file())
-                    // A pack only built upon (`layerOnly`) decides through the packs above it.
-                    .filter(|p| {
-                        let text = std::fs::read_to_string(p.join("pack.json")).unwrap_or_default();
-                        let manifest: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
-                        manifest.get("layerOnly").and_then(serde_json::Value::as_bool) != Some(true)
-                    })
-                    .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
-                    .collect();
-                ids.sort();
+                // A pack only built upon (`layerOnly`) decides through the packs above it.
+                let (ids, _layers) = pubdata_policy::packs_in_dir(dir)?;
                 for id in ids {
                     let engine = Engine::from_dir(dir, &id)?;
                     engines.insert(id, engine);
