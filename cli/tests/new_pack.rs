@@ -10,21 +10,9 @@ use std::path::{Path, PathBuf};
 
 use common::{assert_exit, json, pdp, repo, stdout};
 
-const STEWARD_RULE: &str = r#"
-@id("jiading.share.steward")
-@article("第七条")
-@field("/application/dataSteward")
-@zh("申请共享数据应当明确数据管理员")
-@en("A share application names its data steward")
-forbid (principal, action == Action::"share", resource)
-unless { context has dataSteward };
-
-@id("jiading.archive.granted")
-@article("第七条")
-@outcome("granted")
-permit (principal, action == Action::"archive", resource)
-when { context has dataSteward };
-"#;
+/// The walkthrough's rules (a forbid on the new field, a grant for the new kind), shared
+/// with the JavaScript walkthrough.
+const STEWARD_RULE: &str = include_str!("../../tests/fixtures/new-pack/steward.cedar");
 
 fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();

@@ -15,21 +15,8 @@ import { root } from "./vectors.mjs";
 const require = createRequire(import.meta.url);
 const { Engine } = require("../../wasm/pkg-node/pubdata_policy_wasm.js");
 
-const STEWARD = `
-@id("jiading.share.steward")
-@article("第七条")
-@field("/application/dataSteward")
-@zh("申请共享数据应当明确数据管理员")
-@en("A share application names its data steward")
-forbid (principal, action == Action::"share", resource)
-unless { context has dataSteward };
-
-@id("jiading.archive.granted")
-@article("第七条")
-@outcome("granted")
-permit (principal, action == Action::"archive", resource)
-when { context has dataSteward };
-`;
+// The walkthrough's rules, shared with cli/tests/new_pack.rs.
+const STEWARD = readFileSync(join(root, "tests", "fixtures", "new-pack", "steward.cedar"), "utf8");
 
 /** policies/ with base, calendar and 普陀 copied as jiading, extended as the README says. */
 function makePacks(dir) {
