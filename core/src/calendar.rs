@@ -127,6 +127,37 @@ impl Calendar {
     }
 }
 
+impl Calendar {
+    /// The working days after `from` up to and including `to` (the first day is not
+    /// counted, as a deadline does not count the day of receipt), negative when `to` is
+    /// before `from`; and whether the calendar data covers every day counted. Counted by
+    /// weeks and the year's listed days, so any span takes the same few steps.
+    pub fn working_days_between(&self, from: NaiveDate, to: NaiveDate) -> (i64, bool) {
+        if to < from {
+            let (n, covered) = self.working_days_between(to, from);
+            return (-n, covered);
+        }
+        let span = (to - from).num_days();
+        let mut count = span / 7 * 5;
+        let mut day = from.checked_add_days(Days::new(u64::try_from(span / 7 * 7).unwrap_or(0))).unwrap_or(to);
+        while let Some(next) = day.succ_opt().filter(|_| day < to) {
+            day = next;
+            if !is_weekend(day) {
+                count += 1;
+            }
+        }
+        let inside = |d: &&NaiveDate| from < **d && **d <= to;
+        for year in self.years.range(from.year()..=to.year()).map(|(_, y)| y) {
+            count += i64::try_from(year.make_up_days.iter().filter(inside).count()).unwrap_or(0);
+            count -=
+                i64::try_from(year.days_off.iter().filter(inside).filter(|d| !is_weekend(**d)).count()).unwrap_or(0);
+        }
+        let first = from.succ_opt().unwrap_or(from).year();
+        let covered = span == 0 || (first..=to.year()).all(|y| self.years.contains_key(&y));
+        (count, covered)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -163,5 +194,22 @@ mod tests {
     fn a_weekday_make_up_day_is_rejected() {
         let bad = r#"{"year":2026,"holidays":[],"makeUpWorkingDays":[{"date":"2026-01-05","for":"x"}]}"#;
         assert!(Calendar::from_files([("bad.json", bad)]).is_err());
+    }
+
+    #[test]
+    fn working_days_between_counts_as_deadlines_do() {
+        let c = calendar();
+        // Every deadline the calendar gives is that many working days after its start.
+        for (start, n) in
+            [("2025-09-26", 3), ("2025-09-30", 20), ("2026-02-10", 10), ("2025-03-01", 30), ("2026-12-20", 15)]
+        {
+            let due = c.add_working_days(day(start), n);
+            assert_eq!(c.working_days_between(day(start), due.due), (i64::from(n), due.covered), "{start} + {n}");
+            assert_eq!(c.working_days_between(due.due, day(start)), (-i64::from(n), due.covered));
+        }
+        // The first day is not counted; a holiday or a weekend adds nothing.
+        assert_eq!(c.working_days_between(day("2025-09-30"), day("2025-10-08")).0, 0);
+        assert_eq!(c.working_days_between(day("2025-09-27"), day("2025-09-28")).0, 1, "a make-up Sunday counts");
+        assert_eq!(c.working_days_between(day("2026-03-02"), day("2026-03-02")), (0, true));
     }
 }

@@ -19,6 +19,7 @@ use cedar_policy::{
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
+use crate::calendar::{Calendar, Deadline};
 use crate::error::Error;
 use crate::identifier::{citizen_id_problem, credit_code_problem, IdProblem};
 use crate::limits::MAX_STRING_CHARS;
@@ -32,6 +33,9 @@ pub(crate) struct CedarInput {
     /// Identifiers that fail their check (their text and what is wrong), for the verdict's
     /// warning.
     pub invalid_identifiers: Vec<(String, IdProblem)>,
+    /// Working-day counts that reached beyond the calendar's years, as the deadlines they
+    /// amount to, for the verdict's `calendar_out_of_range` warning.
+    pub uncovered: Vec<Deadline>,
 }
 
 /// What is wrong with an identifier (`None` when nothing): GB 11643 for a natural person,
@@ -112,17 +116,25 @@ impl Builder {
         })
     }
 
-    pub fn build(&self, request: &Request, date: NaiveDate) -> Result<CedarInput, Error> {
+    /// The Cedar input of `request`, decided on `date`; `calendar` counts working days.
+    pub fn build(&self, request: &Request, date: NaiveDate, calendar: &Calendar) -> Result<CedarInput, Error> {
         let internal = |e: &dyn std::fmt::Display| Error::Evaluation(e.to_string());
         let schema = self.checked_against.as_ref();
         let action = self.action(&request.kind)?.clone();
 
         let mut invalid_identifiers = Vec::new();
+        let mut uncovered = Vec::new();
         let mut parts: Vec<(Attrs, Option<String>)> = Vec::with_capacity(SECTIONS.len());
         for (i, section) in SECTIONS.iter().enumerate() {
             let empty = Map::new();
             let given = request.section(section.key).unwrap_or(&empty);
-            let reader = Reader { date, dates: &self.dates, invalid_identifiers: &mut invalid_identifiers };
+            let reader = Reader {
+                date,
+                dates: &self.dates,
+                calendar,
+                invalid_identifiers: &mut invalid_identifiers,
+                uncovered: &mut uncovered,
+            };
             parts.push(reader.section(&format!("/{}", section.key), self.vocabulary.section(i), given)?);
         }
         let mut parts = parts.into_iter();
@@ -146,7 +158,7 @@ impl Builder {
         let context = Context::from_pairs(context.0).map_err(|e| internal(&e))?;
         let request =
             cedar_policy::Request::new(principal, action, resource_uid, context, schema).map_err(|e| internal(&e))?;
-        Ok(CedarInput { request, entities, invalid_identifiers })
+        Ok(CedarInput { request, entities, invalid_identifiers, uncovered })
     }
 }
 
@@ -154,7 +166,9 @@ impl Builder {
 struct Reader<'a> {
     date: NaiveDate,
     dates: &'a DateCache,
+    calendar: &'a Calendar,
     invalid_identifiers: &'a mut Vec<(String, IdProblem)>,
+    uncovered: &'a mut Vec<Deadline>,
 }
 
 impl Reader<'_> {
@@ -255,6 +269,14 @@ impl Reader<'_> {
                         }
                         Derivation::DaysUntilRequest { attribute } => {
                             attrs.push(attribute, RestrictedExpression::new_long((self.date - since).num_days()))
+                        }
+                        Derivation::WorkingDaysUntilRequest { attribute, not_before } => {
+                            let from = not_before.filter(|n| *n > since).unwrap_or(since);
+                            let (count, covered) = self.calendar.working_days_between(from, self.date);
+                            if !covered {
+                                self.uncovered.push(Deadline { due: from.max(self.date), covered });
+                            }
+                            attrs.push(attribute, RestrictedExpression::new_long(count))
                         }
                         Derivation::Identifier { .. } => {}
                     }
@@ -434,7 +456,8 @@ mod tests {
     #[test]
     fn the_schema_made_from_a_vocabulary_admits_every_request_it_reads() {
         for j in crate::builtin_jurisdictions() {
-            let vocabulary = Engine::builtin(j).unwrap().vocabulary().clone();
+            let engine = Engine::builtin(j).unwrap();
+            let vocabulary = engine.vocabulary().clone();
             let schema = Schema::from_cedarschema_str(&vocabulary.schema()).unwrap().0;
             let checked = Builder::new(vocabulary.clone(), Some(&schema), true).unwrap();
             let full = crate::impact::populated_request(&vocabulary);
@@ -445,7 +468,7 @@ mod tests {
                     request["kind"] = json!(kind.kind);
                     // Texts blanked leave enums and dates invalid: those stay as given.
                     let request = Request::from_value(request).unwrap();
-                    let built = checked.build(&request, d("2026-03-02"));
+                    let built = checked.build(&request, d("2026-03-02"), engine.calendar());
                     match (&parts, built) {
                         (_, Ok(_)) => {}
                         (p, Err(crate::Error::InvalidRequest { .. })) if p != &full && p != &json!({}) => {}

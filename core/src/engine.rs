@@ -282,6 +282,10 @@ pub struct Engine {
     by_day: Mutex<HashMap<usize, Arc<KindSets>>>,
     input: cedar_input::Builder,
     rules: HashMap<PolicyId, Rule>,
+    /// For each kind, the positions in `info.regulations` of the regulations some policy
+    /// of any date decides it by: the regulations a request of the kind is decided by, when
+    /// in force. A regulation on other matters says nothing of it, in force or not.
+    governing: Vec<(String, Vec<usize>)>,
     calendar: Calendar,
     authorizer: Authorizer,
     id: PolicySetId,
@@ -297,6 +301,7 @@ impl Clone for Engine {
             by_day: Mutex::new(self.by_day.lock().map(|m| m.clone()).unwrap_or_default()),
             input: self.input.clone(),
             rules: self.rules.clone(),
+            governing: self.governing.clone(),
             calendar: self.calendar.clone(),
             authorizer: Authorizer::new(),
             id: self.id.clone(),
@@ -408,6 +413,17 @@ impl Engine {
         breakpoints.sort();
         breakpoints.dedup();
         let input = cedar_input::Builder::new(vocabulary, None, false)?;
+        let governing = input
+            .kinds()
+            .map(|kind| {
+                let set = policies_for(&policies, input.action(kind)?, &input)?;
+                let mut regulations: Vec<usize> =
+                    set.policies().filter_map(|p| rules.get(p.id())).map(|r| r.regulation).collect();
+                regulations.sort_unstable();
+                regulations.dedup();
+                Ok((kind.to_owned(), regulations))
+            })
+            .collect::<Result<_, Error>>()?;
         Ok(Engine {
             jurisdiction,
             info,
@@ -416,6 +432,7 @@ impl Engine {
             by_day: Mutex::new(HashMap::new()),
             input,
             rules,
+            governing,
             calendar,
             authorizer: Authorizer::new(),
             id,
@@ -503,7 +520,7 @@ impl Engine {
             });
         }
         let date = request.date.unwrap_or_else(today_in_china);
-        Ok((self.input.build(request, date)?, date))
+        Ok((self.input.build(request, date, &self.calendar)?, date))
     }
 
     /// Every policy with its id, in the order the files give them.
@@ -528,7 +545,7 @@ impl Engine {
         let mut fired: Vec<&Rule> = response.diagnostics().reason().filter_map(|id| self.rules.get(id)).collect();
         fired.sort_by_key(|r| r.order);
 
-        let mut deadlines = Vec::new();
+        let mut deadlines = input.uncovered.clone();
         // Obligations, warnings and steps follow from a ground; without one nothing allows
         // the request.
         let grounded = fired.iter().any(|r| matches!(r.role, Role::Ground { .. }));
@@ -544,7 +561,7 @@ impl Engine {
             .map(|r| r.id.clone())
             .collect();
         verdict.policy_set = Some(self.id.clone());
-        self.engine_warnings(&input.invalid_identifiers, date, &deadlines, &mut verdict);
+        self.engine_warnings(&request.kind, &input.invalid_identifiers, date, &deadlines, &mut verdict);
         Ok(verdict)
     }
 
@@ -568,19 +585,16 @@ impl Engine {
             .collect();
         if violations.is_empty() {
             // No policy grants, routes or forbids this request: nothing allows it. When no
-            // regulation is in force on its date, that is the reason, and the date the field.
+            // regulation that decides its kind is in force on its date, that is the reason,
+            // and the date the field.
             let first = self.info.regulations.first();
             let date = request.date.unwrap_or_else(today_in_china);
-            let none_in_force = self.info.regulations.iter().all(|r| !r.in_force_on(date));
+            let governing = self.governing(&request.kind);
+            let none_in_force = governing.clone().all(|r| !r.in_force_on(date));
             // The pack's own regulation that states its term, else the nearest layer's.
-            let with_term = self.info.regulations.iter().find(|r| r.period_article.is_some()).or(first);
+            let with_term = governing.clone().find(|r| r.period_article.is_some()).or(governing.clone().next());
             // A kind no policy of any date decides is not the date's fault: say so instead.
-            let ungoverned = self
-                .input
-                .action(&request.kind)
-                .and_then(|action| policies_for(&self.policies, action, &self.input))
-                .is_ok_and(|set| set.policies().next().is_none());
-            let lapsed = with_term.filter(|_| none_in_force && !ungoverned);
+            let lapsed = with_term.filter(|_| none_in_force);
             violations.push(match lapsed {
                 Some(r) => Violation {
                     rule: "undecided".into(),
@@ -671,14 +685,24 @@ impl Engine {
         verdict
     }
 
+    /// The regulations that decide `kind` (see `governing`), the pack's own first.
+    fn governing(&self, kind: &str) -> impl Iterator<Item = &crate::regulation::Regulation> + Clone {
+        let found = self.governing.iter().find(|(k, _)| k == kind).map_or(&[][..], |(_, r)| r.as_slice());
+        found.iter().filter_map(|i| self.info.regulations.get(*i))
+    }
+
     fn engine_warnings(
         &self,
+        kind: &str,
         invalid_identifiers: &[(String, IdProblem)],
         date: NaiveDate,
         deadlines: &[Deadline],
         verdict: &mut Verdict,
     ) {
-        for r in self.info.regulations.iter().filter(|r| !r.in_force_on(date)) {
+        // A regulation out of force is named when it decides the kind, or when none does.
+        let governing: Vec<_> = self.governing(kind).collect();
+        let named = if governing.is_empty() { self.info.regulations.iter().collect() } else { governing };
+        for r in named.into_iter().filter(|r| !r.in_force_on(date)) {
             verdict.warnings.push(messages::not_in_force(r, date));
         }
         if let Some(due) = deadlines.iter().filter(|d| !d.covered).map(|d| d.due).max() {

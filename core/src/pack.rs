@@ -171,6 +171,19 @@ pub enum Derivation {
         /// The attribute the result is given as.
         attribute: String,
     },
+    /// Working days by the holiday calendar after a `date` field up to and including the
+    /// request's date (the field's day not counted, negative ahead): how late a request
+    /// is against a deadline in working days. A count that reaches beyond the calendar's
+    /// years adds the `calendar_out_of_range` warning.
+    #[serde(rename_all = "camelCase")]
+    WorkingDaysUntilRequest {
+        /// The attribute the result is given as.
+        attribute: String,
+        /// Counting starts on this day when the field's date is earlier: a deadline that
+        /// runs from a regulation's entry into force for what happened before it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        not_before: Option<chrono::NaiveDate>,
+    },
 }
 
 impl Derivation {
@@ -182,9 +195,9 @@ impl Derivation {
                 names.extend(problem_attribute.as_deref().map(|p| (p, "String")));
                 names
             }
-            Derivation::MonthsUntilRequest { attribute } | Derivation::DaysUntilRequest { attribute } => {
-                vec![(attribute.as_str(), "Long")]
-            }
+            Derivation::MonthsUntilRequest { attribute }
+            | Derivation::DaysUntilRequest { attribute }
+            | Derivation::WorkingDaysUntilRequest { attribute, .. } => vec![(attribute.as_str(), "Long")],
         }
     }
 }

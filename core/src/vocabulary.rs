@@ -305,6 +305,7 @@ fn check_spec(spec: &FieldSpec, section: &str) -> Result<(), String> {
             Derivation::Identifier { .. } => (t == FieldType::Text, "identifier"),
             Derivation::MonthsUntilRequest { .. } => (t == FieldType::Date, "monthsUntilRequest"),
             Derivation::DaysUntilRequest { .. } => (t == FieldType::Date, "daysUntilRequest"),
+            Derivation::WorkingDaysUntilRequest { .. } => (t == FieldType::Date, "workingDaysUntilRequest"),
         };
         if !fits {
             return Err(format!("derivation `{from}` does not apply to a {} field", t.as_str()));
