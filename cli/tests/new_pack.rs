@@ -30,7 +30,7 @@ fn copy_dir(from: &Path, to: &Path) {
 /// `policies/` with the calendar, the base pack and 普陀's pack copied as `jiading`.
 fn copied(root: &Path) -> PathBuf {
     let policies = root.join("policies");
-    for sub in ["calendar", "base"] {
+    for sub in ["calendar", "base", "national"] {
         copy_dir(&repo().join("policies").join(sub), &policies.join(sub));
     }
     copy_dir(&repo().join("policies/putuo"), &policies.join("jiading"));

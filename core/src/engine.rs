@@ -283,8 +283,9 @@ pub struct Engine {
     input: cedar_input::Builder,
     rules: HashMap<PolicyId, Rule>,
     /// For each kind, the positions in `info.regulations` of the regulations some policy
-    /// of any date decides it by: the regulations a request of the kind is decided by, when
-    /// in force. A regulation on other matters says nothing of it, in force or not.
+    /// of any date names the kind's action in: the regulations a request of the kind is
+    /// decided by, when in force. A regulation on other matters says nothing of it, in
+    /// force or not.
     governing: Vec<(String, Vec<usize>)>,
     calendar: Calendar,
     authorizer: Authorizer,
@@ -416,9 +417,15 @@ impl Engine {
         let governing = input
             .kinds()
             .map(|kind| {
+                // A policy whose scope names no action (a check of every request, such as an
+                // identifier's) applies to the kind but is not what decides it.
                 let set = policies_for(&policies, input.action(kind)?, &input)?;
-                let mut regulations: Vec<usize> =
-                    set.policies().filter_map(|p| rules.get(p.id())).map(|r| r.regulation).collect();
+                let mut regulations: Vec<usize> = set
+                    .policies()
+                    .filter(|p| !matches!(p.action_constraint(), ActionConstraint::Any))
+                    .filter_map(|p| rules.get(p.id()))
+                    .map(|r| r.regulation)
+                    .collect();
                 regulations.sort_unstable();
                 regulations.dedup();
                 Ok((kind.to_owned(), regulations))
@@ -595,15 +602,25 @@ impl Engine {
             let with_term = governing.clone().find(|r| r.period_article.is_some()).or(governing.clone().next());
             // A kind no policy of any date decides is not the date's fault: say so instead.
             let lapsed = with_term.filter(|_| none_in_force);
-            violations.push(match lapsed {
-                Some(r) => Violation {
+            let in_force = governing.clone().find(|r| r.in_force_on(date));
+            violations.push(match (lapsed, in_force) {
+                (Some(r), _) => Violation {
                     rule: "undecided".into(),
                     regulation: r.title.clone(),
                     article: r.period_article.clone().unwrap_or_default(),
                     field: "/date".into(),
                     message: messages::none_in_force(r, date),
                 },
-                None => Violation {
+                // Rules in force decide the kind, but none this request: the request as a
+                // whole lacks what they decide on.
+                (None, Some(r)) => Violation {
+                    rule: "undecided".into(),
+                    regulation: r.title.clone(),
+                    article: String::new(),
+                    field: String::new(),
+                    message: messages::no_rule_decides(&self.info.name, &request.kind),
+                },
+                (None, None) => Violation {
                     rule: "undecided".into(),
                     regulation: first.map(|r| r.title.clone()).unwrap_or_default(),
                     article: String::new(),

@@ -66,6 +66,17 @@ pub(crate) fn invalid_identifier(number: &str, problem: IdProblem) -> Warning {
     }
 }
 
+/// Rules in force decide requests of the kind, but none decides this one.
+pub(crate) fn no_rule_decides(jurisdiction: &Message, kind: &str) -> Message {
+    Message {
+        zh: format!("{}现行有效的规则中，没有规则对这项申请（{kind}）作出决定：请补充决定所需的事项", jurisdiction.zh),
+        en: format!(
+            "no rule of {} in force decides this request (kind `{kind}`): it lacks what the rules decide on",
+            jurisdiction.en
+        ),
+    }
+}
+
 pub(crate) fn undecided(jurisdiction: &Message, kind: &str) -> Message {
     Message {
         zh: format!("{}的规则未规定此类申请（{kind}）", jurisdiction.zh),

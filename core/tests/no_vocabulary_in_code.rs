@@ -20,6 +20,8 @@ const OWN_WORDS: &[(&str, &str)] = &[
     ("action", "Cedar's action variable"),
     ("catalog", "the `@catalog` annotation"),
     ("none", "the change impact's word for an absent value"),
+    ("first", "serde's default for a coverage matrix's `part` (a function's name)"),
+    ("evaluation", "the error code of a failed Cedar evaluation"),
 ];
 
 fn vocabulary() -> BTreeSet<String> {

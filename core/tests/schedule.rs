@@ -101,9 +101,13 @@ fn a_step_alone_decides_nothing() {
             .into(),
     ));
     let engine = Engine::from_sources(&s).unwrap();
-    let operate = r#"{"jurisdiction":"ganzi","kind":"operate","date":"2026-09-28","requester":{"type":"operator"}}"#;
+    // A data request that does not say it is within the authorisation: no national ground.
+    let operate = r#"{"jurisdiction":"ganzi","kind":"operate","date":"2026-09-28","requester":{"type":"operator"},
+      "application":{"action":"request_data"}}"#;
     let verdict = engine.check(&Request::from_json(operate).unwrap()).unwrap();
     assert_eq!(verdict.outcome, Outcome::Refused);
     assert_eq!(verdict.violations[0].rule, "undecided");
+    // Rules in force decide the kind, just not this request: the request as a whole lacks it.
+    assert_eq!(verdict.violations[0].field, "");
     assert!(verdict.policies.is_empty(), "{:?}", verdict.policies);
 }

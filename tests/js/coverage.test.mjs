@@ -59,6 +59,7 @@ test("policies that stop citing a decides article: the same problem as pdp cover
   // 第十条's two identity policies cite 第十一条 instead.
   const at = join(dir, "moved");
   cpSync(join(root, "policies", "base"), join(at, "base"), { recursive: true });
+  cpSync(join(root, "policies", "national"), join(at, "national"), { recursive: true });
   cpSync(join(root, "policies", "calendar"), join(at, "calendar"), { recursive: true });
   cpSync(join(root, "policies", "ganzi"), join(at, "ganzi"), { recursive: true });
   const file = join(at, "ganzi", "identity.cedar");

@@ -33,10 +33,11 @@ after(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-/** A copy of policies/ with only the base pack, the calendar and 甘孜, `edit` applied to share.cedar. */
+/** A copy of policies/ with only the base and national packs, the calendar and 甘孜, `edit` applied to share.cedar. */
 function folder(name, edit = (text) => text) {
   const at = join(dir, name);
   cpSync(join(root, "policies", "base"), join(at, "base"), { recursive: true });
+  cpSync(join(root, "policies", "national"), join(at, "national"), { recursive: true });
   cpSync(join(root, "policies", "calendar"), join(at, "calendar"), { recursive: true });
   cpSync(join(root, "policies", "ganzi"), join(at, "ganzi"), { recursive: true });
   const share = join(at, SHARE);
@@ -52,7 +53,15 @@ function sourcesOf(at) {
     Object.fromEntries(readdirSync(d).filter((f) => f.endsWith(ext)).map((f) => [join(d, f), readFileSync(join(d, f), "utf8")]));
   return {
     manifest: readFileSync(join(at, "ganzi", "pack.json"), "utf8"),
-    layers: [{ pack: "base", manifest: readFileSync(join(at, "base", "pack.json"), "utf8") }],
+    layers: [
+      { pack: "base", manifest: readFileSync(join(at, "base", "pack.json"), "utf8") },
+      {
+        pack: "national",
+        manifest: readFileSync(join(at, "national", "pack.json"), "utf8"),
+        regulation: readFileSync(join(at, "national", "regulation.json"), "utf8"),
+        policies: texts(join(at, "national"), ".cedar"),
+      },
+    ],
     policies: texts(join(at, "ganzi"), ".cedar"),
     regulation: readFileSync(join(at, "ganzi", "regulation.json"), "utf8"),
     calendar: texts(join(at, "calendar"), ".json"),

@@ -21,7 +21,7 @@ const STEWARD = readFileSync(join(root, "tests", "fixtures", "new-pack", "stewar
 /** policies/ with base, calendar and 普陀 copied as jiading, extended as the README says. */
 function makePacks(dir) {
   const policies = join(dir, "policies");
-  for (const sub of ["base", "calendar"]) cpSync(join(root, "policies", sub), join(policies, sub), { recursive: true });
+  for (const sub of ["base", "national", "calendar"]) cpSync(join(root, "policies", sub), join(policies, sub), { recursive: true });
   cpSync(join(root, "policies", "putuo"), join(policies, "jiading"), { recursive: true });
   const file = join(policies, "jiading", "pack.json");
   const pack = JSON.parse(readFileSync(file, "utf8"));

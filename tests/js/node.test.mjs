@@ -136,7 +136,15 @@ test("Engine.fromSources over policies/ganzi decides every ganzi vector as the b
     Object.fromEntries(readdirSync(d).filter((f) => f.endsWith(ext)).map((f) => [f, readFileSync(join(d, f), "utf8")]));
   const engine = Engine.fromSources({
     manifest: readFileSync(join(dir, "ganzi", "pack.json"), "utf8"),
-    layers: [{ pack: "base", manifest: readFileSync(join(dir, "base", "pack.json"), "utf8") }],
+    layers: [
+      { pack: "base", manifest: readFileSync(join(dir, "base", "pack.json"), "utf8") },
+      {
+        pack: "national",
+        manifest: readFileSync(join(dir, "national", "pack.json"), "utf8"),
+        regulation: readFileSync(join(dir, "national", "regulation.json"), "utf8"),
+        policies: texts(join(dir, "national"), ".cedar"),
+      },
+    ],
     policies: texts(join(dir, "ganzi"), ".cedar"),
     regulation: readFileSync(join(dir, "ganzi", "regulation.json"), "utf8"),
     calendar: texts(join(dir, "calendar"), ".json"),

@@ -334,6 +334,7 @@ describe("the playground in Chromium", () => {
     let after;
     try {
       cpSync(join(root, "policies", "base"), join(tmp, "base"), { recursive: true });
+      cpSync(join(root, "policies", "national"), join(tmp, "national"), { recursive: true });
       cpSync(join(root, "policies", "calendar"), join(tmp, "calendar"), { recursive: true });
       cpSync(dir, join(tmp, "ganzi"), { recursive: true });
       writeFileSync(join(tmp, "ganzi", picked.file), edited);

@@ -4,8 +4,8 @@
 /** A request to the `ganzi` pack (generated from its pack.json files). */
 export interface GanziRequest {
   jurisdiction: "ganzi";
-  /** classify 目录分类; reclassify 变更共享或开放属性; share 共享申请; open 开放申请; operate 授权运营 */
-  kind: "classify" | "reclassify" | "share" | "open" | "operate";
+  /** classify 目录分类; reclassify 变更共享或开放属性; share 共享申请; open 开放申请; operate 授权运营; register 公共数据资源登记 */
+  kind: "classify" | "reclassify" | "share" | "open" | "operate" | "register";
   /** The day the request is submitted, `YYYY-MM-DD`; omitted means today (China time). */
   date?: string;
   requester?: {
@@ -31,6 +31,10 @@ export interface GanziRequest {
     lists?: Array<"dishonest" | "tax_violation" | "serious_illegal">;
     /** 主要负责人受过刑事处罚 · Principal officer has a criminal record (`/requester/principalCriminal`) */
     principalCriminal?: boolean;
+    /** 符合国家数据安全保护要求 · Meets the national data security requirements (`/requester/securityCompliant`) */
+    securityCompliant?: boolean;
+    /** 具备数据加工、运营所需的管理和技术服务能力 · Has the management and technical capacity to process and operate the data (`/requester/capable`) */
+    capable?: boolean;
   };
   resource?: {
     /** 数据资源标识 · Resource id (`/resource/id`) */
@@ -49,6 +53,10 @@ export interface GanziRequest {
     flags?: Array<"state_secret" | "work_secret" | "commercial_secret" | "personal_privacy" | "personal_info" | "security_risk" | "ip_restricted" | "law_prohibits">;
     /** 已作的处理 · Treatments applied (`/resource/treatments`) */
     treatments?: Array<"desensitized" | "consent" | "public_interest">;
+    /** 经政务数据共享从其他地区或部门获得 · Obtained from another region or department by government data sharing (`/resource/obtainedBySharing`) */
+    obtainedBySharing?: boolean;
+    /** 共享数据提供单位同意用于授权运营 · The providing unit consents to its operation (`/resource/providerConsent`) */
+    providerConsent?: boolean;
   };
   application?: {
     /** 用途 · Purpose (`/application/purpose`) */
@@ -145,21 +153,57 @@ export interface GanziRequest {
     /** 申请复核 · Asks for a re-review (`/application/reReview`) */
     reReview?: boolean;
     /** 运营事项 · Operation step (`/application/action`) */
-    action?: "apply_operator" | "request_data" | "release_product" | "transfer_to_operator";
+    action?: "apply_operator" | "sign_agreement" | "request_data" | "release_product" | "transfer_to_operator";
     /** 产品已审核 · Product approved (`/application/productApproved`) */
     productApproved?: boolean;
     /** 在授权范围内 · Within the authorised scope (`/application/withinScope`) */
     withinScope?: boolean;
     /** 协议起始日 · Agreement start (`/application/agreementStart`) */
     agreementStart?: string;
+    /** 实施方案已按“三重一大”决策机制审议通过 · Implementation plan approved by the collective-decision procedure (`/application/planApproved`) */
+    planApproved?: boolean;
+    /** 实施方案有较大变更 · The plan changed substantially (`/application/planMajorChange`) */
+    planMajorChange?: boolean;
+    /** 变更后的实施方案已重新审议同意 · The changed plan was approved again (`/application/planReapproved`) */
+    planReapproved?: boolean;
+    /** 运营机构选择方式 · How the operator was chosen (`/application/selection`) */
+    selection?: "open_tender" | "invited_tender" | "negotiation" | "direct";
+    /** 授权运营期限（月） · Operating term (months) (`/application/termMonths`) */
+    termMonths?: number;
+    /** 运营期限超过5年的理由 · Why the term exceeds 5 years (`/application/termExceptionReason`) */
+    termExceptionReason?: string;
+    /** 授权运营协议包含的内容 · What the operation agreement holds (`/application/agreementClauses`) */
+    agreementClauses?: Array<"data_scope" | "term" | "products" | "platform" | "asset_ownership" | "disclosure" | "accounting" | "security" | "evaluation" | "liability" | "disputes" | "change_termination">;
+    /** 参与授权范围内已交付产品和服务的再开发 · Takes part in re-developing products already delivered under the authorisation (`/application/redevelopsDelivered`) */
+    redevelopsDelivered?: boolean;
+    /** 含未依法公开的原始公共数据 · Holds raw public data not lawfully published (`/application/rawUnpublished`) */
+    rawUnpublished?: boolean;
+    /** 登记类型 · Type of registration (`/application/registrationType`) */
+    registrationType?: "first" | "change" | "correction" | "cancellation" | "renewal" | "objection";
+    /** 已经业务审核 · Passed the internal business review (`/application/businessReviewed`) */
+    businessReviewed?: boolean;
+    /** 已对数据资源存证 · The data resource is preserved as evidence (存证) (`/application/preserved`) */
+    preserved?: boolean;
+    /** 登记申请材料 · Registration materials (`/application/registrationMaterials`) */
+    registrationMaterials?: Array<"subject_info" | "legal_source" | "resource_info" | "preservation_info" | "products_info" | "scenario_info" | "risk_assessment">;
+    /** 提供数据资源或交付产品和服务的日期 · Date the data was provided or the product delivered (`/application/delivered`) */
+    delivered?: string;
+    /** 登记主体书面同意更正 · The registrant consents in writing (`/application/subjectConsent`) */
+    subjectConsent?: boolean;
+    /** 证据材料 · Evidence (`/application/evidence`) */
+    evidence?: string;
+    /** 注销事由 · Ground for cancellation (`/application/cancellationGround`) */
+    cancellationGround?: "lost" | "rights_ended" | "subject_ended" | "law";
+    /** 登记结果有效期届满日 · Last day the registration is valid (`/application/expires`) */
+    expires?: string;
   };
 }
 
 /** A request to the `lishui` pack (generated from its pack.json files). */
 export interface LishuiRequest {
   jurisdiction: "lishui";
-  /** classify 目录分类; reclassify 变更共享或开放属性; share 共享申请; open 开放申请; operate 授权运营 */
-  kind: "classify" | "reclassify" | "share" | "open" | "operate";
+  /** classify 目录分类; reclassify 变更共享或开放属性; share 共享申请; open 开放申请; operate 授权运营; register 公共数据资源登记 */
+  kind: "classify" | "reclassify" | "share" | "open" | "operate" | "register";
   /** The day the request is submitted, `YYYY-MM-DD`; omitted means today (China time). */
   date?: string;
   requester?: {
@@ -185,6 +229,10 @@ export interface LishuiRequest {
     lists?: Array<"dishonest" | "tax_violation" | "serious_illegal">;
     /** 主要负责人受过刑事处罚 · Principal officer has a criminal record (`/requester/principalCriminal`) */
     principalCriminal?: boolean;
+    /** 符合国家数据安全保护要求 · Meets the national data security requirements (`/requester/securityCompliant`) */
+    securityCompliant?: boolean;
+    /** 具备数据加工、运营所需的管理和技术服务能力 · Has the management and technical capacity to process and operate the data (`/requester/capable`) */
+    capable?: boolean;
   };
   resource?: {
     /** 数据资源标识 · Resource id (`/resource/id`) */
@@ -203,6 +251,10 @@ export interface LishuiRequest {
     flags?: Array<"state_secret" | "work_secret" | "commercial_secret" | "personal_privacy" | "personal_info" | "security_risk" | "ip_restricted" | "law_prohibits">;
     /** 已作的处理 · Treatments applied (`/resource/treatments`) */
     treatments?: Array<"desensitized" | "consent" | "public_interest">;
+    /** 经政务数据共享从其他地区或部门获得 · Obtained from another region or department by government data sharing (`/resource/obtainedBySharing`) */
+    obtainedBySharing?: boolean;
+    /** 共享数据提供单位同意用于授权运营 · The providing unit consents to its operation (`/resource/providerConsent`) */
+    providerConsent?: boolean;
   };
   application?: {
     /** 用途 · Purpose (`/application/purpose`) */
@@ -299,21 +351,57 @@ export interface LishuiRequest {
     /** 申请复核 · Asks for a re-review (`/application/reReview`) */
     reReview?: boolean;
     /** 运营事项 · Operation step (`/application/action`) */
-    action?: "apply_operator" | "request_data" | "release_product" | "transfer_to_operator";
+    action?: "apply_operator" | "sign_agreement" | "request_data" | "release_product" | "transfer_to_operator";
     /** 产品已审核 · Product approved (`/application/productApproved`) */
     productApproved?: boolean;
     /** 在授权范围内 · Within the authorised scope (`/application/withinScope`) */
     withinScope?: boolean;
     /** 协议起始日 · Agreement start (`/application/agreementStart`) */
     agreementStart?: string;
+    /** 实施方案已按“三重一大”决策机制审议通过 · Implementation plan approved by the collective-decision procedure (`/application/planApproved`) */
+    planApproved?: boolean;
+    /** 实施方案有较大变更 · The plan changed substantially (`/application/planMajorChange`) */
+    planMajorChange?: boolean;
+    /** 变更后的实施方案已重新审议同意 · The changed plan was approved again (`/application/planReapproved`) */
+    planReapproved?: boolean;
+    /** 运营机构选择方式 · How the operator was chosen (`/application/selection`) */
+    selection?: "open_tender" | "invited_tender" | "negotiation" | "direct";
+    /** 授权运营期限（月） · Operating term (months) (`/application/termMonths`) */
+    termMonths?: number;
+    /** 运营期限超过5年的理由 · Why the term exceeds 5 years (`/application/termExceptionReason`) */
+    termExceptionReason?: string;
+    /** 授权运营协议包含的内容 · What the operation agreement holds (`/application/agreementClauses`) */
+    agreementClauses?: Array<"data_scope" | "term" | "products" | "platform" | "asset_ownership" | "disclosure" | "accounting" | "security" | "evaluation" | "liability" | "disputes" | "change_termination">;
+    /** 参与授权范围内已交付产品和服务的再开发 · Takes part in re-developing products already delivered under the authorisation (`/application/redevelopsDelivered`) */
+    redevelopsDelivered?: boolean;
+    /** 含未依法公开的原始公共数据 · Holds raw public data not lawfully published (`/application/rawUnpublished`) */
+    rawUnpublished?: boolean;
+    /** 登记类型 · Type of registration (`/application/registrationType`) */
+    registrationType?: "first" | "change" | "correction" | "cancellation" | "renewal" | "objection";
+    /** 已经业务审核 · Passed the internal business review (`/application/businessReviewed`) */
+    businessReviewed?: boolean;
+    /** 已对数据资源存证 · The data resource is preserved as evidence (存证) (`/application/preserved`) */
+    preserved?: boolean;
+    /** 登记申请材料 · Registration materials (`/application/registrationMaterials`) */
+    registrationMaterials?: Array<"subject_info" | "legal_source" | "resource_info" | "preservation_info" | "products_info" | "scenario_info" | "risk_assessment">;
+    /** 提供数据资源或交付产品和服务的日期 · Date the data was provided or the product delivered (`/application/delivered`) */
+    delivered?: string;
+    /** 登记主体书面同意更正 · The registrant consents in writing (`/application/subjectConsent`) */
+    subjectConsent?: boolean;
+    /** 证据材料 · Evidence (`/application/evidence`) */
+    evidence?: string;
+    /** 注销事由 · Ground for cancellation (`/application/cancellationGround`) */
+    cancellationGround?: "lost" | "rights_ended" | "subject_ended" | "law";
+    /** 登记结果有效期届满日 · Last day the registration is valid (`/application/expires`) */
+    expires?: string;
   };
 }
 
 /** A request to the `putuo` pack (generated from its pack.json files). */
 export interface PutuoRequest {
   jurisdiction: "putuo";
-  /** classify 目录分类; reclassify 变更共享或开放属性; share 共享申请; open 开放申请; operate 授权运营 */
-  kind: "classify" | "reclassify" | "share" | "open" | "operate";
+  /** classify 目录分类; reclassify 变更共享或开放属性; share 共享申请; open 开放申请; operate 授权运营; register 公共数据资源登记 */
+  kind: "classify" | "reclassify" | "share" | "open" | "operate" | "register";
   /** The day the request is submitted, `YYYY-MM-DD`; omitted means today (China time). */
   date?: string;
   requester?: {
@@ -339,6 +427,10 @@ export interface PutuoRequest {
     lists?: Array<"dishonest" | "tax_violation" | "serious_illegal">;
     /** 主要负责人受过刑事处罚 · Principal officer has a criminal record (`/requester/principalCriminal`) */
     principalCriminal?: boolean;
+    /** 符合国家数据安全保护要求 · Meets the national data security requirements (`/requester/securityCompliant`) */
+    securityCompliant?: boolean;
+    /** 具备数据加工、运营所需的管理和技术服务能力 · Has the management and technical capacity to process and operate the data (`/requester/capable`) */
+    capable?: boolean;
   };
   resource?: {
     /** 数据资源标识 · Resource id (`/resource/id`) */
@@ -357,6 +449,10 @@ export interface PutuoRequest {
     flags?: Array<"state_secret" | "work_secret" | "commercial_secret" | "personal_privacy" | "personal_info" | "security_risk" | "ip_restricted" | "law_prohibits">;
     /** 已作的处理 · Treatments applied (`/resource/treatments`) */
     treatments?: Array<"desensitized" | "consent" | "public_interest">;
+    /** 经政务数据共享从其他地区或部门获得 · Obtained from another region or department by government data sharing (`/resource/obtainedBySharing`) */
+    obtainedBySharing?: boolean;
+    /** 共享数据提供单位同意用于授权运营 · The providing unit consents to its operation (`/resource/providerConsent`) */
+    providerConsent?: boolean;
   };
   application?: {
     /** 用途 · Purpose (`/application/purpose`) */
@@ -453,21 +549,57 @@ export interface PutuoRequest {
     /** 申请复核 · Asks for a re-review (`/application/reReview`) */
     reReview?: boolean;
     /** 运营事项 · Operation step (`/application/action`) */
-    action?: "apply_operator" | "request_data" | "release_product" | "transfer_to_operator";
+    action?: "apply_operator" | "sign_agreement" | "request_data" | "release_product" | "transfer_to_operator";
     /** 产品已审核 · Product approved (`/application/productApproved`) */
     productApproved?: boolean;
     /** 在授权范围内 · Within the authorised scope (`/application/withinScope`) */
     withinScope?: boolean;
     /** 协议起始日 · Agreement start (`/application/agreementStart`) */
     agreementStart?: string;
+    /** 实施方案已按“三重一大”决策机制审议通过 · Implementation plan approved by the collective-decision procedure (`/application/planApproved`) */
+    planApproved?: boolean;
+    /** 实施方案有较大变更 · The plan changed substantially (`/application/planMajorChange`) */
+    planMajorChange?: boolean;
+    /** 变更后的实施方案已重新审议同意 · The changed plan was approved again (`/application/planReapproved`) */
+    planReapproved?: boolean;
+    /** 运营机构选择方式 · How the operator was chosen (`/application/selection`) */
+    selection?: "open_tender" | "invited_tender" | "negotiation" | "direct";
+    /** 授权运营期限（月） · Operating term (months) (`/application/termMonths`) */
+    termMonths?: number;
+    /** 运营期限超过5年的理由 · Why the term exceeds 5 years (`/application/termExceptionReason`) */
+    termExceptionReason?: string;
+    /** 授权运营协议包含的内容 · What the operation agreement holds (`/application/agreementClauses`) */
+    agreementClauses?: Array<"data_scope" | "term" | "products" | "platform" | "asset_ownership" | "disclosure" | "accounting" | "security" | "evaluation" | "liability" | "disputes" | "change_termination">;
+    /** 参与授权范围内已交付产品和服务的再开发 · Takes part in re-developing products already delivered under the authorisation (`/application/redevelopsDelivered`) */
+    redevelopsDelivered?: boolean;
+    /** 含未依法公开的原始公共数据 · Holds raw public data not lawfully published (`/application/rawUnpublished`) */
+    rawUnpublished?: boolean;
+    /** 登记类型 · Type of registration (`/application/registrationType`) */
+    registrationType?: "first" | "change" | "correction" | "cancellation" | "renewal" | "objection";
+    /** 已经业务审核 · Passed the internal business review (`/application/businessReviewed`) */
+    businessReviewed?: boolean;
+    /** 已对数据资源存证 · The data resource is preserved as evidence (存证) (`/application/preserved`) */
+    preserved?: boolean;
+    /** 登记申请材料 · Registration materials (`/application/registrationMaterials`) */
+    registrationMaterials?: Array<"subject_info" | "legal_source" | "resource_info" | "preservation_info" | "products_info" | "scenario_info" | "risk_assessment">;
+    /** 提供数据资源或交付产品和服务的日期 · Date the data was provided or the product delivered (`/application/delivered`) */
+    delivered?: string;
+    /** 登记主体书面同意更正 · The registrant consents in writing (`/application/subjectConsent`) */
+    subjectConsent?: boolean;
+    /** 证据材料 · Evidence (`/application/evidence`) */
+    evidence?: string;
+    /** 注销事由 · Ground for cancellation (`/application/cancellationGround`) */
+    cancellationGround?: "lost" | "rights_ended" | "subject_ended" | "law";
+    /** 登记结果有效期届满日 · Last day the registration is valid (`/application/expires`) */
+    expires?: string;
   };
 }
 
 /** A request to the `suining` pack (generated from its pack.json files). */
 export interface SuiningRequest {
   jurisdiction: "suining";
-  /** classify 目录分类; reclassify 变更共享或开放属性; share 共享申请; open 开放申请; operate 授权运营 */
-  kind: "classify" | "reclassify" | "share" | "open" | "operate";
+  /** classify 目录分类; reclassify 变更共享或开放属性; share 共享申请; open 开放申请; operate 授权运营; register 公共数据资源登记 */
+  kind: "classify" | "reclassify" | "share" | "open" | "operate" | "register";
   /** The day the request is submitted, `YYYY-MM-DD`; omitted means today (China time). */
   date?: string;
   requester?: {
@@ -493,6 +625,10 @@ export interface SuiningRequest {
     lists?: Array<"dishonest" | "tax_violation" | "serious_illegal">;
     /** 主要负责人受过刑事处罚 · Principal officer has a criminal record (`/requester/principalCriminal`) */
     principalCriminal?: boolean;
+    /** 符合国家数据安全保护要求 · Meets the national data security requirements (`/requester/securityCompliant`) */
+    securityCompliant?: boolean;
+    /** 具备数据加工、运营所需的管理和技术服务能力 · Has the management and technical capacity to process and operate the data (`/requester/capable`) */
+    capable?: boolean;
   };
   resource?: {
     /** 数据资源标识 · Resource id (`/resource/id`) */
@@ -511,6 +647,10 @@ export interface SuiningRequest {
     flags?: Array<"state_secret" | "work_secret" | "commercial_secret" | "personal_privacy" | "personal_info" | "security_risk" | "ip_restricted" | "law_prohibits">;
     /** 已作的处理 · Treatments applied (`/resource/treatments`) */
     treatments?: Array<"desensitized" | "consent" | "public_interest">;
+    /** 经政务数据共享从其他地区或部门获得 · Obtained from another region or department by government data sharing (`/resource/obtainedBySharing`) */
+    obtainedBySharing?: boolean;
+    /** 共享数据提供单位同意用于授权运营 · The providing unit consents to its operation (`/resource/providerConsent`) */
+    providerConsent?: boolean;
   };
   application?: {
     /** 用途 · Purpose (`/application/purpose`) */
@@ -607,21 +747,57 @@ export interface SuiningRequest {
     /** 申请复核 · Asks for a re-review (`/application/reReview`) */
     reReview?: boolean;
     /** 运营事项 · Operation step (`/application/action`) */
-    action?: "apply_operator" | "request_data" | "release_product" | "transfer_to_operator";
+    action?: "apply_operator" | "sign_agreement" | "request_data" | "release_product" | "transfer_to_operator";
     /** 产品已审核 · Product approved (`/application/productApproved`) */
     productApproved?: boolean;
     /** 在授权范围内 · Within the authorised scope (`/application/withinScope`) */
     withinScope?: boolean;
     /** 协议起始日 · Agreement start (`/application/agreementStart`) */
     agreementStart?: string;
+    /** 实施方案已按“三重一大”决策机制审议通过 · Implementation plan approved by the collective-decision procedure (`/application/planApproved`) */
+    planApproved?: boolean;
+    /** 实施方案有较大变更 · The plan changed substantially (`/application/planMajorChange`) */
+    planMajorChange?: boolean;
+    /** 变更后的实施方案已重新审议同意 · The changed plan was approved again (`/application/planReapproved`) */
+    planReapproved?: boolean;
+    /** 运营机构选择方式 · How the operator was chosen (`/application/selection`) */
+    selection?: "open_tender" | "invited_tender" | "negotiation" | "direct";
+    /** 授权运营期限（月） · Operating term (months) (`/application/termMonths`) */
+    termMonths?: number;
+    /** 运营期限超过5年的理由 · Why the term exceeds 5 years (`/application/termExceptionReason`) */
+    termExceptionReason?: string;
+    /** 授权运营协议包含的内容 · What the operation agreement holds (`/application/agreementClauses`) */
+    agreementClauses?: Array<"data_scope" | "term" | "products" | "platform" | "asset_ownership" | "disclosure" | "accounting" | "security" | "evaluation" | "liability" | "disputes" | "change_termination">;
+    /** 参与授权范围内已交付产品和服务的再开发 · Takes part in re-developing products already delivered under the authorisation (`/application/redevelopsDelivered`) */
+    redevelopsDelivered?: boolean;
+    /** 含未依法公开的原始公共数据 · Holds raw public data not lawfully published (`/application/rawUnpublished`) */
+    rawUnpublished?: boolean;
+    /** 登记类型 · Type of registration (`/application/registrationType`) */
+    registrationType?: "first" | "change" | "correction" | "cancellation" | "renewal" | "objection";
+    /** 已经业务审核 · Passed the internal business review (`/application/businessReviewed`) */
+    businessReviewed?: boolean;
+    /** 已对数据资源存证 · The data resource is preserved as evidence (存证) (`/application/preserved`) */
+    preserved?: boolean;
+    /** 登记申请材料 · Registration materials (`/application/registrationMaterials`) */
+    registrationMaterials?: Array<"subject_info" | "legal_source" | "resource_info" | "preservation_info" | "products_info" | "scenario_info" | "risk_assessment">;
+    /** 提供数据资源或交付产品和服务的日期 · Date the data was provided or the product delivered (`/application/delivered`) */
+    delivered?: string;
+    /** 登记主体书面同意更正 · The registrant consents in writing (`/application/subjectConsent`) */
+    subjectConsent?: boolean;
+    /** 证据材料 · Evidence (`/application/evidence`) */
+    evidence?: string;
+    /** 注销事由 · Ground for cancellation (`/application/cancellationGround`) */
+    cancellationGround?: "lost" | "rights_ended" | "subject_ended" | "law";
+    /** 登记结果有效期届满日 · Last day the registration is valid (`/application/expires`) */
+    expires?: string;
   };
 }
 
 /** A request to the `yongzhou` pack (generated from its pack.json files). */
 export interface YongzhouRequest {
   jurisdiction: "yongzhou";
-  /** classify 目录分类; reclassify 变更共享或开放属性; share 共享申请; open 开放申请; operate 授权运营 */
-  kind: "classify" | "reclassify" | "share" | "open" | "operate";
+  /** classify 目录分类; reclassify 变更共享或开放属性; share 共享申请; open 开放申请; operate 授权运营; register 公共数据资源登记 */
+  kind: "classify" | "reclassify" | "share" | "open" | "operate" | "register";
   /** The day the request is submitted, `YYYY-MM-DD`; omitted means today (China time). */
   date?: string;
   requester?: {
@@ -647,6 +823,10 @@ export interface YongzhouRequest {
     lists?: Array<"dishonest" | "tax_violation" | "serious_illegal">;
     /** 主要负责人受过刑事处罚 · Principal officer has a criminal record (`/requester/principalCriminal`) */
     principalCriminal?: boolean;
+    /** 符合国家数据安全保护要求 · Meets the national data security requirements (`/requester/securityCompliant`) */
+    securityCompliant?: boolean;
+    /** 具备数据加工、运营所需的管理和技术服务能力 · Has the management and technical capacity to process and operate the data (`/requester/capable`) */
+    capable?: boolean;
   };
   resource?: {
     /** 数据资源标识 · Resource id (`/resource/id`) */
@@ -665,6 +845,10 @@ export interface YongzhouRequest {
     flags?: Array<"state_secret" | "work_secret" | "commercial_secret" | "personal_privacy" | "personal_info" | "security_risk" | "ip_restricted" | "law_prohibits">;
     /** 已作的处理 · Treatments applied (`/resource/treatments`) */
     treatments?: Array<"desensitized" | "consent" | "public_interest">;
+    /** 经政务数据共享从其他地区或部门获得 · Obtained from another region or department by government data sharing (`/resource/obtainedBySharing`) */
+    obtainedBySharing?: boolean;
+    /** 共享数据提供单位同意用于授权运营 · The providing unit consents to its operation (`/resource/providerConsent`) */
+    providerConsent?: boolean;
   };
   application?: {
     /** 用途 · Purpose (`/application/purpose`) */
@@ -761,13 +945,49 @@ export interface YongzhouRequest {
     /** 申请复核 · Asks for a re-review (`/application/reReview`) */
     reReview?: boolean;
     /** 运营事项 · Operation step (`/application/action`) */
-    action?: "apply_operator" | "request_data" | "release_product" | "transfer_to_operator";
+    action?: "apply_operator" | "sign_agreement" | "request_data" | "release_product" | "transfer_to_operator";
     /** 产品已审核 · Product approved (`/application/productApproved`) */
     productApproved?: boolean;
     /** 在授权范围内 · Within the authorised scope (`/application/withinScope`) */
     withinScope?: boolean;
     /** 协议起始日 · Agreement start (`/application/agreementStart`) */
     agreementStart?: string;
+    /** 实施方案已按“三重一大”决策机制审议通过 · Implementation plan approved by the collective-decision procedure (`/application/planApproved`) */
+    planApproved?: boolean;
+    /** 实施方案有较大变更 · The plan changed substantially (`/application/planMajorChange`) */
+    planMajorChange?: boolean;
+    /** 变更后的实施方案已重新审议同意 · The changed plan was approved again (`/application/planReapproved`) */
+    planReapproved?: boolean;
+    /** 运营机构选择方式 · How the operator was chosen (`/application/selection`) */
+    selection?: "open_tender" | "invited_tender" | "negotiation" | "direct";
+    /** 授权运营期限（月） · Operating term (months) (`/application/termMonths`) */
+    termMonths?: number;
+    /** 运营期限超过5年的理由 · Why the term exceeds 5 years (`/application/termExceptionReason`) */
+    termExceptionReason?: string;
+    /** 授权运营协议包含的内容 · What the operation agreement holds (`/application/agreementClauses`) */
+    agreementClauses?: Array<"data_scope" | "term" | "products" | "platform" | "asset_ownership" | "disclosure" | "accounting" | "security" | "evaluation" | "liability" | "disputes" | "change_termination">;
+    /** 参与授权范围内已交付产品和服务的再开发 · Takes part in re-developing products already delivered under the authorisation (`/application/redevelopsDelivered`) */
+    redevelopsDelivered?: boolean;
+    /** 含未依法公开的原始公共数据 · Holds raw public data not lawfully published (`/application/rawUnpublished`) */
+    rawUnpublished?: boolean;
+    /** 登记类型 · Type of registration (`/application/registrationType`) */
+    registrationType?: "first" | "change" | "correction" | "cancellation" | "renewal" | "objection";
+    /** 已经业务审核 · Passed the internal business review (`/application/businessReviewed`) */
+    businessReviewed?: boolean;
+    /** 已对数据资源存证 · The data resource is preserved as evidence (存证) (`/application/preserved`) */
+    preserved?: boolean;
+    /** 登记申请材料 · Registration materials (`/application/registrationMaterials`) */
+    registrationMaterials?: Array<"subject_info" | "legal_source" | "resource_info" | "preservation_info" | "products_info" | "scenario_info" | "risk_assessment">;
+    /** 提供数据资源或交付产品和服务的日期 · Date the data was provided or the product delivered (`/application/delivered`) */
+    delivered?: string;
+    /** 登记主体书面同意更正 · The registrant consents in writing (`/application/subjectConsent`) */
+    subjectConsent?: boolean;
+    /** 证据材料 · Evidence (`/application/evidence`) */
+    evidence?: string;
+    /** 注销事由 · Ground for cancellation (`/application/cancellationGround`) */
+    cancellationGround?: "lost" | "rights_ended" | "subject_ended" | "law";
+    /** 登记结果有效期届满日 · Last day the registration is valid (`/application/expires`) */
+    expires?: string;
   };
 }
 

@@ -53,7 +53,7 @@ impl Fixture {
         let policies = dir.path().join("policies");
         let from = repo().join("policies");
         std::fs::create_dir_all(&policies).unwrap();
-        for sub in ["calendar", "base", "ganzi"] {
+        for sub in ["calendar", "base", "national", "ganzi"] {
             copy_dir(&from.join(sub), &policies.join(sub));
         }
         Fixture { _dir: dir, policies }

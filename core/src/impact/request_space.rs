@@ -285,10 +285,12 @@ mod tests {
     fn the_grid_crosses_every_requester_type_and_attribute() {
         let probes = space();
         let grid = probes.iter().filter(|p| p.label.starts_with("a bare `open` request · type=")).count();
-        assert_eq!(grid, 7 * 4 * 4 * 2);
+        // requester type (6 + absent) × sharing and opening (3 + absent) × the resource's
+        // booleans (inCatalog, obtainedBySharing, providerConsent).
+        assert_eq!(grid, 7 * 4 * 4 * 2 * 2 * 2);
         assert!(probes
             .iter()
-            .any(|p| p.label == "share.json › x · type=citizen sharing=none opening=(none) inCatalog=false"));
+            .any(|p| p.label == "share.json › x · type=citizen sharing=none opening=(none) inCatalog=false obtainedBySharing=true providerConsent=false"));
     }
 
     #[test]
