@@ -172,6 +172,30 @@ fn coverage_names_policies_no_case_fires_and_articles_no_case_cites() {
     assert!(human.contains("no case cites 第二十一条 of `ganzi`"), "{human}");
 }
 
+/// A city's own cases must fire its own policies; the national layer's, which the city's
+/// cases do not all reach, are listed but do not fail the city's run.
+#[test]
+fn a_layers_policies_no_case_fires_are_listed_without_failing_the_city() {
+    let vectors = tempfile::tempdir().unwrap();
+    let putuo = vectors.path().join("putuo");
+    std::fs::create_dir(&putuo).unwrap();
+    for entry in std::fs::read_dir(repo().join("tests/vectors/putuo")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.file_name().unwrap() != "national.json" {
+            std::fs::copy(&path, putuo.join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    let out = pdp(&["test", putuo.to_str().unwrap(), "--format", "json"]);
+    let report = json(&out);
+    assert_exit(&out, 0);
+    let run = &report["jurisdictions"][0];
+    assert_eq!(run["problems"], serde_json::json!([]), "{run:#}");
+    let never: Vec<&str> =
+        run["coverage"]["neverFired"].as_array().unwrap().iter().map(|u| u["id"].as_str().unwrap()).collect();
+    assert!(never.contains(&"national.register.acceptance"), "{never:?}");
+    assert!(never.iter().all(|id| id.starts_with("national.")), "{never:?}");
+}
+
 #[test]
 fn running_no_case_fails() {
     let vectors = tempfile::tempdir().unwrap();
