@@ -212,6 +212,22 @@ pub fn human(v: &Verdict) -> String {
             r.reviewer, r.regulation, r.article
         ));
     }
+    // The steps after the route, each counted from the one before it.
+    for (i, step) in v.schedule.iter().flatten().enumerate().skip(1) {
+        let days = step.working_days.map(|n| format!(", {n} working days")).unwrap_or_default();
+        let due = step.due.map(|d| format!(", due {d}")).unwrap_or_default();
+        let asked = if step.on_request { ", only if asked for" } else { "" };
+        out.push_str(&format!(
+            "    then {}. {:?}{days}{due}{asked}  《{}》{}\n",
+            i + 1,
+            step.reviewer,
+            step.regulation,
+            step.article
+        ));
+        if let Some(m) = &step.message {
+            out.push_str(&format!("       {}\n       {}\n", m.zh, m.en));
+        }
+    }
     for g in &v.grounds {
         out.push_str(&format!("  ✓ because 《{}》{}  ({})\n", g.regulation, g.article, g.rule));
     }

@@ -51,6 +51,24 @@ fn human_format_names_the_article_in_both_languages() {
     assert!(stdout.contains("use scenario"), "{stdout}");
 }
 
+/// A registration's verdict shows its whole schedule, each step with its due date and
+/// article, not only the first deadline.
+#[test]
+fn human_format_lists_every_step_of_a_schedule() {
+    let request = r#"{"jurisdiction":"putuo","kind":"register","date":"2025-09-26",
+      "requester":{"type":"department","name":"普陀区大数据中心"},
+      "application":{"registrationType":"change","businessReviewed":true,"preserved":true}}"#;
+    let out = pdp(&["check", "-", "--format", "human"], request);
+    let text = text(&out.stdout);
+    assert!(text.contains("due 2025-09-30  《公共数据资源登记管理暂行办法》第十条"), "{text}");
+    assert!(
+        text.contains("then 2. Authority, 20 working days, due 2025-11-04  《公共数据资源登记管理暂行办法》第十一条"),
+        "{text}"
+    );
+    assert!(text.contains("then 3. Authority, 10 working days, due 2025-11-18"), "{text}");
+    assert!(text.contains("then 4. Authority  《公共数据资源登记管理暂行办法》第十三条"), "{text}");
+}
+
 #[test]
 fn stdin_is_read_with_a_dash() {
     let request =
