@@ -215,15 +215,20 @@ describe("bindForm on a hand-written form, in Chromium", () => {
   test("a problem no control can show is reported as unplaced, and still stops the submit", async () => {
     await load();
     await page.fill('[name="/application/scenario"]', "医保待遇资格核验");
-    // 甘孜 has no rules for operation: the engine refuses the kind as undecided, at /kind,
-    // which here is a hidden input that cannot show a message.
+    // As an operation request (甘孜's are decided by the national layer), the form says no
+    // step: refused at /application/action (实施规范 第三条), a field this sharing form has
+    // no control for. (The personal information is unticked: the norms' 第五条 would
+    // otherwise refuse it at /resource/flags, a control this form has.)
     await page.evaluate(() => {
       document.querySelector('[name="/kind"]').value = "operate";
+      document.querySelector('[name="/resource/flags"][value="personal_info"]').checked = false;
       window.binding.check();
     });
     const last = await page.evaluate(() => window.events.at(-1));
     assert.equal(last.verdict.outcome, "refused");
-    assert.deepEqual(last.unplaced.map((v) => v.field), ["/kind"]);
+    assert.deepEqual(last.verdict.violations.map((v) => [v.field, v.rule]), [["/application/action", "national.operate.action_required"]]);
+    assert.equal(await page.locator('[name="/application/action"]').count(), 0, "the page has no control for it");
+    assert.deepEqual(last.unplaced.map((v) => v.field), ["/application/action"]);
     assert.deepEqual(last.invalid, {});
     assert.equal(await page.evaluate(() => document.getElementById("application").checkValidity()), true);
     await page.click('button[type="submit"]');
