@@ -2,6 +2,7 @@
 //! way Cedar and rustc print theirs: the message, the place, the source line, a help.
 
 use pubdata_policy::inspect::line_and_column;
+pub use pubdata_policy::lint::closest;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -126,30 +127,6 @@ pub fn find_from(text: &str, from: usize, needle: &str) -> Option<(usize, usize)
         .enumerate()
         .skip(from.saturating_sub(1))
         .find_map(|(i, line)| line.find(needle).map(|at| (i + 1, line.get(..at).map_or(0, |p| p.chars().count()) + 1)))
-}
-
-/// The candidate closest to `word` by edit distance, when it is close enough to be a typo.
-pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let limit = (word.chars().count() / 3).max(1);
-    candidates.into_iter().map(|c| (edit_distance(word, c), c)).filter(|(d, _)| *d <= limit).min().map(|(_, c)| c)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = i;
-        let mut next = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let left = next.last().copied().unwrap_or(0);
-            let up = row.get(j + 1).copied().unwrap_or(0);
-            let cost = usize::from(ca != *cb);
-            next.push((left + 1).min(up + 1).min(diagonal + cost));
-            diagonal = up;
-        }
-        row = next;
-    }
-    row.last().copied().unwrap_or(0)
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ use std::str::FromStr;
 use cedar_policy::{Policy, PolicyId, PolicySet, Schema, ValidationMode, Validator};
 use miette::Diagnostic;
 use pubdata_policy::inspect::{self, PolicyEffect, PolicySummary};
+use pubdata_policy::lint;
 use pubdata_policy::{Calendar, JurisdictionInfo, PackManifest, Sources, Vocabulary, ANNOTATIONS, MAX_WORKING_DAYS};
 use serde::Serialize;
 
@@ -229,6 +230,9 @@ impl Lint<'_> {
         if let Some(info) = &info {
             self.annotations(info, contract_fields, &parsed, &mut findings);
         }
+        if let Some(vocabulary) = &vocabulary {
+            slips(vocabulary, &parsed, &mut findings);
+        }
         if let Some(manifest) = self.sources.pack().and_then(|l| serde_json::from_str::<PackManifest>(&l.manifest).ok())
         {
             self.required_files(&manifest, &parsed, &mut findings);
@@ -444,6 +448,26 @@ impl Lint<'_> {
                 );
                 findings.push(at(Finding::error("message", p.file, message), "reviewer"));
             }
+        }
+    }
+}
+
+/// The slips Cedar lets through (`pubdata_policy::lint`), each at its policy and line.
+fn slips(vocabulary: &Vocabulary, parsed: &[Parsed], findings: &mut Vec<Finding>) {
+    for p in parsed {
+        let Some(s) = &p.summary else { continue };
+        let line = s.line.unwrap_or(1);
+        for slip in lint::slips(s, vocabulary) {
+            let f = Finding::error(slip.code, p.file, slip.message).policy(&s.id);
+            // Annotations and the head are found within the policy's head; the rest in its body.
+            let f = match slip.needle.starts_with('@') || slip.needle == "forbid" {
+                true => in_policy(f, p.text, line, &slip.needle),
+                false => located(f, p.text, line, &slip.needle),
+            };
+            findings.push(match slip.help {
+                Some(help) => f.help(help),
+                None => f,
+            });
         }
     }
 }

@@ -89,6 +89,13 @@ fn working_days_must_be_a_positive_whole_number() {
 fn a_changed_working_day_count_is_still_valid() {
     let f = Fixture::new();
     f.edit("ganzi/share.cedar", REVIEW_DAYS, &REVIEW_DAYS.replace("\"5\"", "\"3\""));
+    // The message states the period too, and says the same.
+    f.edit("ganzi/share.cedar", "提供单位自收到申请之日起5个工作日内答复", "提供单位自收到申请之日起3个工作日内答复");
+    f.edit(
+        "ganzi/share.cedar",
+        "The provider answers within 5 working days",
+        "The provider answers within 3 working days",
+    );
     let (out, report) = validate(&f);
     assert_exit(&out, 0);
     assert_eq!(report["errors"], 0, "{report:#}");
@@ -204,4 +211,54 @@ fn a_folder_that_is_not_a_policies_folder_exits_2() {
     let out = pdp(&["validate", "no/such/folder"]);
     assert_exit(&out, 2);
     assert!(stderr(&out).contains("no/such/folder"));
+}
+
+/// The slips Cedar lets through, each made in a copy of 甘孜's rules and caught at its
+/// policy and line: a `has` typo that refuses every conditional share, a value no request
+/// can have, a message saying 5 working days beside `@workingDays("3")`, and a forbid
+/// with neither `@field` nor a condition that blocks every share.
+#[test]
+fn slips_cedar_lets_through_are_caught_at_their_lines() {
+    let f = Fixture::new();
+    f.edit("ganzi/share.cedar", "!(context has scenario) };", "!(context has scenaro) };");
+    f.edit(
+        "ganzi/share.cedar",
+        "resource.sharing == \"conditional\" && !(context has needBasis)",
+        "resource.sharing == \"conditonal\" && !(context has needBasis)",
+    );
+    f.edit("ganzi/share.cedar", REVIEW_DAYS, &REVIEW_DAYS.replace("\"5\"", "\"3\""));
+    let text = f.read("ganzi/share.cedar");
+    std::fs::write(
+        f.path("ganzi/share.cedar"),
+        format!("{text}\n@id(\"ganzi.share.block_all\")\n@article(\"第十八条\")\n@zh(\"不予共享\")\n@en(\"No sharing\")\nforbid (principal, action == Action::\"share\", resource);\n"),
+    )
+    .unwrap();
+    let lines = text.lines().count();
+    let (out, report) = validate(&f);
+    assert_exit(&out, 1);
+    let found: Vec<(String, String, u64)> = errors(&report)
+        .iter()
+        .map(|e| {
+            (
+                e["code"].as_str().unwrap().to_owned(),
+                e["policy"].as_str().unwrap().to_owned(),
+                e["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let line_of = |needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() as u64 + 1;
+    let expected = [
+        ("unknown-attribute", "ganzi.share.conditional.scenario", line_of("has scenaro")),
+        ("unknown-value", "ganzi.share.conditional.need_basis", line_of("\"conditonal\"")),
+        ("message-days", "ganzi.share.conditional.review", line_of("@zh(\"提供单位自收到申请之日起5个工作日内答复")),
+        ("message-days", "ganzi.share.conditional.review", line_of("@en(\"The provider answers within 5 working days")),
+        ("forbid-without-field", "ganzi.share.block_all", lines as u64 + 6),
+        ("unconditional-forbid", "ganzi.share.block_all", lines as u64 + 6),
+    ];
+    for (code, policy, line) in expected {
+        assert!(found.contains(&(code.to_owned(), policy.to_owned(), line)), "{code} {policy}:{line} not in {found:?}");
+    }
+    let human = stdout(&pdp(&["validate", f.arg()]));
+    assert!(human.contains("did you mean `scenario`?"), "{human}");
+    assert!(human.contains("did you mean `\"conditional\"`?"), "{human}");
 }

@@ -21,6 +21,7 @@ pub mod impact;
 pub mod inspect;
 pub mod json_reader;
 mod limits;
+pub mod lint;
 mod messages;
 mod pack;
 mod regulation;
