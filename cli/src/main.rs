@@ -1,6 +1,7 @@
 //! `pdp`: decide requests about public data with the built-in Cedar policies, and the
 //! policy authors' toolkit (validate, test, diff, explain).
 
+mod annotations;
 mod batch;
 mod check;
 mod contract;
@@ -49,6 +50,8 @@ enum Command {
     Coverage(coverage::Args),
     /// What a request to a pack may hold: kinds and fields, generated from pack.json.
     Contract(contract::Args),
+    /// Every annotation a policy may carry, with its meaning and an example.
+    Annotations(annotations::Args),
     /// Decide a request and say why: each deciding policy, its article, and the
     /// request values it read.
     Explain(explain::Args),
@@ -154,5 +157,6 @@ fn main() -> ExitCode {
         Command::Verify(args) => verify::run(&args).into(),
         Command::Coverage(args) => coverage::run(&args).into(),
         Command::Contract(args) => contract::run(&args).into(),
+        Command::Annotations(args) => annotations::run(&args).into(),
     }
 }

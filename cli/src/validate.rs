@@ -397,7 +397,7 @@ impl Lint<'_> {
                 let code = if unknown { "unknown-annotation" } else { "annotation" };
                 let mut f = at(Finding::error(code, p.file, problem.clone()), key);
                 if unknown {
-                    if let Some(near) = closest(key, ANNOTATIONS.iter().copied()) {
+                    if let Some(near) = closest(key, ANNOTATIONS.iter().map(|a| a.name)) {
                         f = f.help(format!("did you mean `@{near}`?"));
                     }
                 }

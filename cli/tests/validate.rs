@@ -262,3 +262,17 @@ fn slips_cedar_lets_through_are_caught_at_their_lines() {
     assert!(human.contains("did you mean `scenario`?"), "{human}");
     assert!(human.contains("did you mean `\"conditional\"`?"), "{human}");
 }
+
+/// `policies/README.md` holds the annotation reference `pdp annotations` prints.
+#[test]
+fn the_readme_lists_every_annotation_as_pdp_annotations_does() {
+    let printed = stdout(&pdp(&["annotations"]));
+    let readme = std::fs::read_to_string(common::repo().join("policies/README.md")).unwrap();
+    let section =
+        readme.split("<!-- pdp annotations -->\n").nth(1).unwrap().split("<!-- /pdp annotations -->").next().unwrap();
+    assert_eq!(section, printed);
+    assert!(printed.contains("| `@workingDays` |") && printed.contains("| `@validUntil` |"), "{printed}");
+    let listed: Vec<serde_json::Value> =
+        serde_json::from_str(&stdout(&pdp(&["annotations", "--format", "json"]))).unwrap();
+    assert_eq!(listed.len(), printed.lines().count() - 2);
+}

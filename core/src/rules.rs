@@ -14,28 +14,123 @@ use crate::limits::{MAX_PRIORITY, MAX_WORKING_DAYS};
 use crate::regulation::JurisdictionInfo;
 use crate::verdict::{Message, Outcome, Reviewer};
 
-/// Every annotation a policy may carry; any other is a typo.
-pub const ANNOTATIONS: &[&str] = &[
-    "id",
-    "catalog",
-    "regulation",
-    "article",
-    "field",
-    "zh",
-    "en",
-    "outcome",
-    "reviewer",
-    "workingDays",
-    "dueRounds",
-    "silenceMeansApproval",
-    "priority",
-    "after",
-    "onRequest",
-    "obligation",
-    "warning",
-    "validFrom",
-    "validUntil",
+/// An annotation a policy may carry, with what it means and an example.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AnnotationDoc {
+    /// Its name, without `@`.
+    pub name: &'static str,
+    /// What it means.
+    pub meaning: &'static str,
+    /// An example, as written in a policy.
+    pub example: &'static str,
+}
+
+/// Every annotation a policy may carry (any other is a typo), with its meaning: `pdp
+/// annotations` prints it, and `policies/README.md` holds the same table.
+pub const ANNOTATIONS: &[AnnotationDoc] = &[
+    AnnotationDoc {
+        name: "id",
+        meaning: "The policy's unique id, the verdict's `rule`: `<pack>.<topic>.<rule>`.",
+        example: "@id(\"ganzi.share.conditional.scenario\")",
+    },
+    AnnotationDoc {
+        name: "catalog",
+        meaning: "The rule's id in the rule catalogue (RULES.md), for readers.",
+        example: "@catalog(\"S5\")",
+    },
+    AnnotationDoc {
+        name: "regulation",
+        meaning:
+            "The key (regulation.json) of the regulation cited, when the pack has several; the pack's first otherwise.",
+        example: "@regulation(\"registration\")",
+    },
+    AnnotationDoc {
+        name: "article",
+        meaning: "The article the policy encodes, as the regulation numbers it; listed in regulation.json.",
+        example: "@article(\"第十八条\")",
+    },
+    AnnotationDoc {
+        name: "field",
+        meaning: "A forbid's field: the JSON Pointer the applicant must correct, `\"\"` for the request as a whole.",
+        example: "@field(\"/application/scenario\")",
+    },
+    AnnotationDoc {
+        name: "zh",
+        meaning: "The message in Chinese: a violation's reason, a route's, an obligation's or a warning's text.",
+        example: "@zh(\"申请有条件共享数据，应当明确应用场景\")",
+    },
+    AnnotationDoc {
+        name: "en",
+        meaning: "The same message in English.",
+        example: "@en(\"An application for conditionally shared data must state the use scenario\")",
+    },
+    AnnotationDoc {
+        name: "outcome",
+        meaning: "A permit that decides: `granted` or `review` (a review wins over a grant).",
+        example: "@outcome(\"review\")",
+    },
+    AnnotationDoc {
+        name: "reviewer",
+        meaning: "Who decides a review: `provider`, `authority`, `negotiation`, `expert_committee` or `government`.",
+        example: "@reviewer(\"provider\")",
+    },
+    AnnotationDoc {
+        name: "workingDays",
+        meaning: "The review's (or obligation's) period in working days by the holiday calendar, 1 to 366.",
+        example: "@workingDays(\"5\")",
+    },
+    AnnotationDoc {
+        name: "dueRounds",
+        meaning: "Fixed dates in the year (MM-DD) a period ends on instead: the first on or after the request.",
+        example: "@dueRounds(\"03-30,06-30,09-30,12-30\")",
+    },
+    AnnotationDoc {
+        name: "silenceMeansApproval",
+        meaning: "`true` when no answer by the due date counts as approval.",
+        example: "@silenceMeansApproval(\"true\")",
+    },
+    AnnotationDoc {
+        name: "priority",
+        meaning: "Which route is shown when several fire: the highest first (−1000 to 1000, 0 by default).",
+        example: "@priority(\"-1\")",
+    },
+    AnnotationDoc {
+        name: "after",
+        meaning:
+            "A later step of a schedule: the id of the step it follows; its period runs from that step's due date.",
+        example: "@after(\"national.register.acceptance\")",
+    },
+    AnnotationDoc {
+        name: "onRequest",
+        meaning: "`true` for a later step that happens only if asked for (a re-review, a dispute).",
+        example: "@onRequest(\"true\")",
+    },
+    AnnotationDoc {
+        name: "obligation",
+        meaning: "A permit that adds a duty to a granted or reviewed request (no value).",
+        example: "@obligation",
+    },
+    AnnotationDoc {
+        name: "warning",
+        meaning: "A permit that adds a notice with this code to a granted or reviewed request.",
+        example: "@warning(\"registration_late\")",
+    },
+    AnnotationDoc {
+        name: "validFrom",
+        meaning: "The first day this version of the rule decides (an amendment's date).",
+        example: "@validFrom(\"2027-01-01\")",
+    },
+    AnnotationDoc {
+        name: "validUntil",
+        meaning: "The last day this version of the rule decides (the day before an amendment).",
+        example: "@validUntil(\"2026-12-31\")",
+    },
 ];
+
+/// Whether `name` is an annotation a policy may carry.
+fn known(name: &str) -> bool {
+    ANNOTATIONS.iter().any(|a| a.name == name)
+}
 
 #[derive(Debug, Clone)]
 pub(crate) struct Rule {
@@ -109,8 +204,9 @@ impl Rule {
         let annotation = |key: &str| annotations.iter().find(|(k, _)| *k == key).map(|(_, v)| *v);
         let id = annotation("id").unwrap_or_default().to_owned();
         let bad = |m: String| Error::policies(file, format!("policy `{id}`: {m}"));
-        if let Some((key, _)) = annotations.iter().find(|(k, _)| !ANNOTATIONS.contains(k)) {
-            return Err(bad(format!("unknown annotation `@{key}`, expected one of {}", ANNOTATIONS.join(", "))));
+        if let Some((key, _)) = annotations.iter().find(|(k, _)| !known(k)) {
+            let all: Vec<&str> = ANNOTATIONS.iter().map(|a| a.name).collect();
+            return Err(bad(format!("unknown annotation `@{key}`, expected one of {}", all.join(", "))));
         }
         let text = |key: &str| annotation(key).map(str::trim).filter(|v| !v.is_empty());
         let need = |key: &str| text(key).ok_or_else(|| bad(format!("needs a non-empty `@{key}` annotation")));
