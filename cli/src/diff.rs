@@ -111,6 +111,9 @@ fn human(report: &Report) -> String {
                 out.push_str("      its scope or conditions changed\n");
             }
         }
+        for change in &d.regulations {
+            out.push_str(&format!("  regulation.json: {change}\n"));
+        }
         let s = &d.space;
         if d.identical {
             out.push_str(&format!("  no change: the files are identical ({} requests left undecided)\n", s.total));
@@ -120,9 +123,27 @@ fn human(report: &Report) -> String {
             "  decided {} requests under both: {} from scenarios, {} generated\n",
             s.total, s.scenarios, s.generated
         ));
+        for w in &d.warnings {
+            out.push_str(&format!("  ! {w}\n"));
+        }
+        if !d.not_exercised.is_empty() {
+            out.push_str(&format!(
+                "  not exercised: {} — no request fired them on either side, so what they change is unknown; add a scenario that reaches them\n",
+                d.not_exercised.join(", ")
+            ));
+        }
         if d.changed_requests == 0 {
-            out.push_str("  no change: every request gets the same verdict\n");
+            let edited = !d.rules.is_empty() || !d.regulations.is_empty();
+            out.push_str(match (d.not_exercised.is_empty(), edited) {
+                (false, _) => "  no verdict changed among the requests decided\n",
+                (true, true) => "  no verdict changes: the rules above changed, but no request's verdict did\n",
+                (true, false) => "  no change: every request gets the same verdict\n",
+            });
             continue;
+        }
+        let moved: Vec<String> = d.outcomes.iter().map(|m| format!("{} → {} {}", m.from, m.to, m.count)).collect();
+        if !moved.is_empty() {
+            out.push_str(&format!("  outcomes: {}\n", moved.join(", ")));
         }
         out.push_str(&format!("  {} of {} requests change:\n", d.changed_requests, s.total));
         for g in &d.groups {
@@ -140,10 +161,19 @@ fn human(report: &Report) -> String {
         }
     }
     let total: usize = report.jurisdictions.iter().map(|d| d.changed_requests).sum();
+    let unexercised: usize = report.jurisdictions.iter().map(|d| d.not_exercised.len()).sum();
     if report.changed {
-        out.push_str(&format!("diff: {total} requests change\n"));
+        let rules = match unexercised {
+            0 => String::new(),
+            n => format!("; {n} changed rules not exercised"),
+        };
+        out.push_str(&format!("diff: {total} requests change{rules}\n"));
     } else {
-        out.push_str("diff: no change\n");
+        let edited: usize = report.jurisdictions.iter().map(|d| d.rules.len() + d.regulations.len()).sum();
+        match edited {
+            0 => out.push_str("diff: no change\n"),
+            n => out.push_str(&format!("diff: no verdict changes ({n} rule or metadata edits)\n")),
+        }
     }
     out
 }

@@ -44,8 +44,8 @@ fn an_edit_that_alters_no_verdict_says_so() {
     assert_exit(&out, 0);
     let text = stdout(&out);
     assert!(text.contains("~ ganzi.share.third_party (modified"), "{text}");
-    assert!(text.contains("no change: every request gets the same verdict"), "{text}");
-    assert!(text.ends_with("diff: no change\n"), "{text}");
+    assert!(text.contains("no verdict changes: the rules above changed, but no request's verdict did"), "{text}");
+    assert!(text.ends_with("diff: no verdict changes (1 rule or metadata edits)\n"), "{text}");
 }
 
 #[test]
@@ -169,4 +169,78 @@ fn a_dated_amendment_shows_from_its_day_and_not_the_day_before() {
         "{text}"
     );
     assert!(text.contains("in force until 2026-12-31"), "{text}");
+}
+
+/// A copy of `policies/` with the packs 永州 builds on.
+fn yongzhou_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for sub in ["calendar", "base", "national", "yongzhou"] {
+        let out = std::process::Command::new("cp")
+            .args(["-r", &format!("policies/{sub}"), dir.path().join(sub).to_str().unwrap()])
+            .current_dir(common::repo())
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+    }
+    dir
+}
+
+/// 永州: "an application to open data for commercial use must attach a data security
+/// commitment" — the new forbid is exercised (the space tries the policy's own
+/// "commercial"), its refusals are listed under it, and the summary says how outcomes moved.
+#[test]
+fn a_commercial_use_rule_is_exercised_and_its_moves_summarised() {
+    let dir = yongzhou_copy();
+    let open = dir.path().join("yongzhou/open.cedar");
+    let mut text = std::fs::read_to_string(&open).unwrap();
+    text.push_str(
+        r#"
+@id("yongzhou.open.commercial_commitment")
+@article("第二十五条")
+@field("/requester/materials")
+@zh("以商业用途申请开放数据的，应当提交数据安全承诺书")
+@en("An application to open data for commercial use must attach a data security commitment")
+forbid (principal, action == Action::"open", resource)
+when { context has purpose && context.purpose == "commercial" && !principal.materials.contains("security_commitment") };
+"#,
+    );
+    std::fs::write(&open, text).unwrap();
+    let new = dir.path().join("yongzhou");
+    let out = pdp(&[
+        "diff",
+        "policies/yongzhou",
+        new.to_str().unwrap(),
+        "--vectors",
+        "tests/vectors/yongzhou",
+        "--format",
+        "json",
+    ]);
+    assert_exit(&out, 1);
+    let report = json(&out);
+    let d = &report["jurisdictions"][0];
+    let group = d["groups"].as_array().unwrap().iter().find(|g| g["rule"] == "yongzhou.open.commercial_commitment");
+    assert!(group.is_some_and(|g| g["count"].as_u64().unwrap() > 0), "{:#}", d["groups"]);
+    assert_eq!(d["notExercised"], serde_json::json!([]));
+    let moved = d["outcomes"].as_array().unwrap();
+    assert!(moved.iter().any(|m| m["to"] == "refused" && m["count"].as_u64().unwrap() > 0), "{moved:?}");
+    let human =
+        stdout(&pdp(&["diff", "policies/yongzhou", new.to_str().unwrap(), "--vectors", "tests/vectors/yongzhou"]));
+    assert!(human.contains("  outcomes: ") && human.contains(" → refused "), "{human}");
+}
+
+/// Without `--vectors`, from a copy of the folder, 甘孜's 5 → 3 working days still shows,
+/// and the report warns that no scenario files were found.
+#[test]
+fn without_scenario_files_the_amendment_shows_with_a_warning() {
+    let f = Fixture::new();
+    f.edit("ganzi/share.cedar", REVIEW_DAYS, &REVIEW_DAYS.replace("\"5\"", "\"3\""));
+    let new = f.path("ganzi");
+    // Run where no tests/vectors is found.
+    let old = common::repo().join("policies/ganzi");
+    let out = common::pdp_in(&f.policies, &["diff", old.to_str().unwrap(), new.to_str().unwrap()]);
+    let text = stdout(&out);
+    assert_exit(&out, 1);
+    assert!(text.contains("! no scenario files"), "{text}");
+    assert!(text.contains("ganzi.share.conditional.review"), "{text}");
+    assert!(text.contains("route.workingDays: 5 → 3"), "{text}");
 }

@@ -66,6 +66,10 @@ pub fn credit_code_problem(code: &str) -> Option<IdProblem> {
     (check.first() != Some(&((31 - sum % 31) % 31))).then_some(IdProblem::Checksum)
 }
 
+/// A unified social credit code whose checksum holds (GB 32100-2015's own example), for
+/// requests the change impact generates.
+pub(crate) const SAMPLE_CREDIT_CODE: &str = "91110000600037341L";
+
 /// Whether `code` is a unified social credit code with a correct check character.
 pub fn is_valid_credit_code(code: &str) -> bool {
     credit_code_problem(code).is_none()

@@ -22,6 +22,8 @@ const OWN_WORDS: &[(&str, &str)] = &[
     ("none", "the change impact's word for an absent value"),
     ("first", "serde's default for a coverage matrix's `part` (a function's name)"),
     ("evaluation", "the error code of a failed Cedar evaluation"),
+    ("expires", "regulation.json's key for a regulation's last day, as the change impact names it"),
+    ("conditions", "the key of a policy's `when`/`unless` in Cedar's JSON form"),
 ];
 
 fn vocabulary() -> BTreeSet<String> {

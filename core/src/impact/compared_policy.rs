@@ -22,6 +22,8 @@ pub struct ComparedPolicy {
     /// Scope and conditions, parsed alone: equal for two versions of a policy that decide
     /// alike as written (Cedar compares syntax trees without their places in the text).
     pub logic: PolicySet,
+    /// Scope and conditions as written (the values they compare fields with).
+    pub text: String,
 }
 
 impl ComparedPolicy {
@@ -42,6 +44,7 @@ pub fn read(sources: &Sources) -> Result<Vec<ComparedPolicy>, Error> {
             let source = policy.to_cedar().unwrap_or_default();
             // Were the annotations not where Cedar puts them, the whole text is compared:
             // an edited annotation then counts as a changed rule, never the reverse.
+            let text = without_annotations(&source).unwrap_or(&source).to_owned();
             let logic = match without_annotations(&source).map(PolicySet::from_str) {
                 Some(Ok(logic)) => logic,
                 _ => PolicySet::from_str(&source).map_err(|e| Error::policies(file, e))?,
@@ -52,6 +55,7 @@ pub fn read(sources: &Sources) -> Result<Vec<ComparedPolicy>, Error> {
                 effect: policy.effect(),
                 annotations: policy.annotations().map(|(k, v)| (k.to_owned(), v.to_owned())).collect(),
                 logic,
+                text,
             });
         }
     }
@@ -86,7 +90,7 @@ fn skip_blank(mut text: &str) -> &str {
 }
 
 /// The byte index of the `"` that closes a string literal starting at `text`.
-fn closing_quote(text: &str) -> Option<usize> {
+pub(super) fn closing_quote(text: &str) -> Option<usize> {
     let mut escaped = false;
     for (i, c) in text.char_indices() {
         match c {

@@ -6,6 +6,7 @@
 
 mod compared_policy;
 mod contract;
+mod policy_values;
 mod report;
 mod request_space;
 mod rule_change;
@@ -24,7 +25,8 @@ use crate::scenario::Suite;
 
 pub use contract::populated_request;
 pub use report::{
-    AnnotationChange, ChangeKind, ChangedRequest, Group, JurisdictionDiff, Report, RuleChange, Side, SpaceSize, NO_RULE,
+    AnnotationChange, ChangeKind, ChangedRequest, Group, JurisdictionDiff, Movement, Report, RuleChange, Side,
+    SpaceSize, NO_RULE,
 };
 pub use verdict_change::Change;
 
@@ -79,7 +81,6 @@ pub fn compare(
         .or_else(|| new.engine.info().regulations.first().map(|r| r.in_force.to_string()))
         .unwrap_or_default();
     let vocabulary = new.engine.vocabulary();
-    bases.extend(request_space::bare_seeds(jurisdiction, &date, vocabulary));
     let required: BTreeSet<String> = old
         .rules
         .iter()
@@ -87,6 +88,21 @@ pub fn compare(
         .filter(|r| r.effect == Effect::Forbid)
         .filter_map(|r| r.annotation("field").map(str::to_owned))
         .collect();
+    bases.extend(request_space::bare_seeds(jurisdiction, &date, vocabulary));
+    // Without scenario files a request of a kind with every required field is what reaches
+    // a route; with them, their bases do.
+    let populated = populated_request(vocabulary);
+    let texts: Vec<&str> = old.rules.iter().chain(&new.rules).map(|r| r.text.as_str()).collect();
+    let forbids: Vec<(&str, &str)> = old
+        .rules
+        .iter()
+        .chain(&new.rules)
+        .filter(|r| r.effect == Effect::Forbid)
+        .filter_map(|r| Some((r.annotation("field")?, r.text.as_str())))
+        .collect();
+    let duties = policy_values::duties(&forbids, vocabulary);
+    bases.extend(request_space::complete_seeds(jurisdiction, &date, vocabulary, &required, &populated, &duties));
+    let compared = policy_values::values(&texts, vocabulary);
     // The days either side's rules or regulations change on, and the day before each: a
     // dated amendment shows on the requests dated from its day, and its absence the day before.
     let mut dates: BTreeSet<String> = BTreeSet::new();
@@ -95,7 +111,7 @@ pub fn compare(
         dates.extend(day.pred_opt().map(|d| d.to_string()));
     }
     let dates: Vec<String> = dates.into_iter().filter(|d| *d != date).take(MAX_DATES).collect();
-    let space = request_space::generate(&corpus, &bases, vocabulary, &populated_request(vocabulary), &required, &dates);
+    let space = request_space::generate(&corpus, &bases, vocabulary, &populated, &required, &dates, &compared);
     let (probes, scenarios) = (space.probes, space.scenarios);
 
     let requests: Vec<Option<Request>> =
@@ -103,14 +119,20 @@ pub fn compare(
     let (before, after) = decide_both(&requests, &old.engine, &new.engine)?;
 
     let mut groups: BTreeMap<String, Vec<ChangedRequest>> = BTreeMap::new();
+    let mut moved: BTreeMap<(String, String), usize> = BTreeMap::new();
+    let mut fired: BTreeSet<&str> = BTreeSet::new();
     let mut changed_requests = 0;
     for ((probe, before), after) in probes.iter().zip(&before).zip(&after) {
         let (Some(before), Some(after)) = (before, after) else { continue };
+        fired.extend(before.fired.iter().chain(&after.fired).map(String::as_str));
         let changes = after.changes_from(before);
         if changes.is_empty() {
             continue;
         }
         changed_requests += 1;
+        if before.outcome() != after.outcome() {
+            *moved.entry((before.outcome().to_owned(), after.outcome().to_owned())).or_default() += 1;
+        }
         let changed = ChangedRequest { label: probe.label.clone(), changes, request: probe.request.clone() };
         for rule in responsible(before, after, &changed_ids) {
             groups.entry(rule).or_default().push(changed.clone());
@@ -128,15 +150,76 @@ pub fn compare(
     // Rules are unique, so an unstable sort orders alike (and is the smaller code).
     groups.sort_unstable_by(|a, b| b.count.cmp(&a.count).then_with(|| a.rule.cmp(&b.rule)));
     let space = SpaceSize { scenarios, generated: probes.len().saturating_sub(scenarios), total: probes.len() };
+    // A changed rule no request fired, on either side: the sample cannot say what it does.
+    let not_exercised = match identical {
+        true => vec![],
+        false => rules
+            .iter()
+            .filter(|r| r.change != ChangeKind::Modified || r.logic_changed)
+            .filter(|r| !fired.contains(r.id.as_str()))
+            .map(|r| r.id.clone())
+            .collect(),
+    };
+    let mut outcomes: Vec<Movement> =
+        moved.into_iter().map(|((from, to), count)| Movement { from, to, count }).collect();
+    outcomes.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| (&a.from, &a.to).cmp(&(&b.from, &b.to))));
+    let mut warnings = Vec::new();
+    if scenarios == 0 {
+        warnings.push(
+            "no scenario files: only generated requests were decided, which may miss what the corpus would show"
+                .to_owned(),
+        );
+    }
     Ok(JurisdictionDiff {
         jurisdiction: jurisdiction.to_owned(),
         only_in: None,
         identical,
+        regulations: regulation_changes(old.engine.info(), new.engine.info()),
         rules,
         space,
         changed_requests,
+        outcomes,
+        not_exercised,
+        warnings,
         groups,
     })
+}
+
+/// What differs in the regulations' metadata: a regulation added or removed, its title or
+/// dates, an article added, removed or reworded.
+fn regulation_changes(old: &crate::JurisdictionInfo, new: &crate::JurisdictionInfo) -> Vec<String> {
+    let mut out = Vec::new();
+    for o in &old.regulations {
+        let Some(n) = new.regulations.iter().find(|n| n.key == o.key) else {
+            out.push(format!("{}: removed", o.key));
+            continue;
+        };
+        let show = |d: Option<chrono::NaiveDate>| d.map_or_else(|| "(none)".to_owned(), |d| d.to_string());
+        for (what, a, b) in [
+            ("title", o.title.clone(), n.title.clone()),
+            ("issued", show(o.issued), show(n.issued)),
+            ("inForce", o.in_force.to_string(), n.in_force.to_string()),
+            ("expires", show(o.expires), show(n.expires)),
+        ] {
+            if a != b {
+                out.push(format!("{}: {what} {a} → {b}", o.key));
+            }
+        }
+        for (article, text) in &o.articles {
+            match n.articles.get(article) {
+                None => out.push(format!("{}: {article} removed", o.key)),
+                Some(t) if t != text => out.push(format!("{}: {article} reworded", o.key)),
+                Some(_) => {}
+            }
+        }
+        for article in n.articles.keys().filter(|a| !o.articles.contains_key(*a)) {
+            out.push(format!("{}: {article} added", o.key));
+        }
+    }
+    for n in new.regulations.iter().filter(|n| !old.regulations.iter().any(|o| o.key == n.key)) {
+        out.push(format!("{}: added", n.key));
+    }
+    out
 }
 
 /// The corpus (every case deciding a request, labelled `file › case`) and the bases to
@@ -265,6 +348,62 @@ mod tests {
         assert!(group.requests.iter().all(|r| r.changes.iter().all(|c| c.what.starts_with("route."))));
         let days = group.requests.iter().flat_map(|r| &r.changes).find(|c| c.what == "route.workingDays").unwrap();
         assert_eq!((days.old.as_str(), days.new.as_str()), ("5", "3"));
+        assert!(Report::new(vec![diff]).changed);
+    }
+
+    /// Without scenario files the space still reaches the route an amendment changes, and
+    /// the report says the corpus was missing.
+    #[test]
+    fn without_scenario_files_the_amendment_still_shows_with_a_warning() {
+        let old = side(str::to_owned);
+        let new = side(|text| match text.split_once("@id(\"ganzi.share.conditional.review\")") {
+            Some((head, tail)) => format!(
+                "{head}@id(\"ganzi.share.conditional.review\"){}",
+                tail.replacen("@workingDays(\"5\")", "@workingDays(\"3\")", 1)
+            ),
+            None => text.to_owned(),
+        });
+        let diff = compare("ganzi", &old, &new, &[], 1).unwrap();
+        assert!(diff.changed_requests > 0, "{:?}", diff.space);
+        assert!(diff.groups.iter().any(|g| g.rule == "ganzi.share.conditional.review"), "{:?}", diff.groups);
+        assert!(diff.warnings.iter().any(|w| w.starts_with("no scenario files")), "{:?}", diff.warnings);
+        assert!(diff.not_exercised.is_empty(), "{:?}", diff.not_exercised);
+    }
+
+    /// A rule on a free-text value no scenario holds fires on the policy's own literal; one
+    /// that fires on nothing is named, and never summarised as no change.
+    #[test]
+    fn a_rule_on_a_value_only_the_policy_names_is_exercised_and_one_never_fired_is_named() {
+        let old = side(str::to_owned);
+        let commercial = r#"
+@id("ganzi.open.commercial_commitment") @article("第二十三条") @field("/requester/materials")
+@zh("商业用途的开放申请应提交安全承诺书") @en("A commercial use needs a security commitment")
+forbid (principal, action == Action::"open", resource)
+when { context has purpose && context.purpose == "commercial" && !principal.materials.contains("security_commitment") };
+"#;
+        let never = r#"
+@id("ganzi.open.never") @article("第二十三条") @field("/application/purpose")
+@zh("从不") @en("Never")
+forbid (principal, action == Action::"open", resource) when { context has purpose && context.purpose == "x" && false };
+"#;
+        let new =
+            side(
+                |text| {
+                    if text.contains("ganzi.open.") {
+                        format!("{text}{commercial}{never}")
+                    } else {
+                        text.to_owned()
+                    }
+                },
+            );
+        let diff = compare("ganzi", &old, &new, &scenarios(), 1).unwrap();
+        assert!(
+            diff.groups.iter().any(|g| g.rule == "ganzi.open.commercial_commitment" && g.count > 0),
+            "{:?}",
+            diff.groups
+        );
+        assert_eq!(diff.not_exercised, ["ganzi.open.never"]);
+        assert!(diff.outcomes.iter().any(|m| m.to == "refused" && m.count > 0), "{:?}", diff.outcomes);
         assert!(Report::new(vec![diff]).changed);
     }
 

@@ -6,12 +6,13 @@ use serde_json::Value;
 
 use super::verdict_change::Change;
 
-/// Every jurisdiction compared; `changed` when any request's verdict differs or a
-/// jurisdiction has policies on one side only.
+/// Every jurisdiction compared; `changed` when any request's verdict differs, a changed
+/// rule fired on no request (its effect is unknown, never "no change"), or a jurisdiction
+/// has policies on one side only.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Report {
-    /// Whether any verdict changed.
+    /// Whether any verdict changed, or a changed rule could not be exercised.
     pub changed: bool,
     /// One comparison per jurisdiction.
     pub jurisdictions: Vec<JurisdictionDiff>,
@@ -20,7 +21,8 @@ pub struct Report {
 impl Report {
     /// A report over these comparisons.
     pub fn new(jurisdictions: Vec<JurisdictionDiff>) -> Report {
-        let changed = jurisdictions.iter().any(|d| d.only_in.is_some() || d.changed_requests > 0);
+        let changed =
+            jurisdictions.iter().any(|d| d.only_in.is_some() || d.changed_requests > 0 || !d.not_exercised.is_empty());
         Report { changed, jurisdictions }
     }
 }
@@ -56,12 +58,21 @@ pub struct JurisdictionDiff {
     pub only_in: Option<Side>,
     /// Both sides hold the same files: nothing was decided, nothing can differ.
     pub identical: bool,
+    /// What changed in `regulation.json`: regulations, titles, dates, articles.
+    pub regulations: Vec<String>,
     /// The policies added, removed or edited.
     pub rules: Vec<RuleChange>,
     /// How many requests were decided.
     pub space: SpaceSize,
     /// How many requests changed verdict.
     pub changed_requests: usize,
+    /// How the changed requests' outcomes moved, the largest move first.
+    pub outcomes: Vec<Movement>,
+    /// Rules added, removed or with changed conditions that no request fired on either
+    /// side: what they change is unknown.
+    pub not_exercised: Vec<String>,
+    /// What the comparison could not do (no scenario files).
+    pub warnings: Vec<String>,
     /// The changed requests, by the rule that makes the difference.
     pub groups: Vec<Group>,
 }
@@ -73,12 +84,28 @@ impl JurisdictionDiff {
             jurisdiction: jurisdiction.to_owned(),
             only_in: Some(side),
             identical: false,
+            regulations: vec![],
             rules: vec![],
             space: SpaceSize::default(),
             changed_requests: 0,
+            outcomes: vec![],
+            not_exercised: vec![],
+            warnings: vec![],
             groups: vec![],
         }
     }
+}
+
+/// How many changed requests went from one outcome to another.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct Movement {
+    /// The outcome before.
+    pub from: String,
+    /// The outcome after.
+    pub to: String,
+    /// How many requests.
+    pub count: usize,
 }
 
 /// How many requests both sides decided.

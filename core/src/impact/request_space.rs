@@ -18,7 +18,8 @@ use std::collections::{BTreeSet, HashSet};
 
 use serde_json::{json, Value};
 
-use crate::pack::FieldType;
+use crate::identifier::SAMPLE_CREDIT_CODE;
+use crate::pack::{Derivation, FieldType};
 use crate::vocabulary::Vocabulary;
 
 /// A request to decide, and how a person can tell where it came from.
@@ -101,11 +102,55 @@ pub fn bare_seeds(jurisdiction: &str, date: &str, vocabulary: &Vocabulary) -> Ve
         .collect()
 }
 
+/// A request of each kind that gives what the forbids require: every required field (a
+/// forbid's `@field`) that holds information (a text, a date, a number, a choice) filled
+/// from `populated`, and every declaration the forbids refuse the absence of (`duties`).
+/// What passes the checks of missing information, and so reaches a route.
+pub fn complete_seeds(
+    jurisdiction: &str,
+    date: &str,
+    vocabulary: &Vocabulary,
+    required: &BTreeSet<String>,
+    populated: &Value,
+    duties: &[(String, Value)],
+) -> Vec<Seed> {
+    bare_seeds(jurisdiction, date, vocabulary)
+        .into_iter()
+        .map(|mut seed| {
+            for p in required {
+                // Booleans and sets are facts that may refuse (`dishonest`, `flags`): only
+                // `duties` sets them. A text takes its first suggested value, an identifier
+                // one whose checksum holds.
+                let Some(f) = vocabulary.field(p) else { continue };
+                let value = match f.field_type {
+                    FieldType::Bool | FieldType::Set => None,
+                    FieldType::Text if f.derive.iter().any(|d| matches!(d, Derivation::Identifier { .. })) => {
+                        Some(Value::from(SAMPLE_CREDIT_CODE))
+                    }
+                    FieldType::Text => {
+                        f.suggest.first().map(|s| Value::from(s.as_str())).or_else(|| populated.pointer(p).cloned())
+                    }
+                    _ => populated.pointer(p).cloned(),
+                };
+                if let Some(v) = value {
+                    set(&mut seed.request, p, Some(v));
+                }
+            }
+            for (p, v) in duties {
+                set(&mut seed.request, p, Some(v.clone()));
+            }
+            seed.label = seed.label.replacen("a bare", "a complete", 1);
+            seed
+        })
+        .collect()
+}
+
 /// The corpus as it is, then the space around it and around `bases`, over the fields of
 /// `vocabulary`. `populated` is the vocabulary's fullest request (its values fill in
 /// missing required fields); `required` are the `@field` pointers of forbid policies;
 /// `dates` the days either side's rules change on, each base also dated on each of them
-/// (an amendment from a later day changes nothing on the scenarios' own dates).
+/// (an amendment from a later day changes nothing on the scenarios' own dates);
+/// `compared` the values the policies compare fields with, tried besides the declared ones.
 pub fn generate(
     corpus: &[Seed],
     bases: &[Seed],
@@ -113,8 +158,15 @@ pub fn generate(
     populated: &Value,
     required: &BTreeSet<String>,
     dates: &[String],
+    compared: &[(String, Vec<Value>)],
 ) -> Space {
-    let singles = single_axes(vocabulary);
+    let mut singles = single_axes(vocabulary);
+    for (pointer, values) in compared {
+        match singles.iter_mut().find(|(p, _)| p == pointer) {
+            Some((_, all)) => all.extend(values.iter().filter(|v| !all.contains(v)).cloned().collect::<Vec<_>>()),
+            None => singles.push((pointer.clone(), values.clone())),
+        }
+    }
     let sets = set_axes(vocabulary);
     let booleans: Vec<String> =
         vocabulary.fields().into_iter().filter(|f| f.field_type == FieldType::Bool).map(|f| f.field.clone()).collect();
@@ -276,7 +328,7 @@ mod tests {
         };
         let mut bases = bare_seeds("ganzi", "2026-09-28", vocabulary);
         bases.push(Seed { label: "share.json › base".into(), request: seed.request.clone() });
-        let space = generate(&[seed], &bases, vocabulary, &populated, &required, &[]);
+        let space = generate(&[seed], &bases, vocabulary, &populated, &required, &[], &[]);
         assert_eq!(space.scenarios, 1);
         space.probes
     }

@@ -74,6 +74,11 @@ impl Decision {
         }
     }
 
+    /// The outcome (`granted`, `review`, `refused`, or `error …`).
+    pub fn outcome(&self) -> &str {
+        &self.outcome
+    }
+
     /// Every difference from `old` to `self`, empty when the applicant would see none.
     pub fn changes_from(&self, old: &Decision) -> Vec<Change> {
         let mut out = Vec::new();
