@@ -1,4 +1,4 @@
-// The demo page: three application forms, each bound to the engine with the package's
+// The demo page: five application forms, each bound to the engine with the package's
 // bindForm, and a panel that renders each check — the outcome, what to fix under which
 // article, who decides and by when, the duties and notes. Plain DOM, no framework; the
 // package (./pkg-forms/: its build without the authoring calls, copied in by build.mjs) is
@@ -185,7 +185,8 @@ function renderPanel(def) {
   form.addEventListener("input", touch);
   form.addEventListener("change", (e) => {
     touch(e);
-    if (e.target.name === "/kind") {
+    // The kind, or the step a form asks by steps: the fields shown follow it.
+    if (e.target.name === "/kind" || (def.step !== undefined && e.target.name === def.step)) {
       applyVisibility(entry);
       entry.binding?.check();
     }
@@ -263,14 +264,23 @@ function kindOf(entry) {
   return entry.el.querySelector('[name="/kind"]:checked')?.value ?? entry.def.kinds[0];
 }
 
-/** Shows (and enables) the fields the jurisdiction's rules read for the form's kind. */
+/** The value of the form's `step` field (the operation's step, the registration's type), or null. */
+function stepOf(entry) {
+  const name = entry.def.step;
+  if (name === undefined) return null;
+  const chosen = [...entry.el.elements].find((c) => c.getAttribute("name") === name && (c.type === "radio" ? c.checked : c.value !== ""));
+  return chosen?.value ?? null;
+}
+
+/** Shows (and enables) the fields the jurisdiction's rules read for the form's kind and step. */
 function applyVisibility(entry) {
   const kind = kindOf(entry);
+  const step = stepOf(entry);
   for (const section of entry.def.sections) {
     const fs = entry.el.querySelector(`[data-section="${section.id}"]`);
     let any = false;
     for (const field of section.fields) {
-      const shown = isShown(field, state.jurisdiction, kind);
+      const shown = isShown(field, state.jurisdiction, kind, step);
       any ||= shown;
       const wrapper = fs.querySelector(`[data-name="${CSS.escape(field.name)}"]`);
       wrapper.hidden = !shown;

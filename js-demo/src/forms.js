@@ -1,4 +1,4 @@
-// The three forms, as data: sections of fields, each named by the request's JSON Pointer
+// The five forms, as data: sections of fields, each named by the request's JSON Pointer
 // (so bindForm reads them by convention and a verdict's `field` finds its control), or by
 // a plain name for what a real form asks but the rules do not read (contact, telephone…).
 //
@@ -8,9 +8,18 @@
 // jurisdiction's policies read for a kind, and every field a vector's verdict names, is a
 // visible control here.
 //
+// A form whose kind is decided step by step names the field that says the step (`step`:
+// the operation's `/application/action`, the registration's type), and a field that only
+// some steps ask lists them (`steps`): it shows once one of them is chosen. The same tests
+// check that a field hidden at a step decides nothing there: no policy reads it for that
+// step, or every policy that does needs a field the step hides (`context has termMonths &&
+// …`), and leaving out what a form hides changes no vector's verdict.
+//
 // Modelled on the regulations' templates: 丽水 annex 1 (公共数据开放申请表) for opening;
 // 甘孜 第十八条 and 普陀 第十七条、第十八条 for sharing; 浙江 第十条 and 普陀 第十一条 for
-// catalogue entries, the attribute-change articles for changes.
+// catalogue entries, the attribute-change articles for changes; 授权运营实施规范 第十一条 to
+// 第十四条, 第二十一条 (and 遂宁's measures) for operation; 登记管理暂行办法 第七条, 第九条,
+// 第十二条, 第十五条 for registration. Their labels are the packs' (pack.json).
 
 const l = (zh, en) => ({ zh, en });
 
@@ -18,6 +27,9 @@ const SHARERS = ["ganzi", "yongzhou", "putuo"];
 const OPENERS = ["ganzi", "yongzhou", "lishui"];
 
 const date = { name: "/date", label: l("申请日期", "Date of application"), control: "date", today: true };
+
+// The operation's steps (`/application/action`) that choose the operator under the plan.
+const CHOOSING = ["apply_operator", "sign_agreement"];
 
 export const FORMS = [
   {
@@ -35,7 +47,10 @@ export const FORMS = [
         legend: l("申请单位", "Applicant"),
         fields: [
           { name: "/requester/name", label: l("申请单位名称", "Applying body"), control: "text", autocomplete: "organization" },
-          { name: "/requester/type", label: l("单位类型", "Type of applicant"), control: "select", values: "requesterType" },
+          {
+            name: "/requester/type", label: l("单位类型", "Type of applicant"), control: "select", values: "requesterType",
+            only: ["department", "public_service_org", "legal_person", "other_org", "citizen"],
+          },
           {
             name: "/requester/idNumber", label: l("统一社会信用代码", "Unified social credit code"), control: "text",
             hint: l("18 位，填写后即校验", "18 characters, checked as you type"), optional: true, pattern: "[0-9A-Za-z]{18}", maxlength: 18,
@@ -282,10 +297,200 @@ export const FORMS = [
       },
     ],
   },
+  {
+    id: "operate",
+    kinds: ["operate"],
+    step: "/application/action",
+    tab: l("授权运营", "Operation"),
+    title: l("公共数据资源授权运营", "Authorised operation of public data"),
+    intro: l(
+      "实施机构选择运营机构、签订授权运营协议，运营机构申请使用数据、发布数据产品，或数据持有单位向运营机构提供数据。先选择运营事项，表中列出该事项要填写的栏目。栏目依《公共数据资源授权运营实施规范（试行）》，遂宁另依其公共数据运营管理办法。",
+      "An implementing body chooses the operator or signs the operation agreement; an operator asks for data or releases a product; a body holding data gives it to the operator. Choose the step first: the form lists what that step asks. The fields follow the national implementation norms, and in Suining the city's measures too.",
+    ),
+    sections: [
+      {
+        id: "step",
+        legend: l("运营事项与申请单位", "The step and the applicant"),
+        fields: [
+          { name: "/application/action", label: l("运营事项", "Operation step"), control: "radio", values: "operateAction" },
+          { name: "/requester/name", label: l("申请单位名称", "Applying body"), control: "text", autocomplete: "organization" },
+          { name: "/requester/type", label: l("单位类型", "Type of applicant"), control: "select", values: "requesterType" },
+          {
+            name: "/requester/idNumber", label: l("统一社会信用代码", "Unified social credit code"), control: "text",
+            optional: true, pattern: "[0-9A-Za-z]{18}", maxlength: 18,
+          },
+          date,
+        ],
+      },
+      {
+        id: "plan",
+        legend: l("实施方案", "Implementation plan"),
+        fields: [
+          { name: "/application/planApproved", label: l("实施方案已按“三重一大”决策机制审议通过", "Implementation plan approved by the collective-decision procedure"), control: "checkbox", steps: CHOOSING },
+          { name: "/application/planMajorChange", label: l("实施方案有较大变更", "The plan changed substantially"), control: "checkbox", steps: CHOOSING },
+          { name: "/application/planReapproved", label: l("变更后的实施方案已重新审议同意", "The changed plan was approved again"), control: "checkbox", steps: CHOOSING },
+        ],
+      },
+      {
+        id: "operator",
+        legend: l("运营机构", "The operator"),
+        fields: [
+          { name: "/application/selection", label: l("运营机构选择方式", "How the operator was chosen"), control: "select", values: "selection", steps: CHOOSING },
+          {
+            name: "/requester/securityCompliant", label: l("符合国家数据安全保护要求", "Meets the national data security requirements"),
+            control: "checkbox", steps: CHOOSING,
+          },
+          {
+            name: "/requester/capable", label: l("具备数据加工、运营所需的管理和技术服务能力", "Has the management and technical capacity to process and operate the data"),
+            control: "checkbox", steps: CHOOSING,
+          },
+          { name: "/requester/lists", label: l("列入的名单", "Lists the requester is on"), control: "checks", values: "lists", optional: true },
+          { name: "/requester/dishonest", label: l("列入失信名单", "On a dishonesty list"), control: "checkbox" },
+          { name: "/requester/penalties", label: l("因违法经营受过的处罚", "Penalties for illegal operation"), control: "checks", values: "penalties", optional: true },
+          { name: "/requester/principalCriminal", label: l("主要负责人受过刑事处罚", "Principal officer has a criminal record"), control: "checkbox", show: ["suining"] },
+        ],
+      },
+      {
+        id: "agreement",
+        legend: l("授权运营协议", "The operation agreement"),
+        fields: [
+          {
+            name: "/application/termMonths", label: l("授权运营期限（月）", "Operating term (months)"), control: "number", min: 1, max: 1200,
+            steps: ["sign_agreement"], hint: l("原则上最长不超过 5 年（60 个月）", "At most 5 years (60 months) in principle"),
+          },
+          {
+            name: "/application/termExceptionReason", label: l("运营期限超过5年的理由", "Why the term exceeds 5 years"), control: "textarea",
+            steps: ["sign_agreement"], optional: true,
+          },
+          { name: "/application/agreementClauses", label: l("授权运营协议包含的内容", "What the operation agreement holds"), control: "checks", values: "agreementClauses", steps: ["sign_agreement"] },
+          {
+            name: "/application/agreementStart", label: l("授权运营协议起始日", "Agreement start"), control: "date", optional: true,
+            show: ["suining"], steps: ["apply_operator", "request_data", "release_product"],
+            hint: l("协议有效期 2 年，期满前 3 个月重新申请运营资格", "Valid for 2 years; reapply 3 months before it expires"),
+          },
+        ],
+      },
+      {
+        id: "data",
+        legend: l("运营的数据", "The data operated"),
+        fields: [
+          { name: "/resource/name", label: l("数据资源名称", "Data resource"), control: "text" },
+          { name: "/resource/inCatalog", label: l("已列入公共数据目录", "In the public data catalogue"), control: "radio", values: "yesNo", value: "true", show: ["suining"], steps: ["request_data"] },
+          { name: "/resource/opening", label: l("开放属性（以目录为准）", "Opening attribute (as catalogued)"), control: "select", values: "opening", show: ["suining"], steps: ["request_data"] },
+          {
+            name: "/resource/flags", label: l("数据涉及", "The data involves"), control: "checks", values: "flags", optional: true,
+            only: ["state_secret", "security_risk", "law_prohibits", "commercial_secret", "personal_privacy", "personal_info"],
+          },
+          { name: "/resource/treatments", label: l("已作的处理", "Treatments applied"), control: "checks", values: "treatments", only: ["desensitized", "consent"], optional: true },
+          { name: "/application/subjectAuthorized", label: l("已获数据主体授权", "Authorised by the data subject"), control: "checkbox" },
+          { name: "/resource/obtainedBySharing", label: l("经政务数据共享从其他地区或部门获得", "Obtained from another region or department by government data sharing"), control: "checkbox" },
+          { name: "/resource/providerConsent", label: l("共享数据提供单位同意用于授权运营", "The providing unit consents to its operation"), control: "checkbox" },
+          {
+            name: "/application/withinScope", label: l("在授权范围内", "Within the authorised scope"), control: "radio", values: "yesNo",
+            steps: ["request_data", "release_product"],
+          },
+        ],
+      },
+      {
+        id: "product",
+        legend: l("数据产品和服务", "Products and services"),
+        fields: [
+          { name: "/application/rawUnpublished", label: l("含未依法公开的原始公共数据", "Holds raw public data not lawfully published"), control: "checkbox", steps: ["release_product"] },
+          {
+            name: "/application/redevelopsDelivered", label: l("参与授权范围内已交付产品和服务的再开发", "Takes part in re-developing products already delivered under the authorisation"),
+            control: "checkbox", steps: ["request_data", "release_product"],
+          },
+        ],
+      },
+      {
+        id: "approval",
+        legend: l("审批", "Approval"),
+        fields: [
+          {
+            name: "/application/productApproved", label: l("已经市级大数据主管部门审批", "Approved by the city data authority"), control: "checkbox",
+            show: ["suining"], steps: ["release_product", "transfer_to_operator"],
+            hint: l("发布的数据产品，或向运营单位提供的数据", "The product released, or the data given to the operator"),
+          },
+          {
+            name: "/application/authorityApproval", label: l("主管部门审核意见（文号）", "The authority's approval (reference)"), control: "text",
+            show: ["suining"], steps: ["transfer_to_operator"], optional: true,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    id: "register",
+    kinds: ["register"],
+    step: "/application/registrationType",
+    tab: l("资源登记", "Registration"),
+    title: l("公共数据资源登记申请", "Application to register public data resources"),
+    intro: l(
+      "直接持有或管理公共数据资源的单位、经授权的运营机构登记公共数据资源和产品、服务；利害关系人可以申请更正，或在公示期内提出异议。先选择登记类型，表中列出该类型要填写的栏目。栏目依《公共数据资源登记管理暂行办法》。",
+      "Bodies that hold or manage public data, and authorised operators, register the data and their products and services; an interested party may ask for a correction, or object during publicity. Choose the type first: the form lists what it asks. The fields follow the interim registration measures.",
+    ),
+    sections: [
+      {
+        id: "type",
+        legend: l("登记事项", "What is registered"),
+        fields: [
+          { name: "/application/registrationType", label: l("登记类型", "Type of registration"), control: "radio", values: "registrationType" },
+          {
+            name: "/requester/name", label: l("登记主体（或异议人）名称", "Registrant (or objector)"), control: "text", autocomplete: "organization",
+            hint: l("异议应实名提出", "An objection is made under a real name"),
+          },
+          { name: "/requester/type", label: l("单位类型", "Type of applicant"), control: "select", values: "requesterType" },
+          {
+            name: "/requester/idNumber", label: l("统一社会信用代码或身份证号", "Credit code or citizen ID"), control: "text",
+            optional: true, pattern: "[0-9A-Za-z]{18}", maxlength: 18,
+          },
+          date,
+          { name: "/resource/name", label: l("公共数据资源或产品和服务名称", "Data resource, product or service"), control: "text" },
+        ],
+      },
+      {
+        id: "review",
+        legend: l("业务审核与存证", "Review and preservation"),
+        fields: [
+          { name: "/application/businessReviewed", label: l("已经业务审核", "Passed the internal business review"), control: "checkbox", steps: ["first", "change", "cancellation", "renewal"] },
+          { name: "/application/preserved", label: l("已对数据资源存证", "The data resource is preserved as evidence (存证)"), control: "checkbox", steps: ["first", "change"] },
+          {
+            name: "/application/delivered", label: l("提供数据资源或交付产品和服务的日期", "Date the data was provided or the product delivered"), control: "date",
+            steps: ["first"], hint: l("首次登记应在其后 20 个工作日内提交", "A first registration is due within 20 working days of it"),
+          },
+        ],
+      },
+      {
+        id: "materials",
+        legend: l("申请材料", "Materials"),
+        fields: [
+          { name: "/application/registrationMaterials", label: l("登记申请材料", "Registration materials"), control: "checks", values: "registrationMaterials", steps: ["first"] },
+        ],
+      },
+      {
+        id: "grounds",
+        legend: l("更正、注销、续展与异议", "Correction, cancellation, renewal, objection"),
+        fields: [
+          {
+            name: "/application/expires", label: l("登记结果有效期届满日", "Last day the registration is valid"), control: "date",
+            steps: ["change", "correction", "renewal"], hint: l("期满前 60 日内可以续展", "It may be renewed within the 60 days before"),
+          },
+          { name: "/application/subjectConsent", label: l("登记主体书面同意更正", "The registrant consents in writing"), control: "checkbox", steps: ["correction"] },
+          { name: "/application/evidence", label: l("证据材料", "Evidence"), control: "textarea", steps: ["correction", "objection"] },
+          { name: "/application/cancellationGround", label: l("注销事由", "Ground for cancellation"), control: "select", values: "cancellationGround", steps: ["cancellation"] },
+        ],
+      },
+    ],
+  },
 ];
 
-/** Whether a field is on the form for this jurisdiction and kind. */
-export function isShown(field, jurisdiction, kind) {
+/**
+ * Whether a field is on the form for this jurisdiction and kind, and at this step (the value
+ * of the form's `step` field, `null` while none is chosen): a field with `steps` shows only
+ * at those.
+ */
+export function isShown(field, jurisdiction, kind, step = null) {
+  if (field.steps !== undefined && !field.steps.includes(step)) return false;
   const show = field.show;
   if (show === undefined) return true;
   if (Array.isArray(show)) return show.includes(jurisdiction);
