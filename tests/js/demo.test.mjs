@@ -4,52 +4,93 @@
 // keyboard-only path; no request after the page has loaded; and screenshots of each form
 // at desktop and phone width in test-results/ (artifacts, not compared).
 // Before the browser, the forms' definitions are checked against the policies and the
-// vectors: every field a verdict can name is a visible control.
+// vectors: every field a verdict can name is a visible control, and what a form hides at an
+// operation step or registration type decides nothing there.
 
 import { test, describe, before, after, beforeEach, afterEach } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, mkdirSync, readFileSync, readdirSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 
 import { FORMS, fieldsOf, isShown } from "../../js-demo/src/forms.js";
-import { articleLabel } from "../../js-demo/src/text.js";
+import { VALUES, articleLabel } from "../../js-demo/src/text.js";
 import { servedDemo } from "./served-demo.mjs";
 import { native, root } from "./vectors.mjs";
 
 const results = join(root, "test-results");
+const { Engine } = createRequire(import.meta.url)("../../wasm/pkg-node/pubdata_policy_wasm.js");
 
 // ---- the forms against the rules ---------------------------------------------------------
+
+const policiesDir = join(root, "policies");
+const manifest = (p) => JSON.parse(readFileSync(join(policiesDir, p, "pack.json"), "utf8"));
+const PACKS = readdirSync(policiesDir, { withFileTypes: true })
+  .filter((d) => d.isDirectory() && existsSync(join(policiesDir, d.name, "pack.json"))).map((d) => d.name);
+/** The kinds the packs define (base's, and the national layer's `register`). */
+const KINDS = [...new Set(PACKS.flatMap((p) => (manifest(p).kinds ?? []).map((k) => k.kind)))];
+/** Every field the packs define: JSON Pointer → its definition (a pack's label, type, values). */
+const PACK_FIELDS = new Map(PACKS.flatMap((p) => (manifest(p).fields ?? []).map((f) => [f.field, { ...f, pack: p }])));
+/** The attributes the engine derives from a field (`deliveredWorkingDays` from `/application/delivered`): as a pointer → the field. */
+const DERIVED = new Map([...PACK_FIELDS.values()].flatMap((f) => (f.derive ?? []).flatMap((d) =>
+  [d.attribute, d.problemAttribute].filter(Boolean).map((a) => [`${f.field.slice(0, f.field.lastIndexOf("/"))}/${a}`, f.field]))));
 
 /** The forms' kinds: kind → form. */
 const formOfKind = new Map(FORMS.flatMap((f) => f.kinds.map((k) => [k, f])));
 
-function visibleControl(kind, jurisdiction, pointer) {
-  const form = formOfKind.get(kind);
-  return fieldsOf(form).some((f) => f.name === pointer && isShown(f, jurisdiction, kind));
+/** The value a JSON Pointer names in a request, or undefined. */
+const valueAt = (request, pointer) => pointer.slice(1).split("/").reduce((node, key) => node?.[key], request);
+
+/** Whether `kind`'s form shows `pointer` for `jurisdiction` — at `step` when given, else at some step. */
+function visibleControl(kind, jurisdiction, pointer, step) {
+  return fieldsOf(formOfKind.get(kind)).some((f) => f.name === pointer &&
+    (step === undefined ? isShown({ ...f, steps: undefined }, jurisdiction, kind) : isShown(f, jurisdiction, kind, step)));
+}
+
+/** A condition's parts joined by `&&` at the top level (none when it has a top-level `||`). */
+function conjuncts(text) {
+  const parts = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (c === "(" || c === "[") depth += 1;
+    else if (c === ")" || c === "]") depth -= 1;
+    else if (depth === 0 && text.startsWith("||", i)) return [];
+    else if (depth === 0 && text.startsWith("&&", i)) {
+      parts.push(text.slice(start, i));
+      start = i + 2;
+      i += 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts.map((p) => p.trim());
 }
 
 /**
- * The request fields each jurisdiction's policies read, per kind, from the policy text:
- * the attribute paths of each policy (`context.scenario`, `principal.type`, …) under the
- * actions its scope names (every kind when it names none), mapped to JSON Pointers as the
- * engine maps the request to Cedar (README, "How it decides").
+ * Each jurisdiction's policies, read from the policy text: `{ j, id, kinds, reads, steps,
+ * needs }` — the request fields a policy reads (`context.scenario`, `principal.type`, …,
+ * mapped to JSON Pointers as the engine maps the request to Cedar, README "How it decides",
+ * derived attributes to the field they come from) under the actions its scope names (every
+ * kind when it names none); the values of a form's step field it is limited to
+ * (`context.action == "release_product"`, `[…].contains(context.registrationType)`): step
+ * pointer → values; the fields it needs present or true to apply at all (a top-level
+ * `context has termMonths && …` or `context.redevelopsDelivered`); whether it is a permit
+ * that decides (grants or routes). A jurisdiction's policies
+ * are its pack's and those of every pack beneath it (the national layer; 丽水 over 浙江).
  */
-function fieldsRead() {
-  const kinds = ["classify", "reclassify", "share", "open", "operate"];
-  const out = new Map();
-  const dir = join(root, "policies");
-  const manifest = (p) => JSON.parse(readFileSync(join(dir, p, "pack.json"), "utf8"));
-  // A jurisdiction's policies are its pack's and those of every pack beneath it (丽水 over 浙江).
+function jurisdictionPolicies() {
   const packsOf = (p) => [...new Set([...(manifest(p).layers ?? []).flatMap(packsOf), p])];
-  const jurisdictions = readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, "regulation.json")) && !manifest(d.name).layerOnly);
-  for (const j of jurisdictions) {
-    const files = packsOf(j.name).flatMap((p) => readdirSync(join(dir, p)).filter((f) => f.endsWith(".cedar")).map((f) => join(p, f)));
+  const stepPointers = [...new Set(FORMS.map((f) => f.step).filter(Boolean))];
+  const out = [];
+  for (const j of PACKS.filter((p) => existsSync(join(policiesDir, p, "regulation.json")) && !manifest(p).layerOnly)) {
+    const files = packsOf(j).flatMap((p) => readdirSync(join(policiesDir, p)).filter((f) => f.endsWith(".cedar")).map((f) => join(p, f)));
     for (const file of files) {
-      const text = readFileSync(join(dir, file), "utf8").replace(/\/\/[^\n]*/g, "");
+      const text = readFileSync(join(policiesDir, file), "utf8").replace(/\/\/[^\n]*/g, "");
       const policies = text.match(/(?:@\w+(?:\("(?:[^"\\]|\\.)*"\))?\s*)*(?:permit|forbid)\s*\([\s\S]*?\)\s*(?:(?:when|unless)\s*\{[\s\S]*?\}\s*)*;/g) ?? [];
       assert.ok(policies.length > 0, `policies in ${file}`);
       for (const policy of policies) {
+        const id = /@id\("([^"]+)"\)/.exec(policy)?.[1] ?? file;
         const scope = /(?:permit|forbid)\s*\(([\s\S]*?)\)/.exec(policy)[1];
         const actions = [...scope.matchAll(/Action::"(\w+)"/g)].map((m) => m[1]);
         const body = policy.slice(policy.indexOf(scope));
@@ -60,14 +101,26 @@ function fieldsRead() {
           if (chain !== "") paths.add(m[1] + chain);
         }
         for (const m of body.matchAll(/\b(principal|resource|context(?:\.catalog)?)\s+has\s+(\w+)/g)) paths.add(`${m[1]}.${m[2]}`);
-        for (const kind of actions.length > 0 ? actions : kinds) {
-          const key = `${j.name} ${kind}`;
-          if (!out.has(key)) out.set(key, new Set());
-          for (const p of paths) {
-            const pointer = pointerOf(p);
-            if (pointer !== null) out.get(key).add(pointer);
+        const reads = new Set([...paths].map(pointerOf).filter((p) => p !== null));
+        const steps = new Map();
+        for (const pointer of stepPointers) {
+          const attr = `context.${pointer.split("/").at(-1)}`;
+          const values = [
+            ...[...body.matchAll(new RegExp(`${attr.replace(".", "\\.")}\\s*==\\s*"(\\w+)"`, "g"))].map((m) => [m[1]]),
+            ...[...body.matchAll(new RegExp(`\\[([^\\]]*)\\]\\.contains\\(${attr.replace(".", "\\.")}\\)`, "g"))].map((m) => [...m[1].matchAll(/"(\w+)"/g)].map((v) => v[1])),
+          ].flat();
+          if (values.length > 0) steps.set(pointer, new Set(values));
+        }
+        const needs = new Set();
+        for (const m of body.matchAll(/\bwhen\s*\{([\s\S]*?)\}/g)) {
+          for (const part of conjuncts(m[1])) {
+            const need = /^(principal|resource|context)(?:\s+has\s+(\w+)|\.(\w+))$/.exec(part);
+            if (need) needs.add(pointerOf(`${need[1]}.${need[2] ?? need[3]}`));
           }
         }
+        // A permit that decides (grants, or routes to review): not a duty, warning or later step.
+        const decides = /\bpermit\s*\(/.test(policy) && !/@(?:obligation|warning|after)\b/.test(policy);
+        out.push({ j, id, kinds: actions.length > 0 ? actions : KINDS, reads, steps, needs, decides });
       }
     }
   }
@@ -77,11 +130,23 @@ function fieldsRead() {
 function pointerOf(path) {
   const [v, ...rest] = path.split(".");
   if (v === "context" && rest.length === 1 && rest[0] === "catalog") return null; // its members are read
-  if (v === "principal" && (rest[0] === "idValid" || rest[0] === "idProblem")) return "/requester/idNumber";
   if (v === "context" && rest[0] === "date") return "/date";
   const top = { principal: "/requester", resource: "/resource", context: "/application" }[v];
-  const name = rest.map((r) => r.replace(/^(\w+Start)(Months|Days)$/, "$1")).join("/");
-  return `${top}/${name}`;
+  const pointer = `${top}/${rest.join("/")}`;
+  return DERIVED.get(pointer) ?? pointer;
+}
+
+/** The request fields each jurisdiction's policies read, per kind: "j kind" → pointers. */
+function fieldsRead(policies) {
+  const out = new Map();
+  for (const p of policies) {
+    for (const kind of p.kinds) {
+      const key = `${p.j} ${kind}`;
+      if (!out.has(key)) out.set(key, new Set());
+      for (const pointer of p.reads) out.get(key).add(pointer);
+    }
+  }
+  return out;
 }
 
 // Reads the text analysis above attributes to a kind it is not read for: a policy scoped to
@@ -97,13 +162,18 @@ const SHOWN_UNREAD = {
 };
 
 describe("the forms against the rules", () => {
-  const read = fieldsRead();
+  const policies = jurisdictionPolicies();
+  const read = fieldsRead(policies);
+
+  test("every kind the packs define has a form", () => {
+    assert.ok(KINDS.includes("operate") && KINDS.includes("register"), KINDS.join());
+    assert.deepEqual(KINDS.filter((k) => !formOfKind.has(k)), []);
+  });
 
   test("every field a jurisdiction's policies read for a kind is a visible control of that kind's form", () => {
     const missing = [];
     for (const [key, pointers] of read) {
       const [j, kind] = key.split(" ");
-      if (!formOfKind.has(kind)) continue; // operation (遂宁) has no form here
       for (const pointer of pointers) {
         if (NOT_READ[`${key} ${pointer}`] !== undefined) continue;
         if (!visibleControl(kind, j, pointer)) missing.push(`${key}: ${pointer}`);
@@ -111,6 +181,8 @@ describe("the forms against the rules", () => {
     }
     assert.deepEqual(missing, []);
     assert.ok(read.get("lishui open").has("/requester/materials"), "the analysis reads the policies");
+    assert.ok(read.get("suining operate").has("/application/agreementStart"), "a derived attribute is its field");
+    assert.ok(read.get("putuo register").has("/application/registrationMaterials"), "a city reads the national layer");
   });
 
   test("a field shown for only some jurisdictions is one their policies read", () => {
@@ -130,23 +202,118 @@ describe("the forms against the rules", () => {
     assert.deepEqual(extra, []);
   });
 
-  test("every field a vector's verdict names has a visible control on its form", () => {
+  test("a field a step hides decides nothing there (no policy reads it at that step, or each needs a field the step hides), and every step can be decided", () => {
+    const undecided = [];
+    const undecidable = [];
+    let hiddenSomewhere = 0;
+    for (const form of FORMS.filter((f) => f.step !== undefined)) {
+      const stepValues = PACK_FIELDS.get(form.step).values.map((v) => v.value);
+      for (const kind of form.kinds) {
+        for (const j of new Set(policies.map((p) => p.j))) {
+          for (const step of [null, ...stepValues]) {
+            const hidden = (pointer) => !fieldsOf(form).some((f) => f.name === pointer && isShown(f, j, kind, step));
+            hiddenSomewhere += fieldsOf(form).filter((f) => hidden(f.name)).length;
+            // The policies that can apply at this step with what the form shows there.
+            const applicable = policies.filter((p) => p.j === j && p.kinds.includes(kind) &&
+              !(p.steps.has(form.step) && !p.steps.get(form.step).has(step)) && ![...p.needs].some(hidden));
+            for (const p of applicable) {
+              for (const pointer of p.reads) {
+                if (hidden(pointer) && NOT_READ[`${j} ${kind} ${pointer}`] === undefined) undecided.push(`${form.id} ${j} at ${step}: ${pointer} (${p.id})`);
+              }
+            }
+            // Without a step chosen the request is refused for it (第三条, 第九条): nothing to decide.
+            if (step !== null && !applicable.some((p) => p.decides)) undecidable.push(`${form.id} ${j} at ${step}`);
+          }
+        }
+      }
+    }
+    assert.ok(hiddenSomewhere > 0, "some step hides a field");
+    assert.deepEqual(undecided, []);
+    assert.deepEqual(undecidable, [], "steps at which no permit can apply with what the form shows");
+  });
+
+  test("every field a vector's verdict names has a visible control on its form, at the vector's step", () => {
     const nat = native();
     let seen = 0;
     const missing = [];
+    const kinds = new Set();
     for (const [file, f] of Object.entries(nat.files)) {
       for (const c of f.cases ?? []) {
         const kind = c.request?.kind;
         if (!c.verdict || !formOfKind.has(kind)) continue;
+        const step = formOfKind.get(kind).step;
         for (const v of c.verdict.violations) {
           if (v.field === "" || v.rule === "undecided") continue;
           seen += 1;
-          if (!visibleControl(kind, c.request.jurisdiction, v.field)) missing.push(`${file} › ${c.name}: ${v.field}`);
+          kinds.add(kind);
+          const at = step === undefined ? null : valueAt(c.request, step) ?? null;
+          if (!visibleControl(kind, c.request.jurisdiction, v.field, at)) missing.push(`${file} › ${c.name}: ${v.field}`);
         }
       }
     }
     assert.ok(seen > 100, `only ${seen} violations seen`);
+    assert.ok(kinds.has("operate") && kinds.has("register"), [...kinds].join());
     assert.deepEqual(missing, []);
+  });
+
+  test("leaving out what a form hides (for the jurisdiction, kind and step) changes no vector's verdict", () => {
+    const nat = native();
+    const engines = new Map();
+    const engineFor = (j) => engines.get(j) ?? engines.set(j, new Engine(j)).get(j);
+    const differ = [];
+    const stripped = { operate: 0, register: 0 };
+    for (const [file, f] of Object.entries(nat.files)) {
+      for (const c of f.cases ?? []) {
+        const kind = c.request?.kind;
+        if (!c.verdict || !formOfKind.has(kind)) continue;
+        const form = formOfKind.get(kind);
+        const j = c.request.jurisdiction;
+        const step = form.step === undefined ? null : valueAt(c.request, form.step) ?? null;
+        const request = structuredClone(c.request);
+        const left = [];
+        for (const field of fieldsOf(form)) {
+          if (!field.name.startsWith("/") || isShown(field, j, kind, step) || valueAt(request, field.name) === undefined) continue;
+          const keys = field.name.slice(1).split("/");
+          delete keys.slice(0, -1).reduce((node, key) => node[key], request)[keys.at(-1)];
+          left.push(field.name);
+        }
+        if (left.length === 0) continue;
+        if (kind in stripped) stripped[kind] += 1;
+        try {
+          assert.deepStrictEqual(engineFor(j).check(request), c.verdict);
+        } catch (e) {
+          differ.push(`${file} › ${c.name} without ${left.join(", ")}:\n${e.message}`);
+        }
+      }
+    }
+    for (const e of engines.values()) e.free();
+    assert.ok(stripped.operate > 10 && stripped.register > 10, JSON.stringify(stripped));
+    assert.deepEqual(differ, []);
+  });
+
+  test("every value a form offers is one its field has in the packs; the operation and registration forms label fields as the packs do", () => {
+    const unknown = [];
+    const relabelled = [];
+    for (const form of FORMS) {
+      for (const field of fieldsOf(form)) {
+        const def = PACK_FIELDS.get(field.name);
+        if (def === undefined || !["enum", "set"].includes(def.type)) continue;
+        const list = typeof field.values === "string" ? VALUES[field.values] : field.values;
+        const offered = field.only ? list.filter(([v]) => field.only.includes(v)) : list;
+        for (const [value, label] of offered) {
+          const known = def.values.find((v) => v.value === value);
+          if (known === undefined) unknown.push(`${form.id} ${field.name}: ${value}`);
+          else if (form.step !== undefined && (known.zh !== label.zh || known.en !== label.en)) relabelled.push(`${form.id} ${field.name}: ${value}`);
+        }
+      }
+      if (form.step === undefined) continue;
+      for (const field of fieldsOf(form)) {
+        const def = PACK_FIELDS.get(field.name);
+        if (def?.pack === "national" && (def.label.zh !== field.label.zh || def.label.en !== field.label.en)) relabelled.push(`${form.id} ${field.name}`);
+      }
+    }
+    assert.deepEqual(unknown, []);
+    assert.deepEqual(relabelled, []);
   });
 
   test("field names are JSON Pointers or plain names, unique per form", () => {
@@ -469,7 +636,159 @@ describe("the demo in Chromium", () => {
     await shot("catalog-ganzi-desktop", viewport);
   });
 
-  test("遂宁 governs operation only: the forms say so and do not submit", async () => {
+  test("operation (甘孜, national norms): the step brings its fields; a direct designation is flagged at 运营机构选择方式 under 第十二条第一款, an open tender goes to review", async () => {
+    for (const [label, viewport] of [["desktop", { width: 1280, height: 900 }], ["phone", { width: 390, height: 844 }]]) {
+      await open("j=ganzi&form=operate&lang=zh", viewport);
+      // No step yet: the step's own fields wait, and the missing step is what to fix (第三条).
+      assert.equal((await fieldState("operate", "/application/selection")).visible, false);
+      assert.equal((await fieldState("operate", "/application/termMonths")).visible, false);
+      assert.equal((await fieldState("operate", "/requester/principalCriminal")).visible, false, "遂宁's field");
+      assert.match((await problems("operate")).join("\n"), /运营事项.*请说明授权运营事项.*第三条/);
+
+      await fill("operate", { "/application/action": "apply_operator" });
+      for (const f of ["/application/planApproved", "/application/selection", "/requester/securityCompliant", "/requester/capable"]) {
+        assert.equal((await fieldState("operate", f)).visible, true, f);
+      }
+      assert.equal((await fieldState("operate", "/application/termMonths")).visible, false, "the agreement's term waits for its step");
+      await fill("operate", {
+        "/requester/name": "甘孜州数据运营有限公司", "/requester/type": "legal_person", "/requester/idNumber": "91110000600037341L",
+        "/date": "2025-10-15", "/resource/name": "州域旅游客流数据", "/application/planApproved": true,
+        "/requester/securityCompliant": true, "/requester/capable": true, "/application/selection": "direct",
+      });
+      assert.equal(await outcome("operate"), "不予通过 · 1 项需要修改");
+      const [only] = await problems("operate");
+      assert.match(only, /^运营机构选择方式：实施机构应以公开招标、邀请招标、谈判等公平竞争方式选择运营机构.*第十二条第一款/);
+      await form("operate").locator('button[type="submit"]').click();
+      const selection = await fieldState("operate", "/application/selection");
+      assert.match(selection.message, /公平竞争方式/);
+      assert.match(selection.message, /第十二条第一款/);
+      assert.equal(selection.ariaInvalid, "true");
+      assert.equal(await page.evaluate(() => document.activeElement.name), "/application/selection");
+      assert.equal(await page.locator("#details-operate .submitted").count(), 0);
+      await shot(`operate-ganzi-refused-${label}`, viewport);
+
+      await fill("operate", { "/application/selection": "open_tender" });
+      assert.equal(await outcome("operate"), "转审核 · 公共数据主管部门");
+      assert.match(await page.locator("#details-operate .route-message").textContent(), /实施机构根据审定同意的实施方案/);
+      assert.match(await page.locator("#details-operate .grounds").textContent(), /第十二条第一款/);
+      assert.equal((await fieldState("operate", "/application/selection")).message, "");
+
+      // Signing the agreement asks its term and contents (第十四条).
+      await fill("operate", { "/application/action": "sign_agreement" });
+      assert.equal((await fieldState("operate", "/application/termMonths")).visible, true);
+      const signing = (await problems("operate")).join("\n");
+      assert.match(signing, /授权运营期限（月）：授权运营协议应载明运营期限.*第十四条第（二）项/);
+      assert.match(signing, /授权运营协议包含的内容：授权运营协议应包括.*第十四条/);
+      const clauses = await form("operate").locator('[name="/application/agreementClauses"]').evaluateAll((bs) => bs.map((b) => b.value));
+      assert.equal(clauses.length, 12);
+      await fill("operate", { "/application/termMonths": "96", "/application/agreementClauses": clauses });
+      assert.match((await problems("operate")).join("\n"), /授权运营期限（月）：.*超过5年的，应说明理由.*第十四条第（二）项/);
+      await fill("operate", { "/application/termExceptionReason": "基础设施投资回收期较长" });
+      assert.equal(await outcome("operate"), "转审核 · 本级人民政府");
+      assert.match(await page.locator("#details-operate .obligations").textContent(), /披露授权对象、内容、范围和时限.*第十八条/);
+      await form("operate").locator('button[type="submit"]').click();
+      assert.match(await page.locator("#details-operate .submitted").textContent(), /"termMonths": 96/);
+      await shot(`operate-ganzi-review-${label}`, viewport);
+    }
+  });
+
+  test("遂宁 operation: the city's fields join the national ones; an unapproved product is refused under 遂宁 第二十三条, approved it is granted with both layers' duties", async () => {
+    const viewport = { width: 1280, height: 900 };
+    await open("j=suining&form=operate", viewport);
+    assert.equal(await page.locator("#notice-operate").isVisible(), false, "遂宁 governs operation");
+    assert.equal((await fieldState("operate", "/requester/principalCriminal")).visible, true);
+    await fill("operate", { "/application/action": "request_data" });
+    for (const f of ["/resource/inCatalog", "/resource/opening", "/application/agreementStart", "/application/withinScope"]) {
+      assert.equal((await fieldState("operate", f)).visible, true, f);
+    }
+    assert.equal((await fieldState("operate", "/application/productApproved")).visible, false);
+    await fill("operate", { "/application/action": "release_product" });
+    assert.equal((await fieldState("operate", "/resource/opening")).visible, false, "asked only for a data request");
+    await fill("operate", {
+      "/requester/name": "遂宁市数据运营有限公司", "/requester/type": "operator", "/requester/idNumber": "91110000600037341L",
+      "/date": "2025-06-16", "/resource/name": "城市道路交通流量", "/application/withinScope": "true",
+      "/application/agreementStart": "2024-03-01",
+    });
+    assert.equal(await outcome("operate"), "不予通过 · 1 项需要修改");
+    const [only] = await problems("operate");
+    assert.match(only, /^已经市级大数据主管部门审批：数据产品未经审批不得发布.*第二十三条/);
+    assert.match(only, /遂宁/, "the city's measures are cited");
+    await fill("operate", { "/application/productApproved": true });
+    assert.equal(await outcome("operate"), "准予");
+    const duties = await page.locator("#details-operate .obligations").textContent();
+    assert.match(duties, /20个工作日内提交首次登记申请.*第十六条/);
+    assert.match(duties, /应当注明数据来源.*第十四条/);
+    await shot("operate-suining-granted-desktop", viewport);
+  });
+
+  test("registration: a first registration missing materials lists each under 第九条第（一）项; complete, it is accepted by 09-30, reviewed by 11-04, published to 11-18", async () => {
+    const missing = ["数据资源情况", "存证情况", "产品和服务信息", "应用场景信息", "数据安全风险评估"];
+    for (const [label, viewport] of [["desktop", { width: 1280, height: 900 }], ["phone", { width: 390, height: 844 }]]) {
+      await open("j=ganzi&form=register&lang=zh", viewport);
+      await page.locator("#tab-register").click();
+      assert.equal((await fieldState("register", "/application/registrationMaterials")).visible, false);
+      assert.match((await problems("register")).join("\n"), /登记类型.*请选择登记类型.*第九条/);
+      await fill("register", { "/application/registrationType": "first" });
+      for (const f of ["/application/businessReviewed", "/application/preserved", "/application/delivered", "/application/registrationMaterials"]) {
+        assert.equal((await fieldState("register", f)).visible, true, f);
+      }
+      assert.equal((await fieldState("register", "/application/cancellationGround")).visible, false);
+      await fill("register", {
+        "/requester/name": "甘孜州政务服务和公共资源交易服务中心", "/requester/type": "department", "/requester/idNumber": "91110000600037341L",
+        "/date": "2025-09-26", "/resource/name": "州域道路交通流量数据", "/application/businessReviewed": true,
+        "/application/preserved": true, "/application/delivered": "2025-09-10",
+        "/application/registrationMaterials": ["subject_info", "legal_source"],
+      });
+      assert.equal(await outcome("register"), `不予通过 · ${missing.length} 项需要修改`);
+      const listed = await problems("register");
+      for (const [i, m] of missing.entries()) assert.match(listed[i], new RegExp(`^登记申请材料：首次登记.*${m}.*第九条第（一）项`), m);
+      await form("register").locator('button[type="submit"]').click();
+      // Under the control: the five messages as one problem, its article cited once.
+      const materials = await fieldState("register", "/application/registrationMaterials");
+      assert.equal(materials.ariaInvalid, "true");
+      const shown = form("register").locator('.field[data-name="/application/registrationMaterials"] .msg .problem');
+      assert.equal(await shown.count(), 1);
+      assert.match(await shown.locator("details.article summary").textContent(), /第九条第（一）项$/);
+      const said = await shown.locator(".text").textContent();
+      for (const m of missing) assert.match(said, new RegExp(`应提交${m}`));
+      assert.doesNotMatch(said, /主体信息|合法合规性来源/);
+      await shot(`register-ganzi-refused-${label}`, viewport);
+
+      await fill("register", { "/application/registrationMaterials": await form("register").locator('[name="/application/registrationMaterials"]').evaluateAll((bs) => bs.map((b) => b.value)) });
+      assert.equal(await outcome("register"), "转审核 · 登记机构 · 3 个工作日 · 2025-09-30 前");
+      const steps = await page.locator("#details-register .schedule > li").allTextContents();
+      assert.equal(steps.length, 4);
+      assert.match(steps[0], /登记机构 · 3 个工作日 2025-09-30 前.*第十条/);
+      assert.match(steps[1], /登记机构 · 20 个工作日 2025-11-04 前.*第十一条/);
+      assert.match(steps[2], /登记机构 · 10 个工作日 2025-11-18 前.*第十二条第一款/);
+      assert.match(steps[3], /登记机构.*第十三条/);
+      assert.doesNotMatch(steps[3], /前/, "the query code has no period");
+      assert.match(await page.locator("#details-register .obligations").textContent(), /60日内续展.*第十五条/);
+      assert.equal(await page.locator("#details-register .warnings").count(), 0, "delivered 09-10, in time");
+      await form("register").locator('button[type="submit"]').click();
+      assert.match(await page.locator("#details-register .submitted").textContent(), /核验通过/);
+      await shot(`register-ganzi-review-${label}`, viewport);
+    }
+  });
+
+  test("registration: an objection during publicity, in 永州, asks its evidence (第十二条第二款), then goes to the registry", async () => {
+    await open("j=yongzhou&form=register");
+    await fill("register", { "/application/registrationType": "objection" });
+    assert.equal((await fieldState("register", "/application/registrationMaterials")).visible, false);
+    assert.equal((await fieldState("register", "/application/evidence")).visible, true);
+    await fill("register", {
+      "/requester/name": "张三", "/requester/type": "citizen", "/requester/idNumber": "11010519491231002X",
+      "/date": "2025-10-20", "/resource/name": "市域公交刷卡数据",
+    });
+    assert.equal(await outcome("register"), "不予通过 · 1 项需要修改");
+    assert.match((await problems("register"))[0], /^证据材料：对公示信息提出异议的，应提供必要的证据材料.*第十二条第二款/);
+    await fill("register", { "/application/evidence": "该数据包含本人未授权的个人信息" });
+    assert.equal(await outcome("register"), "转审核 · 登记机构");
+    assert.match(await page.locator("#details-register .route-message").textContent(), /异议成立的，终止登记/);
+    assert.equal(await page.locator("#details-register .schedule").count(), 0);
+  });
+
+  test("遂宁's rules do not govern sharing: the sharing form says so and does not submit", async () => {
     await open("j=suining&form=share");
     const notice = page.locator("#notice-share");
     assert.equal(await notice.isVisible(), true);
@@ -575,7 +894,7 @@ describe("the demo in Chromium", () => {
     await open("j=ganzi&form=share");
     for (const j of ["yongzhou", "lishui", "suining", "putuo", "ganzi"]) {
       await page.locator("#jurisdiction").selectOption(j);
-      for (const id of ["share", "open", "catalog"]) {
+      for (const id of FORMS.map((f) => f.id)) {
         await page.locator(`#tab-${id}`).click();
         const first = form(id).locator('[name="/resource/name"]');
         await first.fill(`数据 ${j}`);
@@ -593,6 +912,9 @@ describe("the demo in Chromium", () => {
       ["share", "ganzi", { "/requester/name": "州卫生健康委员会", "/requester/type": "department", "/resource/name": "人口基础信息", "/resource/sharing": "conditional", "/application/purpose": "duty" }],
       ["open", "lishui", { "/requester/name": "丽水某数据科技有限公司", "/requester/type": "legal_person", phone: "0578-2000000", "/resource/name": "公交实时到站", "/resource/opening": "conditional", "/requester/rating": "AA", "/requester/securityLevel": "3" }],
       ["catalog", "putuo", { "/requester/name": "普陀区市场监督管理局", "/resource/name": "企业登记信息", "/resource/sharing": "conditional", "/resource/opening": "none", "/application/catalog/source": "企业登记系统" }],
+      // The step first: it brings the fields it asks.
+      ["operate", "suining", { "/application/action": "request_data", "/requester/name": "遂宁市数据运营有限公司", "/requester/type": "operator", "/resource/name": "城市道路交通流量", "/resource/opening": "conditional", "/application/withinScope": "true" }],
+      ["register", "lishui", { "/application/registrationType": "first", "/requester/name": "丽水市大数据发展管理局", "/requester/type": "department", "/resource/name": "公交实时到站", "/application/preserved": true, "/application/registrationMaterials": ["subject_info", "legal_source", "resource_info"] }],
     ];
     for (const [id, j, values] of cases) {
       for (const [label, viewport] of [["desktop", { width: 1280, height: 900 }], ["phone", { width: 390, height: 844 }]]) {
@@ -610,6 +932,6 @@ describe("the demo in Chromium", () => {
       }
     }
     const made = readdirSync(results).filter((f) => f.startsWith("demo-") && f.endsWith(".png"));
-    assert.ok(made.length >= 12, `screenshots: ${made.join(", ")}`);
+    assert.ok(made.length >= 4 * cases.length, `screenshots: ${made.join(", ")}`);
   });
 });
