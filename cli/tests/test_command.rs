@@ -97,16 +97,13 @@ fn a_changed_working_day_count_fails_the_cases_that_expect_five() {
         .unwrap();
     assert_eq!(case["passed"], false);
     let days = case["differences"].as_array().unwrap().iter().find(|d| d["what"] == "route.workingDays").unwrap();
-    assert_eq!((days["expected"].as_str(), days["actual"].as_str()), (Some("Some(5)"), Some("Some(3)")));
+    assert_eq!((days["expected"].as_str(), days["actual"].as_str()), (Some("5"), Some("3")));
     let due = case["differences"].as_array().unwrap().iter().find(|d| d["what"] == "route.due").unwrap();
-    assert_eq!(
-        (due["expected"].as_str(), due["actual"].as_str()),
-        (Some("Some(2026-10-10)"), Some("Some(2026-10-08)"))
-    );
+    assert_eq!((due["expected"].as_str(), due["actual"].as_str()), (Some("2026-10-10"), Some("2026-10-08")));
 
     let human = stdout(&pdp(&["test", "tests/vectors/ganzi/share.json", "--policies", f.arg()]));
     assert!(human.contains("✗ a complete conditional application goes to the provider"), "{human}");
-    assert!(human.contains("route.workingDays\n        - expected Some(5)\n        + actual   Some(3)"), "{human}");
+    assert!(human.contains("route.workingDays\n        - expected 5\n        + actual   3"), "{human}");
     assert!(human.contains("test result: FAILED."), "{human}");
 }
 

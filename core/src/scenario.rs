@@ -163,13 +163,13 @@ impl ExpectRoute {
             }
         };
         if let Some(x) = self.reviewer {
-            check("reviewer", format!("{x:?}"), format!("{:?}", got.reviewer));
+            check("reviewer", named(&x), named(&got.reviewer));
         }
         if let Some(x) = self.working_days {
-            check("workingDays", format!("{x:?}"), format!("{:?}", got.working_days));
+            check("workingDays", or_none(x), or_none(got.working_days));
         }
         if let Some(x) = self.due {
-            check("due", format!("{x:?}"), format!("{:?}", got.due));
+            check("due", or_none(x), or_none(got.due));
         }
         if let Some(x) = self.silence_means_approval {
             check("silenceMeansApproval", x.to_string(), got.silence_means_approval.to_string());
@@ -332,12 +332,12 @@ fn compare(expect: &Expect, cites: &[String], decided: &Result<Verdict, Error>) 
         }
         (Err(e), None) => return vec![format!("error: {e}")],
         (Ok(v), Some(want)) => {
-            return vec![format!("expected error {} but got a verdict: {:?}", want.code, v.outcome)];
+            return vec![format!("expected error {} but got a verdict: {}", want.code, named(&v.outcome))];
         }
         (Ok(v), None) => v,
     };
     if let Some(o) = expect.outcome {
-        differ(&mut out, "outcome", format!("{o:?}"), format!("{:?}", verdict.outcome));
+        differ(&mut out, "outcome", named(&o), named(&verdict.outcome));
     }
     if let Some(want) = &expect.violations {
         let with_rule = |rule: &str, keep: bool| keep.then(|| rule.to_owned());
@@ -354,12 +354,43 @@ fn compare(expect: &Expect, cites: &[String], decided: &Result<Verdict, Error>) 
             })
             .collect();
         let want: BTreeSet<ExpectViolation> = want.iter().cloned().collect();
-        differ(&mut out, "violations", format!("{want:?}"), format!("{got:?}"));
+        if want != got {
+            // What was got names every policy that refused, so an unexpected refusal says
+            // which rule caused it.
+            let show = |v: &ExpectViolation, rule: Option<&str>| match rule {
+                Some(rule) => format!("{} {} ({rule})", v.article, shown_field(&v.field)),
+                None => format!("{} {}", v.article, shown_field(&v.field)),
+            };
+            let wanted: Vec<String> = want.iter().map(|v| show(v, v.rule.as_deref())).collect();
+            let mut all: Vec<&crate::verdict::Violation> = verdict.violations.iter().collect();
+            all.sort_by(|a, b| (&a.article, &a.field, &a.rule).cmp(&(&b.article, &b.field, &b.rule)));
+            let said: Vec<String> = all
+                .iter()
+                .map(|v| {
+                    show(
+                        &ExpectViolation { article: v.article.clone(), field: v.field.clone(), rule: None },
+                        Some(&v.rule),
+                    )
+                })
+                .collect();
+            out.push(format!("violations: expected [{}], got [{}]", wanted.join(", "), said.join(", ")));
+        }
     }
     if let Some(want) = &expect.route {
         match (want, &verdict.route) {
             (None, None) => {}
-            (None, Some(r)) => differ(&mut out, "route", "none".into(), format!("{r:?}")),
+            (None, Some(r)) => differ(
+                &mut out,
+                "route",
+                "none".into(),
+                format!(
+                    "{}, {} working days, due {}, {}",
+                    named(&r.reviewer),
+                    or_none(r.working_days),
+                    or_none(r.due),
+                    r.article
+                ),
+            ),
             (Some(_), None) => differ(&mut out, "route", "a route".into(), "none".into()),
             (Some(w), Some(r)) => {
                 let said = Said {
@@ -397,7 +428,9 @@ fn compare(expect: &Expect, cites: &[String], decided: &Result<Verdict, Error>) 
             }
         }
     }
-    let set = |items: &mut dyn Iterator<Item = String>| format!("{:?}", items.collect::<BTreeSet<_>>());
+    let set = |items: &mut dyn Iterator<Item = String>| {
+        format!("[{}]", items.collect::<BTreeSet<_>>().into_iter().collect::<Vec<_>>().join(", "))
+    };
     if let Some(want) = &expect.grounds {
         differ(
             &mut out,
@@ -420,12 +453,7 @@ fn compare(expect: &Expect, cites: &[String], decided: &Result<Verdict, Error>) 
                 continue;
             };
             if let Some(x) = working_days {
-                differ(
-                    &mut out,
-                    &format!("obligation {rule} workingDays"),
-                    format!("{:?}", Some(x)),
-                    format!("{:?}", got.working_days),
-                );
+                differ(&mut out, &format!("obligation {rule} workingDays"), x.to_string(), or_none(got.working_days));
             }
             if let Some(x) = due {
                 differ(
@@ -457,10 +485,34 @@ fn compare(expect: &Expect, cites: &[String], decided: &Result<Verdict, Error>) 
         .collect();
     for article in cites {
         if !cited.contains(article.as_str()) {
-            out.push(format!("cites {article}, but the verdict cites only {cited:?}"));
+            let only: Vec<&str> = cited.iter().copied().collect();
+            out.push(format!("cites {article}, but the verdict cites only [{}]", only.join(", ")));
         }
     }
     out
+}
+
+/// A value's name as the JSON of a verdict spells it (`review`, `provider`).
+fn named<T: Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(Value::String(s)) => s,
+        Ok(other) => other.to_string(),
+        Err(_) => String::new(),
+    }
+}
+
+/// A value that may be absent, written as it is or `none`.
+fn or_none<T: std::fmt::Display>(value: Option<T>) -> String {
+    value.map_or_else(|| "none".to_owned(), |v| v.to_string())
+}
+
+/// A violation's field, `(request)` for the request as a whole.
+fn shown_field(field: &str) -> &str {
+    if field.is_empty() {
+        "(request)"
+    } else {
+        field
+    }
 }
 
 /// Records a difference between what a case expects and what the verdict says.
