@@ -524,7 +524,7 @@ function renderCoverage() {
   setBody("coverage-result", summary, problems, regulations);
 }
 
-/** `route.due: expected Some(2026-10-10), got Some(2026-10-08)` → its three parts. */
+/** `route.due: expected 2026-10-10, got 2026-10-08` → its three parts. */
 function failureParts(line) {
   const m = /^(.+?): expected ([\s\S]*), got ([\s\S]*)$/.exec(line);
   return m ? { what: m[1], expected: m[2], actual: m[3] } : null;
