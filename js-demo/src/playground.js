@@ -12,7 +12,7 @@
 
 import init, { Engine } from "./pkg/pubdata_policy_wasm.js";
 import { h } from "./dom.js";
-import { JURISDICTION_NAMES, PLAYGROUND as T, UI } from "./text.js";
+import { JURISDICTION_NAMES, OUTCOMES as OUTCOME_WORDS, PLAYGROUND as T, UI } from "./text.js";
 
 const JURISDICTIONS = Object.keys(JURISDICTION_NAMES);
 const STORE = "pdp-playground:"; // + jurisdiction → { file key: text } of the edited files
@@ -597,12 +597,27 @@ function renderDiff() {
       rule.annotations.length ? h("ul", {}, rule.annotations.map((a) =>
         h("li", {}, h("code", {}, `@${a.key}`), ": ", quoted(a.old), " → ", quoted(a.new)))) : null,
       rule.change === "modified" && rule.logicChanged ? h("p", { class: "logic" }, pick(T.logicChanged)) : null))));
+  if (d.regulations.length) {
+    out.push(h("h3", {}, pick(T.regulationEdits)), h("ul", { class: "regulation-edits" }, d.regulations.map((e) => h("li", {}, e))));
+  }
   out.push(h("p", { class: "space", id: "space" }, pick(T.space, d.space.total, d.space.scenarios, d.space.generated)));
+  if (d.warnings.length) out.push(h("p", { class: "warning", id: "no-scenarios", role: "note" }, pick(T.noScenarios)));
+  if (d.notExercised.length) {
+    out.push(h("p", { class: "not-exercised", id: "not-exercised", role: "alert" }, pick(T.notExercised, d.notExercised.join("、"))));
+  }
   if (d.changedRequests === 0) {
-    out.push(h("p", { class: "no-change", id: "no-change", role: "status" }, pick(T.noChange)));
+    // "No change" only when nothing was edited: edited rules that move no verdict are named as such.
+    const edited = d.rules.length > 0 || d.regulations.length > 0;
+    if (d.notExercised.length === 0) {
+      out.push(h("p", { class: "no-change", id: "no-change", role: "status" }, pick(edited ? T.noVerdictChange : T.noChange)));
+    }
     return setBody("diff-result", out);
   }
   out.push(h("p", { class: "changed", id: "changed", role: "status" }, pick(T.changedN, d.changedRequests, d.space.total)));
+  if (d.outcomes.length) {
+    out.push(h("p", { class: "outcomes", id: "outcomes" }, pick(T.outcomesMoved),
+      d.outcomes.map((m) => `${pick(OUTCOME_WORDS[m.from] ?? { zh: m.from, en: m.from })} → ${pick(OUTCOME_WORDS[m.to] ?? { zh: m.to, en: m.to })} ${m.count}`).join("，")));
+  }
   out.push(h("div", { class: "groups" }, d.groups.map((g) =>
     h("section", { class: "group", "data-rule": g.rule, "data-count": String(g.count) },
       h("h4", {}, g.rule === "(regulation metadata or calendar)" ? pick(T.noRule) : h("code", {}, g.rule),

@@ -373,6 +373,20 @@ export const PLAYGROUND = {
   diffTitle: { zh: "变更影响（与内置规则相比）", en: "Change impact (against the built-in rules)" },
   comparing: { zh: "正在比较…", en: "Comparing…" },
   noChange: { zh: "没有变化：每个请求的结论都相同。", en: "No change: every request gets the same verdict." },
+  noVerdictChange: {
+    zh: "结论没有变化：上列规则有修改，但没有请求的结论因此改变。",
+    en: "No verdict changes: the rules above changed, but no request's verdict did.",
+  },
+  notExercised: {
+    zh: (ids) => `未被检验：${ids}——没有请求在任一方触发这些规则，它们的影响未知；请添加能触发它们的场景。`,
+    en: (ids) => `Not exercised: ${ids} — no request fired them on either side, so what they change is unknown; add a scenario that reaches them.`,
+  },
+  outcomesMoved: { zh: "结论的变化：", en: "Outcomes moved: " },
+  regulationEdits: { zh: "regulation.json 的修改", en: "regulation.json edits" },
+  noScenarios: {
+    zh: "没有场景文件：只判定了生成的请求，可能遗漏场景能发现的变化。",
+    en: "No scenario files: only generated requests were decided, which may miss what the scenarios would show.",
+  },
   identical: { zh: "没有变化：文件与内置规则完全相同。", en: "No change: the files are the built-in ones." },
   rulesChanged: { zh: "修改的规则", en: "Rules changed" },
   noRuleChanged: { zh: "没有增加、删除或修改规则", en: "No rule added, removed or modified" },

@@ -132,7 +132,7 @@ describe("the playground in Chromium", () => {
 
   async function runDiff() {
     await page.locator("#diff").click();
-    await page.waitForSelector("#diff-result :is(#changed, #no-change, .load-failure)", { timeout: 120_000 });
+    await page.waitForSelector("#diff-result :is(#changed, #no-change, #not-exercised, .load-failure)", { timeout: 120_000 });
   }
 
   /** The failed cases of a scenario file: name → { what: [expected, actual] }. */
