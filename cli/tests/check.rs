@@ -135,3 +135,20 @@ fn each_decision_appends_one_audit_line() {
     assert_eq!(lines[0]["policySet"]["hash"].as_str().map(str::len), Some(64));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A layer-only pack (the national layer) has a contract too: the kinds and fields it adds
+/// with its layers'; an unknown pack is bad input.
+#[test]
+fn a_layer_only_pack_prints_its_contract() {
+    let out = pdp(&["contract", "national"], "");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let markdown = text(&out.stdout);
+    assert!(markdown.starts_with("# The requests of `national` (国家层面 · National layer)"), "{markdown}");
+    assert!(markdown.contains("`register` (公共数据资源登记 · Register public data resources)"), "{markdown}");
+    assert!(
+        markdown.contains("| `/application/registrationType` | enum | 登记类型 · Type of registration |"),
+        "{markdown}"
+    );
+    let out = pdp(&["contract", "atlantis"], "");
+    assert_eq!(out.status.code(), Some(2));
+}
