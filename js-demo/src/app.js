@@ -53,8 +53,17 @@ function valuesOf(field) {
   return field.only ? list.filter(([v]) => field.only.includes(v)) : list;
 }
 
-function optionLabel([, label, byJurisdiction]) {
-  return (lang) => (byJurisdiction?.[state.jurisdiction] ?? label)[lang];
+/** A control's option: the form's word for the value, or the pack's in the current jurisdiction's contract. */
+function optionLabel(field, [value, label, byJurisdiction]) {
+  return (lang) => (byJurisdiction?.[state.jurisdiction] ?? label ?? contractField(field.name)?.values.get(value))?.[lang] ?? value;
+}
+
+/**
+ * A field's label: the form's own wording, or else the label its pack gives the request
+ * field in the current jurisdiction's contract (the pointer only if no pack declares it).
+ */
+function labelOf(field) {
+  return field.label ?? ((lang) => contractField(field.name)?.label?.[lang] ?? field.name);
 }
 
 function today() {
@@ -68,6 +77,23 @@ function today() {
 function engineFor(j) {
   if (!state.engines.has(j)) state.engines.set(j, new Engine(j));
   return state.engines.get(j);
+}
+
+// Each jurisdiction's contract (`engine.contract`, the packs' merged vocabulary), read once:
+// jurisdiction → (JSON Pointer → { label, values: value → { zh, en } }).
+const contracts = new Map();
+
+/** What the current jurisdiction's contract says of a request field, or undefined. */
+function contractField(pointer) {
+  const j = state.jurisdiction;
+  if (!contracts.has(j)) {
+    const fields = engineFor(j).contract?.fields ?? [];
+    contracts.set(j, new Map(fields.map((f) => [f.field, {
+      label: f.label,
+      values: new Map((f.values ?? []).map((v) => [v.value, { zh: v.zh, en: v.en }])),
+    }])));
+  }
+  return contracts.get(j).get(pointer);
 }
 
 /** The article's summary from the engine's regulation metadata: `{ title, text, short }`. */
@@ -227,21 +253,21 @@ function renderField(formId, field) {
     const type = field.control === "radio" ? "radio" : "checkbox";
     const options = valuesOf(field).map((entry, i) => {
       const input = h("input", { ...common, type, id: `${id}-${i}`, value: entry[0], checked: field.value === entry[0] });
-      return h("label", { class: "option", for: `${id}-${i}` }, input, tr(h("span"), optionLabel(entry)));
+      return h("label", { class: "option", for: `${id}-${i}` }, input, tr(h("span"), optionLabel(field, entry)));
     });
-    const legend = h("legend", {}, tr(h("span"), field.label), optional);
+    const legend = h("legend", {}, tr(h("span"), labelOf(field)), optional);
     return h("fieldset", { class: `field group ${type}`, "data-name": field.name, id }, legend, hint, h("div", { class: "options" }, options), msg);
   }
   if (field.control === "checkbox") {
     const input = h("input", { ...common, type: "checkbox", id: `${id}-input` });
     return h("div", { class: "field check", "data-name": field.name, id },
-      h("div", { class: "check-row" }, input, tr(h("label", { for: `${id}-input` }), field.label)), hint, msg);
+      h("div", { class: "check-row" }, input, tr(h("label", { for: `${id}-input` }), labelOf(field))), hint, msg);
   }
   let control;
   if (field.control === "select") {
     control = h("select", { ...common, id: `${id}-input` },
       tr(h("option", { value: "" }), UI.choose),
-      valuesOf(field).map((entry) => tr(h("option", { value: entry[0] }), optionLabel(entry))));
+      valuesOf(field).map((entry) => tr(h("option", { value: entry[0] }), optionLabel(field, entry))));
   } else if (field.control === "textarea") {
     control = h("textarea", { ...common, id: `${id}-input`, rows: 3, maxlength: 4000 });
   } else {
@@ -253,7 +279,7 @@ function renderField(formId, field) {
       value: field.today ? today() : undefined,
     });
   }
-  const label = h("label", { for: `${id}-input` }, tr(h("span"), field.label), optional);
+  const label = h("label", { for: `${id}-input` }, tr(h("span"), labelOf(field)), optional);
   return h("div", { class: "field", "data-name": field.name, id }, label, hint, control, msg);
 }
 
@@ -372,16 +398,23 @@ function renderRegulation() {
 
 // ---- rendering a check -----------------------------------------------------------------
 
+/** The name of the field a problem names: the form's label for it, else its pack's label. */
 function fieldLabel(entry, pointer) {
   const field = entry.def.sections.flatMap((s) => s.fields).find((f) => f.name === pointer);
-  return field ? pick(field.label) : pointer;
+  return pick(labelOf(field ?? { name: pointer }));
 }
 
+/**
+ * One problem of the verdict panel: placed on a control, a link to it; not placed (bindForm's
+ * `unplaced`: no control of the form holds it), the field's label all the same, or the
+ * application as a whole when it names none.
+ */
 function problemItem(entry, problem, placed) {
   const id = placed ? firstControlId(entry, problem.field) : null;
+  const unplaced = problem.rule === "undecided" ? pick(UI.notGoverned) : problem.field ? fieldLabel(entry, problem.field) : pick(UI.fieldless);
   const where = placed
     ? h("a", { href: `#${id}`, class: "goto", onclick: (e) => { e.preventDefault(); document.getElementById(id)?.focus(); } }, fieldLabel(entry, problem.field))
-    : h("span", { class: "where" }, problem.rule === "undecided" ? pick(UI.notGoverned) : pick(UI.fieldless));
+    : h("span", { class: "where" }, unplaced);
   const sep = h("span", { class: "sep" }, state.lang === "en" ? ": " : "：");
   return h("li", { class: "problem" }, where, sep, h("span", { class: "text" }, pick(problem.message)), " ", articleRef(problem.regulation, problem.article));
 }

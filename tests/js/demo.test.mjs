@@ -14,7 +14,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 
 import { FORMS, fieldsOf, isShown } from "../../js-demo/src/forms.js";
-import { VALUES, articleLabel } from "../../js-demo/src/text.js";
+import { JURISDICTION_NAMES, VALUES, articleLabel } from "../../js-demo/src/text.js";
 import { servedDemo } from "./served-demo.mjs";
 import { native, readVector, requestOf, root, vectorFiles } from "./vectors.mjs";
 
@@ -34,6 +34,12 @@ const PACK_FIELDS = new Map(PACKS.flatMap((p) => (manifest(p).fields ?? []).map(
 /** The attributes the engine derives from a field (`deliveredWorkingDays` from `/application/delivered`): as a pointer → the field. */
 const DERIVED = new Map([...PACK_FIELDS.values()].flatMap((f) => (f.derive ?? []).flatMap((d) =>
   [d.attribute, d.problemAttribute].filter(Boolean).map((a) => [`${f.field.slice(0, f.field.lastIndexOf("/"))}/${a}`, f.field]))));
+
+/** The values a form's field offers: `[value, label?, byJurisdiction?]` (text.js VALUES, or the field's own list). */
+function offeredValues(field) {
+  const list = typeof field.values === "string" ? VALUES[field.values] : field.values;
+  return field.only ? list.filter(([v]) => field.only.includes(v)) : list;
+}
 
 /** The forms' kinds: kind → form. */
 const formOfKind = new Map(FORMS.flatMap((f) => f.kinds.map((k) => [k, f])));
@@ -298,29 +304,77 @@ describe("the forms against the rules", () => {
     assert.deepEqual(differ, []);
   });
 
-  test("every value a form offers is one its field has in the packs; the operation and registration forms label fields as the packs do", () => {
+  test("every value a form offers is one its field has in the packs; the operation and registration forms word the national fields as the packs do", () => {
     const unknown = [];
     const relabelled = [];
     for (const form of FORMS) {
       for (const field of fieldsOf(form)) {
         const def = PACK_FIELDS.get(field.name);
         if (def === undefined || !["enum", "set"].includes(def.type)) continue;
-        const list = typeof field.values === "string" ? VALUES[field.values] : field.values;
-        const offered = field.only ? list.filter(([v]) => field.only.includes(v)) : list;
-        for (const [value, label] of offered) {
-          const known = def.values.find((v) => v.value === value);
-          if (known === undefined) unknown.push(`${form.id} ${field.name}: ${value}`);
-          else if (form.step !== undefined && (known.zh !== label.zh || known.en !== label.en)) relabelled.push(`${form.id} ${field.name}: ${value}`);
+        for (const [value, label] of offeredValues(field)) {
+          if (!def.values.some((v) => v.value === value)) unknown.push(`${form.id} ${field.name}: ${value}`);
+          else if (form.step !== undefined && label != null) relabelled.push(`${form.id} ${field.name}: ${value}`);
         }
       }
       if (form.step === undefined) continue;
       for (const field of fieldsOf(form)) {
-        const def = PACK_FIELDS.get(field.name);
-        if (def?.pack === "national" && (def.label.zh !== field.label.zh || def.label.en !== field.label.en)) relabelled.push(`${form.id} ${field.name}`);
+        if (PACK_FIELDS.get(field.name)?.pack === "national" && field.label !== undefined) relabelled.push(`${form.id} ${field.name}`);
       }
     }
     assert.deepEqual(unknown, []);
     assert.deepEqual(relabelled, []);
+  });
+
+  test("no label in forms.js, nor in text.js's option lists, repeats its pack's (zh and en both the pack's for the same pointer or value)", () => {
+    const same = (a, b) => a !== undefined && b !== undefined && a !== null && b !== null && a.zh === b.zh && a.en === b.en;
+    const repeated = [];
+    const kindLabels = new Map(PACKS.flatMap((p) => (manifest(p).kinds ?? []).map((k) => [k.kind, k])));
+    for (const form of FORMS) {
+      for (const field of fieldsOf(form)) {
+        const def = PACK_FIELDS.get(field.name);
+        if (def !== undefined && same(field.label, def.label)) repeated.push(`${form.id} ${field.name}: label ${field.label.zh} / ${field.label.en}`);
+        if (field.values === undefined) continue;
+        for (const [value, label, byJurisdiction] of offeredValues(field)) {
+          const packs = field.name === "/kind" ? kindLabels.get(value) : def?.values?.find((v) => v.value === value);
+          for (const [whose, words] of [["", label], ...Object.entries(byJurisdiction ?? {}).map(([j, w]) => [` (${j})`, w])]) {
+            if (same(words, packs)) repeated.push(`${form.id} ${field.name}: value ${value}${whose} ${words.zh} / ${words.en}`);
+          }
+        }
+      }
+    }
+    assert.deepEqual(repeated, [], "say these as the pack does: leave the label out");
+  });
+
+  test("every field the demo shows without its own label, and every option without its own words, is named by the jurisdiction's contract in both languages", () => {
+    const missing = [];
+    let fromContract = 0;
+    for (const j of Object.keys(JURISDICTION_NAMES)) {
+      const engine = new Engine(j);
+      const contract = new Map(engine.contract.fields.map((f) => [f.field, f]));
+      engine.free();
+      const named = (m) => typeof m?.zh === "string" && m.zh.trim() !== "" && typeof m?.en === "string" && m.en.trim() !== "";
+      for (const form of FORMS) {
+        for (const field of fieldsOf(form)) {
+          if (!form.kinds.some((kind) => isShown({ ...field, steps: undefined }, j, kind))) continue;
+          const def = contract.get(field.name);
+          if (field.label === undefined) {
+            if (named(def?.label)) fromContract += 1;
+            else missing.push(`${j} ${form.id} ${field.name}: no label, and ${def ? "the contract's is empty" : "the contract does not declare it"}`);
+          } else if (!named(field.label)) missing.push(`${j} ${form.id} ${field.name}: an empty label`);
+          if (field.values === undefined) continue;
+          for (const [value, label, byJurisdiction] of offeredValues(field)) {
+            const words = byJurisdiction?.[j] ?? label;
+            if (words != null) {
+              if (!named(words)) missing.push(`${j} ${form.id} ${field.name}: ${value} has empty words`);
+            } else if (!named(def?.values?.find((v) => v.value === value))) {
+              missing.push(`${j} ${form.id} ${field.name}: ${value} has no words here, nor in the contract`);
+            }
+          }
+        }
+      }
+    }
+    assert.deepEqual(missing, []);
+    assert.ok(fromContract > 100, `labels from the contract: ${fromContract}`);
   });
 
   test("field names are JSON Pointers or plain names, unique per form", () => {
