@@ -44,6 +44,25 @@ function pick(msg, ...args) {
 }
 
 /** What an `EngineError` (or anything thrown) says, in the page's language. */
+/** The loaded engine's field labels, by JSON Pointer (`engine.contract`, the packs' vocabulary). */
+let labelsOf = { engine: null, byPointer: new Map() };
+function fieldLabel(pointer) {
+  if (labelsOf.engine !== state.engine) {
+    const fields = state.engine?.contract?.fields ?? [];
+    labelsOf = { engine: state.engine, byPointer: new Map(fields.map((f) => [f.field, f.label])) };
+  }
+  return labelsOf.byPointer.get(pointer)?.[state.lang];
+}
+
+/** A line of a report with each request field's pointer named by its label too: 需求依据（/application/needBasis）. */
+function labelled(text) {
+  return String(text).replace(/\/(?:requester|resource|application)(?:\/[A-Za-z]+)+/g, (pointer) => {
+    const label = fieldLabel(pointer);
+    if (!label) return pointer;
+    return state.lang === "zh" ? `${label}（${pointer}）` : `${label} (${pointer})`;
+  });
+}
+
 function said(error) {
   if (error?.message && typeof error.message === "object") return pick(error.message);
   return String(error?.message ?? error);
@@ -570,8 +589,8 @@ function failedCase(c) {
   const table = parts.some(([, p]) => p) ? h("table", { class: "differences" },
     h("thead", {}, h("tr", {}, h("th", { scope: "col" }, pick(T.what)), h("th", { scope: "col" }, pick(T.expected)), h("th", { scope: "col" }, pick(T.actual)))),
     h("tbody", {}, parts.filter(([, p]) => p).map(([, p]) =>
-      h("tr", { "data-what": p.what }, h("th", { scope: "row" }, p.what), h("td", { class: "expected" }, p.expected), h("td", { class: "actual" }, p.actual))))) : null;
-  const other = parts.filter(([, p]) => !p).map(([f]) => h("li", {}, f));
+      h("tr", { "data-what": p.what }, h("th", { scope: "row" }, p.what), h("td", { class: "expected" }, labelled(p.expected)), h("td", { class: "actual" }, labelled(p.actual)))))) : null;
+  const other = parts.filter(([, p]) => !p).map(([f]) => h("li", {}, labelled(f)));
   return h("li", { class: "case failed", "data-case": c.name, "data-passed": "false" },
     h("p", { class: "case-name" }, "✗ ", c.name), table, other.length ? h("ul", { class: "other" }, other) : null);
 }
@@ -625,7 +644,7 @@ function renderDiff() {
       h("ul", {}, g.requests.map((req) => h("li", { class: "example" },
         h("p", { class: "label" }, req.label),
         h("ul", { class: "changes" }, req.changes.map((c) =>
-          h("li", {}, h("span", { class: "what" }, c.what), ": ", h("del", {}, c.old), " → ", h("ins", {}, c.new)))),
+          h("li", {}, h("span", { class: "what" }, c.what), ": ", h("del", {}, labelled(c.old)), " → ", h("ins", {}, labelled(c.new))))),
         h("details", {}, h("summary", {}, pick(T.request)), h("pre", {}, JSON.stringify(req.request, null, 2)))))),
       g.count > g.requests.length ? h("p", { class: "more" }, pick(T.andMore, g.count - g.requests.length)) : null))));
   setBody("diff-result", out);

@@ -393,4 +393,17 @@ describe("the playground in Chromium", () => {
     await page.locator("#jurisdiction").selectOption("ganzi");
     assert.equal(await page.locator("#editor-file").textContent(), "ganzi/classify.cedar");
   });
+
+  test("a difference names a request field by its label as well as its pointer", async () => {
+    await open();
+    // Without 第十八条's scenario rule, the cases that expect its violation fail.
+    await edit(SHARE, (t) => withoutPolicy(t, "ganzi.share.conditional.scenario"));
+    assert.match(await runScenarios(), /个失败/);
+    const violations = Object.values(await failures("share.json")).map((rows) => rows.violations).filter(Boolean);
+    assert.ok(violations.length > 0, "a violations difference is shown");
+    assert.ok(violations.some(([expected]) => expected.includes("应用场景（/application/scenario）")), JSON.stringify(violations));
+    page.once("dialog", (d) => d.accept());
+    await page.locator("#reset-all").click();
+    await page.locator("#load-result .ok").waitFor();
+  });
 });
