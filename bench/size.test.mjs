@@ -30,12 +30,16 @@ const pkg = (dir) => join(here, "..", "wasm", dir, "pubdata_policy_wasm_bg.wasm"
 // (the request's closed enums and their serde code gone, the pack's vocabulary read as data)
 // and the full one to 3,626,000 / 1,291,280 / 886,295 (with the dated-amendment diff): the
 // forms budget follows it down, so that the gain is kept.
+// The national layer (2026-11-30: 55 policies, two regulations' metadata and texts, the
+// register kind, in every city's pack) and the change impact's policy values took the forms
+// module to 2,778,004 / 969,624 / 664,256, within its budget, and the full one to
+// 3,751,446 / 1,326,179 / 909,287: the full budget is raised for it.
 // The way down is the compiled packs of the forms module (BENCHMARKS.md, its own issue).
 const MODULES = [
   // 2,998,586 raw, 1,046,288 gzip, 715,190 brotli on 2026-11-22
   { name: "forms", file: pkg("pkg-forms"), budget: { raw: 2_800_000, gzip: 990_000, brotli: 680_000 } },
   // 3,545,420 raw, 1,254,548 gzip, 855,785 brotli on 2026-11-22
-  { name: "full", file: pkg("pkg-web"), budget: { raw: 3_720_000, gzip: 1_320_000, brotli: 900_000 } },
+  { name: "full", file: pkg("pkg-web"), budget: { raw: 3_800_000, gzip: 1_345_000, brotli: 925_000 } },
 ];
 // @cedar-policy/cedar-wasm 4.13.0's module (nodejs/cedar_wasm_bg.wasm), the same compressors.
 const CEDAR_WASM_4_13 = { raw: 4_318_628, gzip: 1_442_641, brotli: 940_807 };
