@@ -2,7 +2,7 @@
 //! it is written, the article it rests on, and the request values its conditions read.
 
 use std::collections::BTreeSet;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use pubdata_policy::inspect::{self, PolicySummary};
 use pubdata_policy::{Engine, Error, JurisdictionInfo, Message, Request, Verdict, Vocabulary};
@@ -17,7 +17,8 @@ use crate::{Exit, Format};
 pub struct Args {
     /// The request file, or `-` for standard input.
     file: PathBuf,
-    /// Decide with the policies of this folder instead of the built-in ones.
+    /// Decide with the policies of this folder [default: ./policies when present, as
+    /// `pdp test` does, else the built-in ones].
     #[arg(long, value_name = "DIR")]
     policies: Option<PathBuf>,
     #[arg(long, value_enum, default_value = "human")]
@@ -27,6 +28,8 @@ pub struct Args {
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Explanation {
+    /// The rule set that decided: "the built-in policies" or "the policies in `DIR`".
+    policies: String,
     verdict: Verdict,
     /// The policies behind the verdict, in the order the verdict lists them.
     because: Vec<Reason>,
@@ -87,10 +90,10 @@ pub fn run(args: &Args) -> Exit {
 
 fn explain(args: &Args) -> Result<Explanation, Error> {
     let request = Request::from_json(&read_input(&args.file)?)?;
-    let source = PolicySource::new(args.policies.as_deref()).map_err(|m| Error::Io {
-        path: args.policies.as_ref().map(|p| p.display().to_string()).unwrap_or_default(),
-        message: m,
-    })?;
+    let working_copy = Path::new("policies");
+    let folder = args.policies.as_deref().or_else(|| working_copy.is_dir().then_some(working_copy));
+    let source = PolicySource::new(folder)
+        .map_err(|m| Error::Io { path: folder.map(|p| p.display().to_string()).unwrap_or_default(), message: m })?;
     let sources = source.sources(&request.jurisdiction)?;
     let engine = Engine::from_sources(&sources)?;
     let summaries = inspect::inspect(&sources)?;
@@ -113,7 +116,7 @@ fn explain(args: &Args) -> Result<Explanation, Error> {
             Some(reason(role, summary, engine.info(), &source, &seen, engine.vocabulary()))
         })
         .collect();
-    Ok(Explanation { verdict, because })
+    Ok(Explanation { policies: source.describe(), verdict, because })
 }
 
 fn reason(
@@ -157,7 +160,8 @@ fn reason(
 }
 
 fn human(e: &Explanation) -> String {
-    let mut out = verdict_text(&e.verdict);
+    let mut out = format!("Decided by {}.\n", e.policies);
+    out.push_str(&verdict_text(&e.verdict));
     if e.verdict.policies.is_empty() {
         out.push_str("\nNo policy fired: nothing in the rule set allows or forbids this request.\n");
         return out;

@@ -19,7 +19,7 @@ fn a_refusal_names_the_policy_its_article_and_the_missing_value() {
     assert_exit(&out, 0);
     let text = stdout(&out);
     let line = Fixture::new().line_of("ganzi/share.cedar", "@id(\"ganzi.share.conditional.scenario\")");
-    assert!(text.starts_with("REFUSED"), "{text}");
+    assert!(text.starts_with("Decided by the policies in `policies`.\nREFUSED"), "{text}");
     assert!(
         text.contains(&format!("violation  ganzi.share.conditional.scenario  (policies/ganzi/share.cedar:{line})")),
         "{text}"
@@ -86,4 +86,16 @@ fn an_unreadable_request_exits_2() {
     let out = pdp(&["explain", file.path().to_str().unwrap()]);
     assert_exit(&out, 2);
     assert!(stderr(&out).contains("/kind"), "{}", stderr(&out));
+}
+
+/// `explain` says which rule set decided, and defaults as `test` does: `./policies` when
+/// there is one, else the built-in policies.
+#[test]
+fn explain_says_which_rule_set_it_used() {
+    let request = common::repo().join("examples/ganzi-share.json");
+    let here = stdout(&pdp(&["explain", request.to_str().unwrap()]));
+    assert!(here.starts_with("Decided by the policies in `policies`.\n"), "{here}");
+    let elsewhere = common::pdp_in(&std::env::temp_dir(), &["explain", request.to_str().unwrap(), "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&elsewhere.stdout).unwrap();
+    assert_eq!(report["policies"], "the built-in policies");
 }
