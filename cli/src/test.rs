@@ -27,6 +27,9 @@ pub struct Args {
     /// Run only this jurisdiction (repeatable).
     #[arg(long = "jurisdiction", value_name = "ID")]
     only: Vec<String>,
+    /// Run only the cases whose name contains this text (coverage is then not judged).
+    #[arg(long, value_name = "TEXT")]
+    filter: Option<String>,
     #[arg(long, value_enum, default_value = "human")]
     format: Format,
 }
@@ -59,6 +62,9 @@ struct Run {
 #[serde(rename_all = "camelCase")]
 struct CaseRun {
     file: String,
+    /// The line of the case's `name` in its file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
     name: String,
     passed: bool,
     differences: Vec<Difference>,
@@ -133,13 +139,14 @@ fn collect(args: &Args) -> Result<Report, String> {
         .collect();
     let mut runs = Vec::new();
     for j in jurisdictions {
-        runs.push(run_jurisdiction(&source, &vectors, &j)?);
+        runs.push(run_jurisdiction(&source, &vectors, &j, args.filter.as_deref())?);
     }
     // Only a jurisdiction's own policies must fire in its cases. A layer's (the national
     // layer's, a province's) that no case fires is listed under `coverage.neverFired`: a
     // layer is tested with the jurisdictions built on it, and a city's author is not asked
     // to test the layers beneath.
-    for r in &mut runs {
+    // A filtered run leaves cases out on purpose: what they would fire is not judged.
+    for r in runs.iter_mut().filter(|_| args.filter.is_none()) {
         let never: Vec<&str> = r.coverage.never_fired.iter().filter(|u| u.own).map(|u| u.id.as_str()).collect();
         if !never.is_empty() {
             r.problems.push(format!("policies no case fires: {}", never.join(", ")));
@@ -151,18 +158,27 @@ fn collect(args: &Args) -> Result<Report, String> {
     Ok(Report { ok, passed, failed, jurisdictions: runs, skipped })
 }
 
-fn run_jurisdiction(source: &PolicySource, vectors: &Vectors, j: &str) -> Result<Run, String> {
+fn run_jurisdiction(source: &PolicySource, vectors: &Vectors, j: &str, filter: Option<&str>) -> Result<Run, String> {
     let sources = source.sources(j).map_err(|e| e.to_string())?;
     let engine = pubdata_policy::Engine::from_sources(&sources).map_err(|e| load_failure(source, j, &e))?;
     let summaries = inspect::inspect(&sources).map_err(|e| e.to_string())?;
-    let files = vectors.load(j)?;
+    let mut files = vectors.load(j)?;
 
     let mut cases = Vec::new();
     let mut problems = Vec::new();
     let mut fired = BTreeSet::new();
     let mut cited = BTreeSet::new();
     let known: BTreeSet<&String> = engine.info().regulations.iter().flat_map(|r| r.articles.keys()).collect();
-    for file in &files {
+    for file in &mut files {
+        if let Some(text) = filter {
+            file.suite.cases.retain(|c| c.name.contains(text));
+        }
+        // Each case's line, for the author to open it at.
+        let source_text = std::fs::read_to_string(&file.path).unwrap_or_default();
+        let line_of = |name: &str| {
+            let key = format!("\"name\": {}", serde_json::to_string(name).unwrap_or_default());
+            source_text.find(&key).map(|at| source_text.get(..at).map_or(0, |b| b.matches('\n').count()) + 1)
+        };
         for (case, result) in file.suite.cases.iter().zip(file.suite.run(&engine)) {
             if case.expect.error.is_none() && case.cites.is_empty() {
                 problems.push(format!("{} › {}: cites no article", file.name(), case.name));
@@ -178,13 +194,14 @@ fn run_jurisdiction(source: &PolicySource, vectors: &Vectors, j: &str) -> Result
             fired.extend(result.verdict.iter().flat_map(|v| v.policies.iter().cloned()));
             cases.push(CaseRun {
                 file: file.name(),
+                line: line_of(&case.name),
                 name: result.name.clone(),
                 passed: result.passed(),
                 differences: result.failures.iter().map(|f| difference(f)).collect(),
             });
         }
     }
-    if cases.is_empty() {
+    if cases.is_empty() && filter.is_none() {
         problems.push(format!("no scenario case ran for `{j}` (looked in {})", vectors.describe(j)));
     }
     let own_files: BTreeSet<&str> =
@@ -254,7 +271,10 @@ fn human(report: &Report) -> String {
                 file = &c.file;
                 out.push_str(&format!("  {file}\n"));
             }
-            out.push_str(&format!("    {} {}\n", if c.passed { "✓" } else { "✗" }, c.name));
+            match (c.passed, c.line) {
+                (false, Some(line)) => out.push_str(&format!("    ✗ {}  ({}:{line})\n", c.name, c.file)),
+                (passed, _) => out.push_str(&format!("    {} {}\n", if passed { "✓" } else { "✗" }, c.name)),
+            }
             for d in &c.differences {
                 match (&d.expected, &d.actual) {
                     (Some(want), Some(got)) => out.push_str(&format!(

@@ -216,3 +216,31 @@ fn an_unreadable_scenario_file_exits_2_naming_it() {
     let out = pdp(&["test", "tests/vectors", "--jurisdiction", "ganzi", "--policies", "no/such/dir"]);
     assert_exit(&out, 2);
 }
+
+/// `--filter` runs the cases whose name holds the text, and a failing case is shown at its
+/// file and line; a filtered run does not judge coverage.
+#[test]
+fn a_filtered_run_shows_a_failing_case_at_its_line() {
+    let f = Fixture::new();
+    f.edit("ganzi/share.cedar", REVIEW_DAYS, &REVIEW_DAYS.replace("\"5\"", "\"3\""));
+    let file = "tests/vectors/ganzi/share.json";
+    let name = "5 working days across the 2026 Spring Festival";
+    let out = pdp(&["test", file, "--policies", f.arg(), "--filter", name]);
+    assert_exit(&out, 1);
+    let text = stdout(&out);
+    let line = std::fs::read_to_string(common::repo().join(file))
+        .unwrap()
+        .lines()
+        .position(|l| l.contains(&format!("\"name\": \"{name}")))
+        .unwrap()
+        + 1;
+    assert!(
+        text.contains(&format!(": the make-up Saturday counts, the holiday does not  (share.json:{line})")),
+        "{text}"
+    );
+    assert!(text.contains("test result: FAILED. 0 passed, 1 failed, 0 problems"), "{text}");
+    // The same filter over the unchanged policies passes, though it fires few policies.
+    let out = pdp(&["test", file, "--filter", name]);
+    assert_exit(&out, 0);
+    assert!(stdout(&out).contains("test result: ok. 1 passed, 0 failed, 0 problems"), "{}", stdout(&out));
+}
