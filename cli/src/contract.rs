@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use pubdata_policy::{Engine, FieldType, PackManifest, Sources, Vocabulary};
+use pubdata_policy::{Engine, FieldType, Sources, Vocabulary};
 
 use crate::Exit;
 
@@ -50,28 +50,18 @@ pub fn run(args: &Args) -> Exit {
     Exit::Ok
 }
 
-/// The vocabulary of a pack with its layers, and the pack's name: read from the `pack.json`
-/// files alone, so that a layer-only pack (the national layer, a province) has its
-/// contract too. A jurisdiction's is checked by building its engine as well.
+/// The vocabulary of a pack with its layers, and the pack's name: from the `pack.json`
+/// files alone, so that a layer-only pack (the national layer, a province) has its contract
+/// too. A jurisdiction's is checked by building its engine as well.
 fn of_sources(sources: &Sources) -> Result<(Vocabulary, pubdata_policy::Message), String> {
-    let manifests: Vec<(String, PackManifest)> = sources
-        .layers
-        .iter()
-        .map(|l| {
-            let file = format!("{}/pack.json", l.pack);
-            PackManifest::parse(&file, &l.manifest).map(|m| (file, m))
-        })
-        .collect::<Result<_, _>>()
-        .map_err(|e| e.to_string())?;
+    let manifests = sources.manifests().map_err(|e| e.to_string())?;
     let Some((_, top)) = manifests.last() else {
         return Err("no pack".into());
     };
     if !top.layer_only {
         Engine::from_sources(sources).map_err(|e| e.to_string())?;
     }
-    let name = top.name.clone();
-    let vocabulary = Vocabulary::merge(manifests.iter().map(|(f, m)| (f.as_str(), m))).map_err(|e| e.to_string())?;
-    Ok((vocabulary, name))
+    Ok((sources.vocabulary().map_err(|e| e.to_string())?, top.name.clone()))
 }
 
 fn markdown(pack: &str, name: &pubdata_policy::Message, v: &Vocabulary) -> String {

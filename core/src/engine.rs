@@ -163,6 +163,30 @@ impl Sources {
     pub fn pack(&self) -> Option<&LayerSources> {
         self.layers.last()
     }
+
+    /// Each layer's `pack.json`, read, with the file name errors give it, the lowest first;
+    /// a manifest whose `pack` is not its layer's is an error.
+    pub fn manifests(&self) -> Result<Vec<(String, PackManifest)>, Error> {
+        self.layers
+            .iter()
+            .map(|layer| {
+                let file = in_pack(layer, "pack.json");
+                let manifest = PackManifest::parse(&file, &layer.manifest)?;
+                if manifest.pack != layer.pack {
+                    let message = format!("`pack` is `{}`, but the pack is `{}`", manifest.pack, layer.pack);
+                    return Err(Error::policies(file, message));
+                }
+                Ok((file, manifest))
+            })
+            .collect()
+    }
+
+    /// The request vocabulary of the pack with its layers, from their `pack.json` files
+    /// alone (a layer-only pack has one too).
+    pub fn vocabulary(&self) -> Result<Vocabulary, Error> {
+        let manifests = self.manifests()?;
+        Vocabulary::merge(manifests.iter().map(|(f, m)| (f.as_str(), m)))
+    }
 }
 
 /// `(path, text)` of the files of a folder with an extension, in name order; files whose
@@ -326,8 +350,7 @@ impl Engine {
     pub fn from_dir(root: &Path, id: &str) -> Result<Engine, Error> {
         let sources = Sources::from_dir(root, id)?;
         // A pack only built upon decides no request of its own.
-        let top = sources.pack().map(|l| PackManifest::parse(&in_pack(l, "pack.json"), &l.manifest)).transpose()?;
-        if top.is_some_and(|m| m.layer_only) {
+        if sources.manifests()?.last().is_some_and(|(_, m)| m.layer_only) {
             return Err(Error::UnknownJurisdiction(id.to_owned()));
         }
         Engine::from_sources(&sources)
@@ -342,18 +365,7 @@ impl Engine {
     fn build(sources: &Sources, validate: bool, hash: Option<&str>) -> Result<Engine, Error> {
         sources.check_limits()?;
         let top = sources.pack().ok_or_else(|| Error::policies("pack.json", "no pack"))?;
-        let mut manifests = Vec::with_capacity(sources.layers.len());
-        for layer in &sources.layers {
-            let file = in_pack(layer, "pack.json");
-            let manifest = PackManifest::parse(&file, &layer.manifest)?;
-            if manifest.pack != layer.pack {
-                return Err(Error::policies(
-                    file,
-                    format!("`pack` is `{}`, but the pack is `{}`", manifest.pack, layer.pack),
-                ));
-            }
-            manifests.push((file, manifest));
-        }
+        let manifests = sources.manifests()?;
         let vocabulary = Vocabulary::merge(manifests.iter().map(|(f, m)| (f.as_str(), m)))?;
         let info = JurisdictionInfo::merge(&sources.layers, manifests.last().map(|(_, m)| m))?;
         let jurisdiction = top.pack.clone();
@@ -542,7 +554,7 @@ impl Engine {
 
     /// Decides a request.
     pub fn check(&self, request: &Request) -> Result<Verdict, Error> {
-        let (input, date) = self.cedar_input(request)?;
+        let (mut input, date) = self.cedar_input(request)?;
         let sets = self.sets_for(date)?;
         let policies = sets.iter().find(|(k, _)| *k == request.kind).map_or(&self.policies, |(_, p)| p);
         let response = self.authorizer.is_authorized(&input.request, policies, &input.entities);
@@ -552,7 +564,7 @@ impl Engine {
         let mut fired: Vec<&Rule> = response.diagnostics().reason().filter_map(|id| self.rules.get(id)).collect();
         fired.sort_by_key(|r| r.order);
 
-        let mut deadlines = input.uncovered.clone();
+        let mut deadlines = std::mem::take(&mut input.uncovered);
         // Obligations, warnings and steps follow from a ground; without one nothing allows
         // the request.
         let grounded = fired.iter().any(|r| matches!(r.role, Role::Ground { .. }));
