@@ -125,9 +125,7 @@ impl Calendar {
         }
         Deadline { due: day, covered }
     }
-}
 
-impl Calendar {
     /// The working days after `from` up to and including `to` (the first day is not
     /// counted, as a deadline does not count the day of receipt), negative when `to` is
     /// before `from`; and whether the calendar data covers every day counted. Counted by

@@ -132,7 +132,7 @@ fn unknown_attribute(has: &Value, vocabulary: &Vocabulary, out: &mut Vec<Slip>) 
         return;
     };
     let path = format!("{left}.{attr}");
-    if !left.contains('.') && !["principal", "resource", "context"].contains(&left.as_str()) {
+    if !Vocabulary::is_request_path(&path) {
         return;
     }
     if vocabulary.field_of(&path).is_some() {
@@ -165,11 +165,7 @@ fn attributes_under(left: &str, vocabulary: &Vocabulary) -> Vec<String> {
 }
 
 fn unknown_value(path: &str, value: &str, vocabulary: &Vocabulary, out: &mut Vec<Slip>) {
-    let Some(pointer) = vocabulary.field_of(path) else { return };
-    // A derived attribute (`idProblem` of `/requester/idNumber`) has values of its own.
-    if path.rsplit('.').next() != pointer.rsplit('/').next() {
-        return;
-    }
+    let Some(pointer) = vocabulary.value_field_of(path) else { return };
     let Some(spec) = vocabulary.field(&pointer) else { return };
     if !matches!(spec.field_type, FieldType::Enum | FieldType::Set) || spec.values.iter().any(|v| v.value == value) {
         return;

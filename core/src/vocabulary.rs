@@ -196,6 +196,19 @@ impl Vocabulary {
         }
     }
 
+    /// The field whose own value a Cedar attribute path holds: as [`Vocabulary::field_of`],
+    /// but `None` for a value derived from a field (`agreementStartMonths`, `idProblem`),
+    /// which has values of its own.
+    pub fn value_field_of(&self, cedar_path: &str) -> Option<String> {
+        self.field_of(cedar_path).filter(|pointer| cedar_path.rsplit('.').next() == pointer.rsplit('/').next())
+    }
+
+    /// Whether `path` starts with a Cedar variable a request's fields are attributes of
+    /// (`principal.`, `resource.`, `context.`).
+    pub fn is_request_path(path: &str) -> bool {
+        path.split_once('.').is_some_and(|(var, _)| SECTIONS.iter().any(|s| s.cedar == var))
+    }
+
     /// The Cedar schema of the pack's requests: what its policies are validated against.
     pub fn schema(&self) -> String {
         let mut out = String::from("// Made by the engine from the pack's pack.json files (pdp schema PACK).\n\n");

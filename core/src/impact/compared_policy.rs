@@ -44,8 +44,9 @@ pub fn read(sources: &Sources) -> Result<Vec<ComparedPolicy>, Error> {
             let source = policy.to_cedar().unwrap_or_default();
             // Were the annotations not where Cedar puts them, the whole text is compared:
             // an edited annotation then counts as a changed rule, never the reverse.
-            let text = without_annotations(&source).unwrap_or(&source).to_owned();
-            let logic = match without_annotations(&source).map(PolicySet::from_str) {
+            let bare = without_annotations(&source);
+            let text = bare.unwrap_or(&source).to_owned();
+            let logic = match bare.map(PolicySet::from_str) {
                 Some(Ok(logic)) => logic,
                 _ => PolicySet::from_str(&source).map_err(|e| Error::policies(file, e))?,
             };

@@ -52,13 +52,13 @@ pub fn values(texts: &[&str], vocabulary: &Vocabulary) -> Vec<(String, Vec<Value
     out.into_iter().filter(|(_, v)| !v.is_empty()).collect()
 }
 
-/// The field of an attribute path, its trailing method names (`.contains`) dropped.
+/// The field whose own value an attribute path holds, its trailing method names
+/// (`.contains`) dropped.
 fn field_of_path(path: &str, vocabulary: &Vocabulary) -> Option<String> {
     let mut path = path;
     loop {
-        if let Some(pointer) = vocabulary.field_of(path) {
-            // A derived attribute (`agreementStartMonths`) is not the field's own value.
-            return (path.rsplit('.').next() == pointer.rsplit('/').next()).then_some(pointer);
+        if vocabulary.field_of(path).is_some() {
+            return vocabulary.value_field_of(path);
         }
         path = path.get(..path.rfind('.')?)?;
     }
@@ -132,7 +132,7 @@ fn scan(text: &str) -> Vec<Token<'_>> {
         } else if c.is_ascii_alphabetic() || c == '_' {
             let len = rest.find(|d: char| !(d.is_ascii_alphanumeric() || d == '_' || d == '.')).unwrap_or(rest.len());
             let word = rest.get(..len).unwrap_or("").trim_end_matches('.');
-            if ["principal.", "resource.", "context."].iter().any(|v| word.starts_with(v)) {
+            if Vocabulary::is_request_path(word) {
                 out.push(Token::Path(word));
             }
             rest = rest.get(len..).unwrap_or("");
