@@ -171,17 +171,10 @@ fn a_dated_amendment_shows_from_its_day_and_not_the_day_before() {
     assert!(text.contains("in force until 2026-12-31"), "{text}");
 }
 
-/// A copy of `policies/` with the packs 永州 builds on.
+/// A copy of `policies/` with 永州's pack and the packs it builds on.
 fn yongzhou_copy() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    for sub in ["calendar", "base", "national", "yongzhou"] {
-        let out = std::process::Command::new("cp")
-            .args(["-r", &format!("policies/{sub}"), dir.path().join(sub).to_str().unwrap()])
-            .current_dir(common::repo())
-            .output()
-            .unwrap();
-        assert!(out.status.success());
-    }
+    common::copy_pack("yongzhou", dir.path(), "yongzhou");
     dir
 }
 

@@ -14,26 +14,10 @@ use common::{assert_exit, json, pdp, repo, stdout};
 /// with the JavaScript walkthrough.
 const STEWARD_RULE: &str = include_str!("../../tests/fixtures/new-pack/steward.cedar");
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let path = entry.unwrap().path();
-        let target = to.join(path.file_name().unwrap());
-        if path.is_dir() {
-            copy_dir(&path, &target);
-        } else {
-            std::fs::copy(&path, &target).unwrap();
-        }
-    }
-}
-
-/// `policies/` with the calendar, the base pack and 普陀's pack copied as `jiading`.
+/// `policies/` with the calendar, 普陀's pack copied as `jiading` and the packs beneath it.
 fn copied(root: &Path) -> PathBuf {
     let policies = root.join("policies");
-    for sub in ["calendar", "base", "national"] {
-        copy_dir(&repo().join("policies").join(sub), &policies.join(sub));
-    }
-    copy_dir(&repo().join("policies/putuo"), &policies.join("jiading"));
+    common::copy_pack("putuo", &policies, "jiading");
     let manifest = policies.join("jiading/pack.json");
     let text = std::fs::read_to_string(&manifest).unwrap();
     let text = text.replacen("\"pack\": \"putuo\"", "\"pack\": \"jiading\"", 1).replacen("普陀区", "嘉定区", 1);

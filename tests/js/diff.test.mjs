@@ -8,12 +8,12 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 import { pdpBinary } from "./pdp.mjs";
-import { root, vectorDir } from "./vectors.mjs";
+import { copyPack, root, sourcesFromFolder, vectorDir } from "./vectors.mjs";
 
 const require = createRequire(import.meta.url);
 const { Engine } = require("../../wasm/pkg-node/pubdata_policy_wasm.js");
@@ -36,10 +36,7 @@ after(() => {
 /** A copy of policies/ with only the base and national packs, the calendar and 甘孜, `edit` applied to share.cedar. */
 function folder(name, edit = (text) => text) {
   const at = join(dir, name);
-  cpSync(join(root, "policies", "base"), join(at, "base"), { recursive: true });
-  cpSync(join(root, "policies", "national"), join(at, "national"), { recursive: true });
-  cpSync(join(root, "policies", "calendar"), join(at, "calendar"), { recursive: true });
-  cpSync(join(root, "policies", "ganzi"), join(at, "ganzi"), { recursive: true });
+  copyPack("ganzi", at);
   const share = join(at, SHARE);
   const text = readFileSync(share, "utf8");
   const edited = edit(text);
@@ -48,25 +45,7 @@ function folder(name, edit = (text) => text) {
 }
 
 /** A folder's 甘孜 sources, files named by their paths as `pdp` names them when reading it. */
-function sourcesOf(at) {
-  const texts = (d, ext) =>
-    Object.fromEntries(readdirSync(d).filter((f) => f.endsWith(ext)).map((f) => [join(d, f), readFileSync(join(d, f), "utf8")]));
-  return {
-    manifest: readFileSync(join(at, "ganzi", "pack.json"), "utf8"),
-    layers: [
-      { pack: "base", manifest: readFileSync(join(at, "base", "pack.json"), "utf8") },
-      {
-        pack: "national",
-        manifest: readFileSync(join(at, "national", "pack.json"), "utf8"),
-        regulation: readFileSync(join(at, "national", "regulation.json"), "utf8"),
-        policies: texts(join(at, "national"), ".cedar"),
-      },
-    ],
-    policies: texts(join(at, "ganzi"), ".cedar"),
-    regulation: readFileSync(join(at, "ganzi", "regulation.json"), "utf8"),
-    calendar: texts(join(at, "calendar"), ".json"),
-  };
-}
+const sourcesOf = (at) => sourcesFromFolder(at, "ganzi", join);
 
 const suites = () => Object.fromEntries(readdirSync(join(vectorDir, "ganzi")).filter((f) => f.endsWith(".json"))
   .map((f) => [f, JSON.parse(readFileSync(join(vectorDir, "ganzi", f), "utf8"))]));

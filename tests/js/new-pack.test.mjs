@@ -5,12 +5,12 @@
 import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
-import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 import { serveStatic } from "../../js-demo/serve.mjs";
 import { launchChromium } from "./chromium.mjs";
-import { root } from "./vectors.mjs";
+import { copyPack, root } from "./vectors.mjs";
 
 const require = createRequire(import.meta.url);
 const { Engine } = require("../../wasm/pkg-node/pubdata_policy_wasm.js");
@@ -21,8 +21,7 @@ const STEWARD = readFileSync(join(root, "tests", "fixtures", "new-pack", "stewar
 /** policies/ with base, calendar and 普陀 copied as jiading, extended as the README says. */
 function makePacks(dir) {
   const policies = join(dir, "policies");
-  for (const sub of ["base", "national", "calendar"]) cpSync(join(root, "policies", sub), join(policies, sub), { recursive: true });
-  cpSync(join(root, "policies", "putuo"), join(policies, "jiading"), { recursive: true });
+  copyPack("putuo", policies, "jiading");
   const file = join(policies, "jiading", "pack.json");
   const pack = JSON.parse(readFileSync(file, "utf8"));
   pack.pack = "jiading";

@@ -8,11 +8,10 @@
 import { test, describe } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
-import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 
 import { comparable, makeCall, readmeRequest, runBoundaryCases } from "./calls.mjs";
-import { assertBoundary, native, parityCalls, readVector, requestOf, root, vectorFiles } from "./vectors.mjs";
+import { assertBoundary, native, parityCalls, readVector, requestOf, root, sourcesFromFolder, vectorFiles } from "./vectors.mjs";
 
 const require = createRequire(import.meta.url);
 const packages = {
@@ -131,24 +130,7 @@ describe("across the boundary", () => {
 });
 
 test("Engine.fromSources over policies/ganzi decides every ganzi vector as the built-in engine", () => {
-  const dir = join(root, "policies");
-  const texts = (d, ext) =>
-    Object.fromEntries(readdirSync(d).filter((f) => f.endsWith(ext)).map((f) => [f, readFileSync(join(d, f), "utf8")]));
-  const engine = Engine.fromSources({
-    manifest: readFileSync(join(dir, "ganzi", "pack.json"), "utf8"),
-    layers: [
-      { pack: "base", manifest: readFileSync(join(dir, "base", "pack.json"), "utf8") },
-      {
-        pack: "national",
-        manifest: readFileSync(join(dir, "national", "pack.json"), "utf8"),
-        regulation: readFileSync(join(dir, "national", "regulation.json"), "utf8"),
-        policies: texts(join(dir, "national"), ".cedar"),
-      },
-    ],
-    policies: texts(join(dir, "ganzi"), ".cedar"),
-    regulation: readFileSync(join(dir, "ganzi", "regulation.json"), "utf8"),
-    calendar: texts(join(dir, "calendar"), ".json"),
-  });
+  const engine = Engine.fromSources(sourcesFromFolder(join(root, "policies"), "ganzi"));
   const builtin = new Engine("ganzi");
   assert.deepEqual(engine.policyIds, builtin.policyIds);
   let compared = 0;

@@ -12,13 +12,13 @@
 import { test, describe, before, after, beforeEach, afterEach } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 import { pdpBinary } from "./pdp.mjs";
 import { servedDemo } from "./served-demo.mjs";
-import { root } from "./vectors.mjs";
+import { copyPack, root } from "./vectors.mjs";
 
 const results = join(root, "test-results");
 const SHARE = "ganzi/share.cedar";
@@ -347,10 +347,7 @@ describe("the playground in Chromium", () => {
     const tmp = mkdtempSync(join(tmpdir(), "pdp-playground-coverage-"));
     let after;
     try {
-      cpSync(join(root, "policies", "base"), join(tmp, "base"), { recursive: true });
-      cpSync(join(root, "policies", "national"), join(tmp, "national"), { recursive: true });
-      cpSync(join(root, "policies", "calendar"), join(tmp, "calendar"), { recursive: true });
-      cpSync(dir, join(tmp, "ganzi"), { recursive: true });
+      copyPack("ganzi", tmp);
       writeFileSync(join(tmp, "ganzi", picked.file), edited);
       after = pdpCoverage(pdp, tmp, "ganzi");
     } finally {

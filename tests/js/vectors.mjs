@@ -3,7 +3,7 @@
 // written by scripts/test-wasm to target/wasm-tests/native.json).
 
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -22,6 +22,47 @@ export function vectorFiles() {
     }
   }
   return out;
+}
+
+/** The packs `pack` builds on, by its `pack.json` (and theirs), the lowest first, then `pack`. */
+export function packsOf(policies, pack) {
+  const out = [];
+  const visit = (id) => {
+    for (const below of JSON.parse(readFileSync(join(policies, id, "pack.json"), "utf8")).layers ?? []) visit(below);
+    if (!out.includes(id)) out.push(id);
+  };
+  visit(pack);
+  return out;
+}
+
+/** Copies `pack` of the repository's policies/, the packs beneath it and the calendar into `to` (as `as`). */
+export function copyPack(pack, to, as = pack) {
+  const policies = join(root, "policies");
+  for (const id of packsOf(policies, pack)) cpSync(join(policies, id), join(to, id === pack ? as : id), { recursive: true });
+  cpSync(join(policies, "calendar"), join(to, "calendar"), { recursive: true });
+}
+
+/**
+ * A pack of a policies folder in the shape `Engine.fromSources` takes: its own files, the
+ * packs beneath it as its `pack.json` lists them (each with theirs, the lowest first, as the
+ * engine reads a folder), and the calendar. `fileName(dir, file)` names each file.
+ */
+export function sourcesFromFolder(root, pack, fileName = (dir, file) => file) {
+  const texts = (d, ext) =>
+    Object.fromEntries(readdirSync(d).filter((f) => f.endsWith(ext)).map((f) => [fileName(d, f), readFileSync(join(d, f), "utf8")]));
+  const read = (id) => {
+    const dir = join(root, id);
+    const regulation = join(dir, "regulation.json");
+    return {
+      pack: id,
+      manifest: readFileSync(join(dir, "pack.json"), "utf8"),
+      ...(existsSync(regulation) ? { regulation: readFileSync(regulation, "utf8") } : {}),
+      policies: texts(dir, ".cedar"),
+    };
+  };
+  const layers = packsOf(root, pack).map(read);
+  const { manifest, regulation, policies } = layers.pop();
+  return { manifest, layers, policies, ...(regulation ? { regulation } : {}), calendar: texts(join(root, "calendar"), ".json") };
 }
 
 export function readVector(file) {
