@@ -6,6 +6,7 @@
 // check runs in this page.
 
 import init, { Engine, bindForm } from "./pkg-forms/pubdata_policy_wasm.js";
+import { contractFields } from "./contract.js";
 import { h } from "./dom.js";
 import { FORMS, fieldsOf, isShown } from "./forms.js";
 import { JURISDICTION_NAMES, OUTCOMES, REVIEWERS, UI, VALUES, articleLabel } from "./text.js";
@@ -79,21 +80,9 @@ function engineFor(j) {
   return state.engines.get(j);
 }
 
-// Each jurisdiction's contract (`engine.contract`, the packs' merged vocabulary), read once:
-// jurisdiction → (JSON Pointer → { label, values: value → { zh, en } }).
-const contracts = new Map();
-
 /** What the current jurisdiction's contract says of a request field, or undefined. */
 function contractField(pointer) {
-  const j = state.jurisdiction;
-  if (!contracts.has(j)) {
-    const fields = engineFor(j).contract?.fields ?? [];
-    contracts.set(j, new Map(fields.map((f) => [f.field, {
-      label: f.label,
-      values: new Map((f.values ?? []).map((v) => [v.value, { zh: v.zh, en: v.en }])),
-    }])));
-  }
-  return contracts.get(j).get(pointer);
+  return contractFields(engineFor(state.jurisdiction)).get(pointer);
 }
 
 /** The article's summary from the engine's regulation metadata: `{ title, text, short }`. */

@@ -11,6 +11,7 @@
 // per jurisdiction. Plain DOM; nothing is sent anywhere.
 
 import init, { Engine } from "./pkg/pubdata_policy_wasm.js";
+import { contractFields } from "./contract.js";
 import { h } from "./dom.js";
 import { JURISDICTION_NAMES, OUTCOMES as OUTCOME_WORDS, PLAYGROUND as T, UI } from "./text.js";
 
@@ -44,14 +45,9 @@ function pick(msg, ...args) {
 }
 
 /** What an `EngineError` (or anything thrown) says, in the page's language. */
-/** The loaded engine's field labels, by JSON Pointer (`engine.contract`, the packs' vocabulary). */
-let labelsOf = { engine: null, byPointer: new Map() };
+/** A request field's label in the loaded engine's contract, in the page's language. */
 function fieldLabel(pointer) {
-  if (labelsOf.engine !== state.engine) {
-    const fields = state.engine?.contract?.fields ?? [];
-    labelsOf = { engine: state.engine, byPointer: new Map(fields.map((f) => [f.field, f.label])) };
-  }
-  return labelsOf.byPointer.get(pointer)?.[state.lang];
+  return contractFields(state.engine).get(pointer)?.label?.[state.lang];
 }
 
 /** A line of a report with each request field's pointer named by its label too: 需求依据（/application/needBasis）. */
