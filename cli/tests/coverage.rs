@@ -79,7 +79,7 @@ fn an_article_left_out_of_the_matrix_is_unclassified_and_fails_both_commands() {
     let errors = validate_errors(&f);
     assert_eq!(errors.len(), 1, "{errors:#?}");
     assert_eq!(errors[0]["code"], "unclassified");
-    assert!(errors[0]["message"].as_str().unwrap().contains("第三十九条"), "{:#}", errors[0]);
+    assert!(errors[0]["message"]["en"].as_str().unwrap().contains("第三十九条"), "{:#}", errors[0]);
 }
 
 #[test]
@@ -113,5 +113,5 @@ fn a_missing_text_is_an_error_not_a_panic() {
     assert_exit(&out, 2);
     let errors = validate_errors(&f);
     assert_eq!(errors[0]["code"], "coverage", "{errors:#?}");
-    assert!(errors[0]["message"].as_str().unwrap().contains("ganzi-2025-public-data-management.txt"));
+    assert!(errors[0]["message"]["en"].as_str().unwrap().contains("ganzi-2025-public-data-management.txt"));
 }

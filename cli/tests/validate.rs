@@ -62,14 +62,44 @@ fn a_mistyped_annotation_is_located_with_a_suggestion() {
     let (out, report) = validate(&f);
     assert_exit(&out, 1);
     let e = only_error(&report, "unknown-annotation", "ganzi/share.cedar", line, "ganzi.share.conditional.review");
-    assert!(e["message"].as_str().unwrap().contains("unknown annotation `@workingDay`"), "{e:#}");
-    assert_eq!(e["help"], "did you mean `@workingDays`?");
+    assert!(e["message"]["en"].as_str().unwrap().contains("unknown annotation `@workingDay`"), "{e:#}");
+    assert_eq!(e["help"]["en"], "did you mean `@workingDays`?");
 
     let human = stdout(&pdp(&["validate", f.arg()]));
     assert!(human.contains(&format!("share.cedar:{line}:1")), "{human}");
     assert!(human.contains(&format!("{line} | @workingDay(\"5\")")), "{human}");
     assert!(human.contains("= policy: ganzi.share.conditional.review"), "{human}");
     assert!(human.contains("validate: 1 error,"), "{human}");
+}
+
+/// Loading stops at a policy's first bad annotation; the lint names every one, each at
+/// its own line.
+#[test]
+fn every_annotation_error_of_a_policy_is_reported_at_once() {
+    let f = Fixture::new();
+    let broken = "@reviewer(\"boss\")\n@workingDays(\"five\")\n@artcle(\"第十八条\")\n@priority(\"high\")";
+    f.edit("ganzi/share.cedar", REVIEW_DAYS, broken);
+    let (out, report) = validate(&f);
+    assert_exit(&out, 1);
+    let mut found: Vec<(String, usize)> = errors(&report)
+        .iter()
+        .filter(|e| e["policy"] == "ganzi.share.conditional.review")
+        .map(|e| (e["message"]["en"].as_str().unwrap().to_owned(), e["line"].as_u64().unwrap() as usize))
+        .collect();
+    found.sort_by_key(|(_, line)| *line);
+    let line = |needle: &str| f.line_of("ganzi/share.cedar", needle);
+    let expected = [
+        ("`@reviewer(\"boss\")` must be one of", line("@reviewer(\"boss\")")),
+        ("`@workingDays(\"five\")` is not a whole number", line("@workingDays(\"five\")")),
+        ("unknown annotation `@artcle`", line("@artcle(")),
+        ("`@priority(\"high\")` is not a whole number", line("@priority(")),
+        // Behind the typo, the policy has no `@article`: said at the policy's start.
+        ("needs a non-empty `@article`", line("@id(\"ganzi.share.conditional.review\")")),
+    ];
+    for (text, at) in &expected {
+        assert!(found.iter().any(|(m, l)| m.contains(text) && l == at), "{text} at {at}: {found:#?}");
+    }
+    assert_eq!(found.len(), expected.len(), "{found:#?}");
 }
 
 #[test]
@@ -81,7 +111,7 @@ fn working_days_must_be_a_positive_whole_number() {
         let (out, report) = validate(&f);
         assert_exit(&out, 1);
         let e = only_error(&report, "annotation", "ganzi/share.cedar", line, "ganzi.share.conditional.review");
-        assert!(e["message"].as_str().unwrap().contains("is not a whole number from 1 to 366"), "{bad}: {e:#}");
+        assert!(e["message"]["en"].as_str().unwrap().contains("is not a whole number from 1 to 366"), "{bad}: {e:#}");
     }
 }
 
@@ -129,7 +159,7 @@ fn a_duplicate_id_points_at_both_places() {
     let (out, report) = validate(&f);
     assert_exit(&out, 1);
     let e = only_error(&report, "duplicate-id", "ganzi/share.cedar", line, "ganzi.share.purpose");
-    assert!(e["help"].as_str().unwrap().ends_with(&format!("share.cedar:{first}")), "{e:#}");
+    assert!(e["help"]["en"].as_str().unwrap().ends_with(&format!("share.cedar:{first}")), "{e:#}");
 }
 
 #[test]
@@ -140,7 +170,7 @@ fn a_field_outside_the_request_contract_is_an_error() {
     let (out, report) = validate(&f);
     assert_exit(&out, 1);
     let e = only_error(&report, "field", "ganzi/share.cedar", line, "ganzi.share.conditional.scenario");
-    assert_eq!(e["help"], "did you mean `/application/scenario`?");
+    assert_eq!(e["help"]["en"], "did you mean `/application/scenario`?");
 }
 
 #[test]
@@ -168,7 +198,7 @@ fn a_policy_without_an_id_or_article_is_an_error() {
     assert_exit(&out, 1);
     let e = &errors(&report)[0];
     assert_eq!(e["policy"], "ganzi.share.third_party");
-    assert!(e["message"].as_str().unwrap().contains("needs a non-empty `@article`"), "{e:#}");
+    assert!(e["message"]["en"].as_str().unwrap().contains("needs a non-empty `@article`"), "{e:#}");
 }
 
 #[test]
@@ -180,7 +210,7 @@ fn cedar_syntax_and_schema_errors_keep_cedars_words_and_place() {
     assert_exit(&out, 1);
     let e = only_error(&report, "cedar-schema", "ganzi/share.cedar", line, "ganzi.share.third_party");
     assert_eq!(e["column"], 8, "{e:#}");
-    assert!(e["message"].as_str().unwrap().contains("thirdPartyTransfr"), "{e:#}");
+    assert!(e["message"]["en"].as_str().unwrap().contains("thirdPartyTransfr"), "{e:#}");
 
     let f = Fixture::new();
     f.edit("ganzi/share.cedar", "when { context.thirdPartyTransfer };", "when { context.thirdPartyTransfer ;");
@@ -200,7 +230,7 @@ fn regulation_dates_out_of_order_are_an_error() {
     let e = &errors(&report)[0];
     assert_eq!(e["code"], "regulation", "{e:#}");
     assert!(e["file"].as_str().unwrap().ends_with("ganzi/regulation.json"), "{e:#}");
-    assert!(e["message"].as_str().unwrap().contains("issued ≤ inForce ≤ expires"), "{e:#}");
+    assert!(e["message"]["en"].as_str().unwrap().contains("issued ≤ inForce ≤ expires"), "{e:#}");
 }
 
 #[test]

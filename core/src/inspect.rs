@@ -12,7 +12,7 @@ use serde_json::Value;
 use crate::engine::Sources;
 use crate::error::Error;
 use crate::regulation::JurisdictionInfo;
-use crate::rules::Rule;
+use crate::rules::{annotation_problems, without_problems, Rule};
 
 /// `permit` or `forbid`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -50,8 +50,12 @@ pub struct PolicySummary {
     /// Scope and conditions in Cedar's JSON form, without annotations: two versions of
     /// a policy with equal `logic` decide alike.
     pub logic: Value,
-    /// Why the engine would refuse this policy's annotations, if it would.
+    /// Why the engine would refuse this policy's annotations, if it would: the first
+    /// problem, where loading stops.
     pub problem: Option<String>,
+    /// Every problem of its annotations at once, each with the annotation it is at
+    /// (`workingDays`, or the one a missing piece needs): what `pdp validate` reports.
+    pub problems: Vec<(String, String)>,
 }
 
 impl PolicySummary {
@@ -97,12 +101,20 @@ pub fn inspect_file(file: &str, text: &str, info: &JurisdictionInfo, pack: &str)
         let mut reads = Vec::new();
         collect_reads(&logic, &mut reads);
         let actions = scope_actions(logic.get("action"));
-        let problem = Rule::from_policy(file, index, policy, info, &own).err().map(|e| match e {
+        let said = |e: Error| match e {
             Error::Policies { message, .. } => message,
             other => other.to_string(),
-        });
+        };
+        let problem = Rule::from_policy(file, index, policy, info, &own).err().map(said);
+        let annotations: Vec<(String, String)> =
+            policy.annotations().map(|(k, v)| (k.to_owned(), v.to_owned())).collect();
+        let id = policy.annotation("id").map(str::trim).unwrap_or_default().to_owned();
+        let problems = match &problem {
+            None => vec![],
+            Some(_) => every_problem(file, index, policy.effect(), &annotations, info, &own, &id, said),
+        };
         out.push(PolicySummary {
-            id: policy.annotation("id").map(str::trim).unwrap_or_default().to_owned(),
+            id,
             file: file.to_owned(),
             pack: pack.to_owned(),
             index,
@@ -111,14 +123,43 @@ pub fn inspect_file(file: &str, text: &str, info: &JurisdictionInfo, pack: &str)
                 Effect::Permit => PolicyEffect::Permit,
                 Effect::Forbid => PolicyEffect::Forbid,
             },
-            annotations: policy.annotations().map(|(k, v)| (k.to_owned(), v.to_owned())).collect(),
+            annotations,
             reads,
             actions,
             logic,
             problem,
+            problems,
         });
     }
     Ok(out)
+}
+
+/// The problems of each annotation (all of them), then what loading the policy says
+/// once those are taken away (a missing `@article`, a review without `@reviewer`).
+#[allow(clippy::too_many_arguments, reason = "the parts of one policy, read once by the caller")]
+fn every_problem(
+    file: &str,
+    index: usize,
+    effect: Effect,
+    annotations: &[(String, String)],
+    info: &JurisdictionInfo,
+    own: &[usize],
+    id: &str,
+    said: impl Fn(Error) -> String,
+) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> =
+        annotation_problems(annotations).into_iter().map(|(k, m)| (k, format!("policy `{id}`: {m}"))).collect();
+    let rest = without_problems(annotations);
+    let rest: Vec<(&str, &str)> = rest.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    if let Err(e) = Rule::from_annotations(file, index, effect, &rest, info, own) {
+        let message = said(e);
+        // The annotation a missing piece belongs at, when the message names one.
+        let key = message.split("`@").nth(1).and_then(|k| k.split(['(', '`']).next()).unwrap_or("id").to_owned();
+        if !out.iter().any(|(_, m)| *m == message) {
+            out.push((key, message));
+        }
+    }
+    out
 }
 
 /// Every policy of a jurisdiction's sources, files in the order the engine loads them.

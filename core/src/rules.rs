@@ -132,6 +132,138 @@ fn known(name: &str) -> bool {
     ANNOTATIONS.iter().any(|a| a.name == name)
 }
 
+// Each annotation's value, read on its own: `Rule::from_policy` stops at the first that
+// is wrong, `annotation_problems` (the lint) reports every one.
+
+fn unknown_annotation(key: &str) -> String {
+    let all: Vec<&str> = ANNOTATIONS.iter().map(|a| a.name).collect();
+    format!("unknown annotation `@{key}`, expected one of {}", all.join(", "))
+}
+
+fn working_days(v: &str) -> Result<u32, String> {
+    v.parse::<u32>()
+        .ok()
+        .filter(|n| (1..=MAX_WORKING_DAYS).contains(n))
+        .ok_or_else(|| format!("`@workingDays(\"{v}\")` is not a whole number from 1 to {MAX_WORKING_DAYS}"))
+}
+
+fn due_rounds(v: &str) -> Result<Vec<(u32, u32)>, String> {
+    Period::parse_rounds(v).ok_or_else(|| format!("`@dueRounds(\"{v}\")` is not a list of MM-DD dates"))
+}
+
+fn flag(key: &str, v: &str) -> Result<bool, String> {
+    match v {
+        "false" => Ok(false),
+        "true" => Ok(true),
+        _ => Err(format!("`@{key}(\"{v}\")` must be `true` or `false`")),
+    }
+}
+
+fn day(key: &str, v: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(v, "%Y-%m-%d").map_err(|_| format!("`@{key}(\"{v}\")` is not a date YYYY-MM-DD"))
+}
+
+fn valid_in_order(from: Option<NaiveDate>, until: Option<NaiveDate>) -> Result<(), String> {
+    match (from, until) {
+        (Some(from), Some(until)) if from > until => {
+            Err(format!("`@validFrom(\"{from}\")` is after `@validUntil(\"{until}\")`"))
+        }
+        _ => Ok(()),
+    }
+}
+
+fn pointer(field: &str) -> Result<(), String> {
+    match field.is_empty() || field.starts_with('/') {
+        true => Ok(()),
+        false => Err(format!("`@field(\"{field}\")` is not a JSON Pointer")),
+    }
+}
+
+fn reviewer(r: &str) -> Result<Reviewer, String> {
+    Reviewer::parse(r).ok_or_else(|| {
+        format!("`@reviewer(\"{r}\")` must be one of provider, authority, negotiation, expert_committee, government")
+    })
+}
+
+fn outcome(v: &str) -> Result<Outcome, String> {
+    match v {
+        "granted" => Ok(Outcome::Granted),
+        "review" => Ok(Outcome::Review),
+        other => Err(format!("`@outcome(\"{other}\")` must be `granted` or `review`")),
+    }
+}
+
+fn priority(p: &str) -> Result<i64, String> {
+    p.parse::<i64>()
+        .ok()
+        .filter(|n| (-MAX_PRIORITY..=MAX_PRIORITY).contains(n))
+        .ok_or_else(|| format!("`@priority(\"{p}\")` is not a whole number from -{MAX_PRIORITY} to {MAX_PRIORITY}"))
+}
+
+/// The annotations with each problem of [`annotation_problems`] taken away — an unknown
+/// one dropped, an unreadable value replaced by one that reads — so that loading them
+/// says what the policy lacks as a whole behind those problems.
+pub(crate) fn without_problems(annotations: &[(String, String)]) -> Vec<(String, String)> {
+    let bad: Vec<String> = annotation_problems(annotations).into_iter().map(|(key, _)| key).collect();
+    // A misspelt outcome is read as the one its reviewer implies.
+    let routed = annotations.iter().any(|(k, _)| k == "reviewer");
+    annotations
+        .iter()
+        .filter(|(k, _)| known(k))
+        .filter_map(|(k, v)| {
+            if !bad.contains(k) {
+                return Some((k.clone(), v.clone()));
+            }
+            let neutral = match k.as_str() {
+                "workingDays" => "1",
+                "silenceMeansApproval" | "onRequest" => "false",
+                "field" => "",
+                "reviewer" => "provider",
+                "outcome" if routed => "review",
+                "outcome" => "granted",
+                "priority" => "0",
+                // Dates and rounds are optional: without them the policy still reads.
+                _ => return None,
+            };
+            Some((k.clone(), neutral.to_owned()))
+        })
+        .collect()
+}
+
+/// Every annotation of a policy that is unknown or whose value does not read, each with
+/// the annotation's name — all at once, where loading stops at the first. What the
+/// policy lacks as a whole (an `@article`, a message) is `Rule::from_policy`'s to say.
+pub(crate) fn annotation_problems(annotations: &[(String, String)]) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let value = |key: &str| annotations.iter().find(|(k, _)| k == key).map(|(_, v)| v.trim()).filter(|v| !v.is_empty());
+    for (key, _) in annotations.iter().filter(|(k, _)| !known(k)) {
+        out.push((key.clone(), unknown_annotation(key)));
+    }
+    let mut check = |key: &str, read: &dyn Fn(&str) -> Result<(), String>| {
+        if let Some(Err(m)) = value(key).map(read) {
+            out.push((key.to_owned(), m));
+        }
+    };
+    check("workingDays", &|v| working_days(v).map(drop));
+    check("dueRounds", &|v| due_rounds(v).map(drop));
+    for key in ["silenceMeansApproval", "onRequest"] {
+        check(key, &|v| flag(key, v).map(drop));
+    }
+    check("validFrom", &|v| day("validFrom", v).map(drop));
+    check("validUntil", &|v| day("validUntil", v).map(drop));
+    check("field", &pointer);
+    check("reviewer", &|v| reviewer(v).map(drop));
+    check("outcome", &|v| outcome(v).map(drop));
+    check("priority", &|v| priority(v).map(drop));
+    let dates = (value("validFrom").map(|v| day("", v)), value("validUntil").map(|v| day("", v)));
+    if let (Some(Ok(from)), Some(Ok(until))) = dates {
+        if let Err(m) = valid_in_order(Some(from), Some(until)) {
+            out.push(("validFrom".to_owned(), m));
+        }
+    }
+    out
+}
+
 #[derive(Debug, Clone)]
 pub(crate) struct Rule {
     pub id: String,
@@ -201,12 +333,23 @@ impl Rule {
     ) -> Result<Rule, Error> {
         // Read once: `Policy::annotation(key)` parses `key` as a Cedar identifier on each call.
         let annotations: Vec<(&str, &str)> = policy.annotations().collect();
+        Rule::from_annotations(file, order, policy.effect(), &annotations, info, own)
+    }
+
+    /// [`Rule::from_policy`] on a policy's effect and annotations.
+    pub fn from_annotations(
+        file: &str,
+        order: usize,
+        effect: Effect,
+        annotations: &[(&str, &str)],
+        info: &JurisdictionInfo,
+        own: &[usize],
+    ) -> Result<Rule, Error> {
         let annotation = |key: &str| annotations.iter().find(|(k, _)| *k == key).map(|(_, v)| *v);
         let id = annotation("id").unwrap_or_default().to_owned();
         let bad = |m: String| Error::policies(file, format!("policy `{id}`: {m}"));
         if let Some((key, _)) = annotations.iter().find(|(k, _)| !known(k)) {
-            let all: Vec<&str> = ANNOTATIONS.iter().map(|a| a.name).collect();
-            return Err(bad(format!("unknown annotation `@{key}`, expected one of {}", all.join(", "))));
+            return Err(bad(unknown_annotation(key)));
         }
         let text = |key: &str| annotation(key).map(str::trim).filter(|v| !v.is_empty());
         let need = |key: &str| text(key).ok_or_else(|| bad(format!("needs a non-empty `@{key}` annotation")));
@@ -219,30 +362,11 @@ impl Rule {
             }
         };
         let period = || -> Result<Period, Error> {
-            let working_days = text("workingDays")
-                .map(|v| {
-                    v.parse::<u32>().ok().filter(|n| (1..=MAX_WORKING_DAYS).contains(n)).ok_or_else(|| {
-                        bad(format!("`@workingDays(\"{v}\")` is not a whole number from 1 to {MAX_WORKING_DAYS}"))
-                    })
-                })
-                .transpose()?;
-            let rounds = text("dueRounds")
-                .map(|v| {
-                    Period::parse_rounds(v)
-                        .ok_or_else(|| bad(format!("`@dueRounds(\"{v}\")` is not a list of MM-DD dates")))
-                })
-                .transpose()?
-                .unwrap_or_default();
+            let working_days = text("workingDays").map(working_days).transpose().map_err(bad)?;
+            let rounds = text("dueRounds").map(due_rounds).transpose().map_err(bad)?.unwrap_or_default();
             Ok(Period { working_days, rounds })
         };
-
-        let flag = |key: &str| -> Result<bool, Error> {
-            match text(key) {
-                None | Some("false") => Ok(false),
-                Some("true") => Ok(true),
-                Some(v) => Err(bad(format!("`@{key}(\"{v}\")` must be `true` or `false`"))),
-            }
-        };
+        let flag = |key: &str| text(key).map_or(Ok(false), |v| flag(key, v)).map_err(bad);
 
         let regulation_key = text("regulation");
         let regulation = match regulation_key {
@@ -253,36 +377,21 @@ impl Rule {
                 )?
             }
         };
-        let day = |key: &str| -> Result<Option<NaiveDate>, Error> {
-            text(key)
-                .map(|v| {
-                    NaiveDate::parse_from_str(v, "%Y-%m-%d")
-                        .map_err(|_| bad(format!("`@{key}(\"{v}\")` is not a date YYYY-MM-DD")))
-                })
-                .transpose()
-        };
+        let day = |key: &str| text(key).map(|v| day(key, v)).transpose().map_err(bad);
         let (valid_from, valid_until) = (day("validFrom")?, day("validUntil")?);
-        if let (Some(from), Some(until)) = (valid_from, valid_until) {
-            if from > until {
-                return Err(bad(format!("`@validFrom(\"{from}\")` is after `@validUntil(\"{until}\")`")));
-            }
-        }
+        valid_in_order(valid_from, valid_until).map_err(bad)?;
         let article = need("article")?.to_owned();
 
-        let role = match policy.effect() {
+        let role = match effect {
             Effect::Forbid => {
                 let field = text("field").unwrap_or_default().to_owned();
-                if !(field.is_empty() || field.starts_with('/')) {
-                    return Err(bad(format!("`@field(\"{field}\")` is not a JSON Pointer")));
-                }
+                pointer(&field).map_err(bad)?;
                 Role::Violation { field, message: message()? }
             }
             Effect::Permit => {
                 let route_spec = |r: &str| -> Result<RouteSpec, Error> {
                     Ok(RouteSpec {
-                        reviewer: Reviewer::parse(r).ok_or_else(|| {
-                            bad(format!("`@reviewer(\"{r}\")` must be one of provider, authority, negotiation, expert_committee, government"))
-                        })?,
+                        reviewer: reviewer(r).map_err(bad)?,
                         period: period()?,
                         silence_means_approval: flag("silenceMeansApproval")?,
                         message: optional_message()?,
@@ -291,11 +400,7 @@ impl Rule {
                     })
                 };
                 if let Some(outcome) = text("outcome") {
-                    let outcome = match outcome {
-                        "granted" => Outcome::Granted,
-                        "review" => Outcome::Review,
-                        other => return Err(bad(format!("`@outcome(\"{other}\")` must be `granted` or `review`"))),
-                    };
+                    let outcome = self::outcome(outcome).map_err(bad)?;
                     let route = match text("reviewer") {
                         None if outcome == Outcome::Review => return Err(bad("a review needs a `@reviewer`".into())),
                         None => None,
@@ -306,18 +411,7 @@ impl Rule {
                             return Err(bad(format!("`@{key}` belongs to a step: a policy with a `@reviewer`")));
                         }
                     }
-                    let priority = match text("priority") {
-                        None => 0,
-                        Some(p) => {
-                            p.parse::<i64>().ok().filter(|n| (-MAX_PRIORITY..=MAX_PRIORITY).contains(n)).ok_or_else(
-                                || {
-                                    bad(format!(
-                                    "`@priority(\"{p}\")` is not a whole number from -{MAX_PRIORITY} to {MAX_PRIORITY}"
-                                ))
-                                },
-                            )?
-                        }
-                    };
+                    let priority = text("priority").map_or(Ok(0), priority).map_err(bad)?;
                     Role::Ground { outcome, route, priority }
                 } else if text("after").is_some() {
                     // A step only: it joins the schedule of the step it follows, never decides.

@@ -2,14 +2,16 @@
 //! JSON form and the pack's vocabulary: a `has` test of an attribute no request has, a
 //! literal no field value can equal, a message whose working days disagree with
 //! `@workingDays`, a `forbid` without `@field`, a `forbid` with no condition. Each is a
-//! [`Slip`] the CLI (`pdp validate`) and the playground place at its policy and line.
-//! Nothing here decides a request.
+//! [`Slip`] that [`super::pack`] places at its policy and line. Nothing here decides a
+//! request.
 
 use serde::Serialize;
 use serde_json::Value;
 
+use super::diagnostic::both;
 use crate::inspect::{PolicyEffect, PolicySummary};
 use crate::pack::FieldType;
+use crate::verdict::Message;
 use crate::vocabulary::Vocabulary;
 
 /// One slip in one policy.
@@ -20,12 +22,12 @@ pub struct Slip {
     /// `forbid-without-field`, `unconditional-forbid`.
     pub code: &'static str,
     /// What is wrong.
-    pub message: String,
+    pub message: Message,
     /// The text in the policy the slip is at (`has scenaro`, `"conditonal"`, `@zh`).
     pub needle: String,
     /// How to put it right, when there is a likely fix.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub help: Option<String>,
+    pub help: Option<Message>,
 }
 
 /// Every slip of one policy, in the order of the checks.
@@ -37,12 +39,18 @@ pub fn slips(policy: &PolicySummary, vocabulary: &Vocabulary) -> Vec<Slip> {
         if !policy.annotations.iter().any(|(k, _)| k == "field") {
             out.push(Slip {
                 code: "forbid-without-field",
-                message: format!(
-                    "forbid `{}` has no `@field`: a violation names the field the applicant must correct",
-                    policy.id
+                message: both(
+                    format!("禁止规则 `{}` 没有 `@field`：违规项要指明申请人应修改的字段", policy.id),
+                    format!(
+                        "forbid `{}` has no `@field`: a violation names the field the applicant must correct",
+                        policy.id
+                    ),
                 ),
                 needle: "forbid".into(),
-                help: Some("add `@field(\"/application/…\")`, or `@field(\"\")` for the request as a whole".into()),
+                help: Some(both(
+                    "加上 `@field(\"/application/…\")`；针对整个请求时用 `@field(\"\")`",
+                    "add `@field(\"/application/…\")`, or `@field(\"\")` for the request as a whole",
+                )),
             });
         }
         let unconditional = policy.logic.get("conditions").and_then(Value::as_array).is_none_or(Vec::is_empty);
@@ -50,12 +58,15 @@ pub fn slips(policy: &PolicySummary, vocabulary: &Vocabulary) -> Vec<Slip> {
             let kinds = if policy.actions.is_empty() { "every".to_owned() } else { policy.actions.join(", ") };
             out.push(Slip {
                 code: "unconditional-forbid",
-                message: format!(
-                    "forbid `{}` has no `when` or `unless`: it refuses every {kinds} request, and no permit can decide one",
-                    policy.id
+                message: both(
+                    format!("禁止规则 `{}` 没有 `when` 或 `unless`：它拒绝每个 {kinds} 请求，任何许可规则都无法决定", policy.id),
+                    format!(
+                        "forbid `{}` has no `when` or `unless`: it refuses every {kinds} request, and no permit can decide one",
+                        policy.id
+                    ),
                 ),
                 needle: "forbid".into(),
-                help: Some("add the condition under which the article refuses".into()),
+                help: Some(both("加上条文规定拒绝的条件", "add the condition under which the article refuses")),
             });
         }
     }
@@ -141,9 +152,13 @@ fn unknown_attribute(has: &Value, vocabulary: &Vocabulary, out: &mut Vec<Slip>) 
     let known = attributes_under(&left, vocabulary);
     out.push(Slip {
         code: "unknown-attribute",
-        message: format!("`{left} has {attr}`: no request has `{attr}` there, so the test is always false"),
+        message: both(
+            format!("`{left} has {attr}`：请求中该处没有 `{attr}`，此判断恒为假"),
+            format!("`{left} has {attr}`: no request has `{attr}` there, so the test is always false"),
+        ),
         needle: format!("has {attr}"),
-        help: closest(attr, known.iter().map(String::as_str)).map(|n| format!("did you mean `{n}`?")),
+        help: closest(attr, known.iter().map(String::as_str))
+            .map(|n| both(format!("是不是 `{n}`？"), format!("did you mean `{n}`?"))),
     });
 }
 
@@ -171,14 +186,16 @@ fn unknown_value(path: &str, value: &str, vocabulary: &Vocabulary, out: &mut Vec
         return;
     }
     let all: Vec<&str> = spec.values.iter().map(|v| v.value.as_str()).collect();
+    let listed = all.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", ");
     out.push(Slip {
         code: "unknown-value",
-        message: format!(
-            "`\"{value}\"` is not a value of {pointer} (one of {}): the comparison never holds",
-            all.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", ")
+        message: both(
+            format!("`\"{value}\"` 不是 {pointer} 的取值（可取 {listed}）：此比较永不成立"),
+            format!("`\"{value}\"` is not a value of {pointer} (one of {listed}): the comparison never holds"),
         ),
         needle: format!("\"{value}\""),
-        help: closest(value, all.iter().copied()).map(|n| format!("did you mean `\"{n}\"`?")),
+        help: closest(value, all.iter().copied())
+            .map(|n| both(format!("是不是 `\"{n}\"`？"), format!("did you mean `\"{n}\"`?"))),
     });
 }
 
@@ -205,9 +222,15 @@ fn message_days(policy: &PolicySummary, out: &mut Vec<Slip>) {
         if let (false, Some(said)) = (said.contains(&days), said.first()) {
             out.push(Slip {
                 code: "message-days",
-                message: format!("`@{key}` says {said} working days, but `@workingDays(\"{days}\")`"),
+                message: both(
+                    format!("`@{key}` 写的是 {said} 个工作日，但 `@workingDays(\"{days}\")`"),
+                    format!("`@{key}` says {said} working days, but `@workingDays(\"{days}\")`"),
+                ),
                 needle: format!("@{key}"),
-                help: Some("the message and the deadline come from the same article: make them agree".into()),
+                help: Some(both(
+                    "消息和期限出自同一条文：使二者一致",
+                    "the message and the deadline come from the same article: make them agree",
+                )),
             });
         }
     }
@@ -275,7 +298,7 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].code, "unknown-attribute");
         assert_eq!(found[0].needle, "has scenaro");
-        assert_eq!(found[0].help.as_deref(), Some("did you mean `scenario`?"));
+        assert_eq!(found[0].help.as_ref().map(|h| h.en.as_str()), Some("did you mean `scenario`?"));
     }
 
     #[test]
@@ -288,7 +311,7 @@ mod tests {
         );
         let needles: Vec<&str> = found.iter().map(|s| s.needle.as_str()).collect();
         assert_eq!(needles, ["\"conditonal\"", "\"secret\"", "\"ftp\""], "{found:?}");
-        assert_eq!(found[0].help.as_deref(), Some("did you mean `\"conditional\"`?"));
+        assert_eq!(found[0].help.as_ref().map(|h| h.en.as_str()), Some("did you mean `\"conditional\"`?"));
     }
 
     #[test]
@@ -300,7 +323,8 @@ mod tests {
         );
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!((found[0].code, found[0].needle.as_str()), ("message-days", "@zh"));
-        assert!(found[0].message.contains("says 5 working days"), "{}", found[0].message);
+        assert!(found[0].message.en.contains("says 5 working days"), "{:?}", found[0].message);
+        assert!(found[0].message.zh.contains("写的是 5 个工作日"), "{:?}", found[0].message);
     }
 
     #[test]
