@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use pubdata_policy::inspect;
+use pubdata_policy::scenario::{shown, Difference};
 
 use serde::Serialize;
 
@@ -68,17 +69,6 @@ struct CaseRun {
     name: String,
     passed: bool,
     differences: Vec<Difference>,
-}
-
-/// One way the actual verdict differs from the expected one.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Difference {
-    what: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    expected: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    actual: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -197,7 +187,7 @@ fn run_jurisdiction(source: &PolicySource, vectors: &Vectors, j: &str, filter: O
                 line: line_of(&case.name),
                 name: result.name.clone(),
                 passed: result.passed(),
-                differences: result.failures.iter().map(|f| difference(f)).collect(),
+                differences: result.failures.clone(),
             });
         }
     }
@@ -248,19 +238,6 @@ fn run_jurisdiction(source: &PolicySource, vectors: &Vectors, j: &str, filter: O
     })
 }
 
-/// The scenario runner writes `what: expected X, got Y`; anything else stays one line.
-fn difference(line: &str) -> Difference {
-    let parsed = line
-        .split_once(": expected ")
-        .and_then(|(what, rest)| rest.split_once(", got ").map(|(want, got)| (what, want, got)));
-    match parsed {
-        Some((what, want, got)) => {
-            Difference { what: what.to_owned(), expected: Some(want.to_owned()), actual: Some(got.to_owned()) }
-        }
-        None => Difference { what: line.to_owned(), expected: None, actual: None },
-    }
-}
-
 fn human(report: &Report) -> String {
     let mut out = String::new();
     for r in &report.jurisdictions {
@@ -276,13 +253,12 @@ fn human(report: &Report) -> String {
                 (passed, _) => out.push_str(&format!("    {} {}\n", if passed { "✓" } else { "✗" }, c.name)),
             }
             for d in &c.differences {
-                match (&d.expected, &d.actual) {
-                    (Some(want), Some(got)) => out.push_str(&format!(
-                        "        {}\n        - expected {want}\n        + actual   {got}\n",
-                        d.what
-                    )),
-                    _ => out.push_str(&format!("        {}\n", d.what)),
-                }
+                out.push_str(&format!(
+                    "        {}\n        - expected {}\n        + actual   {}\n",
+                    d.path,
+                    shown(&d.expected),
+                    shown(&d.actual)
+                ));
             }
         }
         let cov = &r.coverage;
