@@ -243,7 +243,7 @@ pub fn rewrite(text: &str, updates: &[(usize, Expect)]) -> Result<String, String
         edits(old, &new, at, &mut out);
     }
     // From the end, so that the earlier spans stay where they were.
-    out.sort_by(|a, b| b.0.cmp(&a.0));
+    out.sort_by_key(|e| std::cmp::Reverse(e.0));
     let mut result = text.to_owned();
     for (start, end, value) in out {
         if start > end || end > result.len() || !result.is_char_boundary(start) || !result.is_char_boundary(end) {
