@@ -6,6 +6,8 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use pubdata_policy::inspect;
+use pubdata_policy::scenario::{run_case, shown, Case, CaseResult, Difference, Expect, Suite};
+use pubdata_policy::Engine;
 
 use serde::Serialize;
 
@@ -30,8 +32,23 @@ pub struct Args {
     /// Run only the cases whose name contains this text (coverage is then not judged).
     #[arg(long, value_name = "TEXT")]
     filter: Option<String>,
+    /// After a reviewed change: write what the engine now answers into the `expect` of
+    /// each failing case (only the values that differ; review the result with `git diff`).
+    /// A case answered with an error where a verdict is expected, or one whose cited
+    /// articles no longer appear, is listed and left alone.
+    #[arg(long)]
+    update: bool,
+    /// `junit` writes JUnit XML for CI systems: a testsuite per scenario file, a testcase
+    /// per case.
     #[arg(long, value_enum, default_value = "human")]
-    format: Format,
+    format: Output,
+}
+
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum Output {
+    Human,
+    Json,
+    Junit,
 }
 
 #[derive(Serialize)]
@@ -40,6 +57,8 @@ struct Report {
     ok: bool,
     passed: usize,
     failed: usize,
+    /// Failing cases whose expectation `--update` rewrote.
+    updated: usize,
     jurisdictions: Vec<Run>,
     /// Vector folders left out because no policies exist for them.
     skipped: Vec<String>,
@@ -56,29 +75,47 @@ struct Run {
     /// What fails the run besides failing cases: cases citing no or unknown articles,
     /// policies that never fire.
     problems: Vec<String>,
+    /// With `--update`: the failing cases whose `expect` was rewritten, and those left alone.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    updated: Vec<Updated>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    not_updated: Vec<NotUpdated>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Updated {
+    file: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
+    name: String,
+    /// What was expected (the old value) and is now written (the actual one).
+    changes: Vec<Difference>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct NotUpdated {
+    file: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
+    name: String,
+    reason: String,
 }
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct CaseRun {
     file: String,
+    /// The file as given on the command line, for JUnit's `file` attribute.
+    #[serde(skip)]
+    path: String,
     /// The line of the case's `name` in its file.
     #[serde(skip_serializing_if = "Option::is_none")]
     line: Option<usize>,
     name: String,
     passed: bool,
     differences: Vec<Difference>,
-}
-
-/// One way the actual verdict differs from the expected one.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Difference {
-    what: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    expected: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    actual: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -112,7 +149,11 @@ struct Uncited {
 }
 
 pub fn run(args: &Args) -> Exit {
-    crate::finish(collect(args), args.format, human, |r| r.ok)
+    match args.format {
+        Output::Human => crate::finish(collect(args), Format::Human, human, |r| r.ok),
+        Output::Json => crate::finish(collect(args), Format::Json, human, |r| r.ok),
+        Output::Junit => crate::finish(collect(args), Format::Human, junit, |r| r.ok),
+    }
 }
 
 fn collect(args: &Args) -> Result<Report, String> {
@@ -139,7 +180,7 @@ fn collect(args: &Args) -> Result<Report, String> {
         .collect();
     let mut runs = Vec::new();
     for j in jurisdictions {
-        runs.push(run_jurisdiction(&source, &vectors, &j, args.filter.as_deref())?);
+        runs.push(run_jurisdiction(&source, &vectors, &j, args.filter.as_deref(), args.update)?);
     }
     // Only a jurisdiction's own policies must fire in its cases. A layer's (the national
     // layer's, a province's) that no case fires is listed under `coverage.neverFired`: a
@@ -154,32 +195,40 @@ fn collect(args: &Args) -> Result<Report, String> {
     }
     let passed = runs.iter().flat_map(|r| &r.cases).filter(|c| c.passed).count();
     let failed = runs.iter().flat_map(|r| &r.cases).count() - passed;
-    let ok = failed == 0 && passed > 0 && runs.iter().all(|r| r.problems.is_empty());
-    Ok(Report { ok, passed, failed, jurisdictions: runs, skipped })
+    let updated = runs.iter().map(|r| r.updated.len()).sum::<usize>();
+    // After `--update`, a run is good when every failing case was rewritten.
+    let ok = failed == updated && passed + updated > 0 && runs.iter().all(|r| r.problems.is_empty());
+    Ok(Report { ok, passed, failed, updated, jurisdictions: runs, skipped })
 }
 
-fn run_jurisdiction(source: &PolicySource, vectors: &Vectors, j: &str, filter: Option<&str>) -> Result<Run, String> {
+fn run_jurisdiction(
+    source: &PolicySource,
+    vectors: &Vectors,
+    j: &str,
+    filter: Option<&str>,
+    update: bool,
+) -> Result<Run, String> {
     let sources = source.sources(j).map_err(|e| e.to_string())?;
-    let engine = pubdata_policy::Engine::from_sources(&sources).map_err(|e| load_failure(source, j, &e))?;
+    let engine = Engine::from_sources(&sources).map_err(|e| load_failure(source, j, &e))?;
     let summaries = inspect::inspect(&sources).map_err(|e| e.to_string())?;
-    let mut files = vectors.load(j)?;
+    let files = vectors.load(j)?;
 
     let mut cases = Vec::new();
     let mut problems = Vec::new();
     let mut fired = BTreeSet::new();
     let mut cited = BTreeSet::new();
+    let (mut updated, mut not_updated) = (Vec::new(), Vec::new());
     let known: BTreeSet<&String> = engine.info().regulations.iter().flat_map(|r| r.articles.keys()).collect();
-    for file in &mut files {
-        if let Some(text) = filter {
-            file.suite.cases.retain(|c| c.name.contains(text));
-        }
+    for file in &files {
         // Each case's line, for the author to open it at.
         let source_text = std::fs::read_to_string(&file.path).unwrap_or_default();
-        let line_of = |name: &str| {
-            let key = format!("\"name\": {}", serde_json::to_string(name).unwrap_or_default());
-            source_text.find(&key).map(|at| source_text.get(..at).map_or(0, |b| b.matches('\n').count()) + 1)
-        };
-        for (case, result) in file.suite.cases.iter().zip(file.suite.run(&engine)) {
+        let lines = crate::scenario_text::case_lines(&source_text);
+        let line_of = |index: usize| lines.get(index).copied().flatten();
+        let mut rewrites = Vec::new();
+        // The index in the file stays the case's, for `--update` to find it again.
+        let chosen = file.suite.cases.iter().enumerate().filter(|(_, c)| filter.is_none_or(|t| c.name.contains(t)));
+        for (index, case) in chosen {
+            let result = run_case(&engine, case, file.suite.request_of(case));
             if case.expect.error.is_none() && case.cites.is_empty() {
                 problems.push(format!("{} › {}: cites no article", file.name(), case.name));
             }
@@ -192,13 +241,38 @@ fn run_jurisdiction(source: &PolicySource, vectors: &Vectors, j: &str, filter: O
             }
             cited.extend(case.cites.iter().cloned());
             fired.extend(result.verdict.iter().flat_map(|v| v.policies.iter().cloned()));
+            if update && !result.passed() {
+                match updatable(&engine, &file.suite, case, &result) {
+                    Ok(expect) => {
+                        rewrites.push((index, expect));
+                        updated.push(Updated {
+                            file: file.name(),
+                            line: line_of(index),
+                            name: case.name.clone(),
+                            changes: result.failures.clone(),
+                        });
+                    }
+                    Err(reason) => not_updated.push(NotUpdated {
+                        file: file.name(),
+                        line: line_of(index),
+                        name: case.name.clone(),
+                        reason,
+                    }),
+                }
+            }
             cases.push(CaseRun {
                 file: file.name(),
-                line: line_of(&case.name),
+                path: file.path.display().to_string(),
+                line: line_of(index),
                 name: result.name.clone(),
                 passed: result.passed(),
-                differences: result.failures.iter().map(|f| difference(f)).collect(),
+                differences: result.failures,
             });
+        }
+        if !rewrites.is_empty() {
+            let text = crate::scenario_text::rewrite(&source_text, &rewrites)
+                .map_err(|e| format!("{}: not rewritten: {e}", file.path.display()))?;
+            write_file(&file.path, &text)?;
         }
     }
     if cases.is_empty() && filter.is_none() {
@@ -245,20 +319,35 @@ fn run_jurisdiction(source: &PolicySource, vectors: &Vectors, j: &str, filter: O
         cases,
         coverage,
         problems,
+        updated,
+        not_updated,
     })
 }
 
-/// The scenario runner writes `what: expected X, got Y`; anything else stays one line.
-fn difference(line: &str) -> Difference {
-    let parsed = line
-        .split_once(": expected ")
-        .and_then(|(what, rest)| rest.split_once(", got ").map(|(want, got)| (what, want, got)));
-    match parsed {
-        Some((what, want, got)) => {
-            Difference { what: what.to_owned(), expected: Some(want.to_owned()), actual: Some(got.to_owned()) }
-        }
-        None => Difference { what: line.to_owned(), expected: None, actual: None },
+/// The expectation `--update` writes for a failing case: what the engine answered, in the
+/// case's own form, provided the case passes with it — so an article the case cites and
+/// the answer lacks, which no `expect` value can mend, leaves the case alone.
+fn updatable(engine: &Engine, suite: &Suite, case: &Case, result: &CaseResult) -> Result<Expect, String> {
+    let expect = result.answered.clone()?;
+    let rewritten = Case { expect: expect.clone(), ..case.clone() };
+    let again = run_case(engine, &rewritten, suite.request_of(case));
+    if again.passed() {
+        Ok(expect)
+    } else {
+        let left: Vec<String> = again.failures.iter().map(ToString::to_string).collect();
+        Err(format!("it would still fail: {}", left.join("; ")))
     }
+}
+
+/// Replaces a file by writing beside it and renaming, so that an interrupted write does
+/// not leave half a scenario file.
+fn write_file(path: &Path, text: &str) -> Result<(), String> {
+    let mut temporary = path.as_os_str().to_owned();
+    temporary.push(".pdp-update");
+    let temporary = PathBuf::from(temporary);
+    std::fs::write(&temporary, text)
+        .and_then(|()| std::fs::rename(&temporary, path))
+        .map_err(|e| format!("cannot write `{}`: {e}", path.display()))
 }
 
 fn human(report: &Report) -> String {
@@ -276,13 +365,12 @@ fn human(report: &Report) -> String {
                 (passed, _) => out.push_str(&format!("    {} {}\n", if passed { "✓" } else { "✗" }, c.name)),
             }
             for d in &c.differences {
-                match (&d.expected, &d.actual) {
-                    (Some(want), Some(got)) => out.push_str(&format!(
-                        "        {}\n        - expected {want}\n        + actual   {got}\n",
-                        d.what
-                    )),
-                    _ => out.push_str(&format!("        {}\n", d.what)),
-                }
+                out.push_str(&format!(
+                    "        {}\n        - expected {}\n        + actual   {}\n",
+                    d.path,
+                    shown(&d.expected),
+                    shown(&d.actual)
+                ));
             }
         }
         let cov = &r.coverage;
@@ -297,6 +385,17 @@ fn human(report: &Report) -> String {
         for a in &cov.articles_without_case {
             out.push_str(&format!("    no case cites {} of `{}`: {}\n", a.article, a.regulation, a.summary));
         }
+        for u in &r.updated {
+            let line = u.line.map(|l| format!(":{l}")).unwrap_or_default();
+            out.push_str(&format!("  updated {} › {}  ({}{line})\n", u.file, u.name, u.file));
+            for c in &u.changes {
+                out.push_str(&format!("      {}: {} → {}\n", c.path, shown(&c.expected), shown(&c.actual)));
+            }
+        }
+        for u in &r.not_updated {
+            let line = u.line.map(|l| format!(":{l}")).unwrap_or_default();
+            out.push_str(&format!("  not updated {} › {}  ({}{line}): {}\n", u.file, u.name, u.file, u.reason));
+        }
         for p in &r.problems {
             out.push_str(&format!("  problem: {p}\n"));
         }
@@ -306,9 +405,102 @@ fn human(report: &Report) -> String {
     }
     let problems: usize = report.jurisdictions.iter().map(|r| r.problems.len()).sum();
     let verdict = if report.ok { "ok" } else { "FAILED" };
+    let updated = if report.updated > 0 { format!(" ({} updated)", report.updated) } else { String::new() };
     out.push_str(&format!(
-        "test result: {verdict}. {} passed, {} failed, {problems} problems\n",
+        "test result: {verdict}. {} passed, {} failed{updated}, {problems} problems\n",
         report.passed, report.failed
     ));
+    out
+}
+
+/// JUnit XML, as CI systems read it: `<testsuites>`, a `<testsuite>` per scenario file, a
+/// `<testcase>` per case whose `<failure>` lists the differences; and per jurisdiction a
+/// `coverage` testsuite with one testcase failing on the run's problems (policies no case
+/// fires, cases citing unknown articles), which fail `pdp test` as well.
+fn junit(report: &Report) -> String {
+    let total = report.passed + report.failed + report.jurisdictions.len();
+    let problems = report.jurisdictions.iter().filter(|r| !r.problems.is_empty()).count();
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    out.push_str(&format!(
+        "<testsuites name=\"pdp test\" tests=\"{total}\" failures=\"{}\">\n",
+        report.failed + problems
+    ));
+    for r in &report.jurisdictions {
+        let mut files: Vec<&str> = r.cases.iter().map(|c| c.file.as_str()).collect();
+        files.dedup();
+        for file in files {
+            let cases: Vec<&CaseRun> = r.cases.iter().filter(|c| c.file == file).collect();
+            let failed = cases.iter().filter(|c| !c.passed).count();
+            let path = cases.first().map(|c| c.path.as_str()).unwrap_or_default();
+            out.push_str(&format!(
+                "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failed}\" file=\"{}\">\n",
+                xml(&format!("{}/{file}", r.jurisdiction)),
+                cases.len(),
+                xml(path)
+            ));
+            for c in cases {
+                let line = c.line.map(|l| format!(" line=\"{l}\"")).unwrap_or_default();
+                let head = format!(
+                    "    <testcase name=\"{}\" classname=\"{}\" file=\"{}\"{line}",
+                    xml(&c.name),
+                    xml(&format!("{}.{}", r.jurisdiction, file.trim_end_matches(".json"))),
+                    xml(&c.path)
+                );
+                if c.passed {
+                    out.push_str(&format!("{head}/>\n"));
+                } else {
+                    let lines: Vec<String> = c.differences.iter().map(ToString::to_string).collect();
+                    out.push_str(&format!(
+                        "{head}>\n      <failure message=\"{}\" type=\"difference\">{}</failure>\n    </testcase>\n",
+                        xml(&lines.join("; ")),
+                        xml(&lines.join("\n"))
+                    ));
+                }
+            }
+            out.push_str("  </testsuite>\n");
+        }
+        let failed = usize::from(!r.problems.is_empty());
+        out.push_str(&format!(
+            "  <testsuite name=\"{}\" tests=\"1\" failures=\"{failed}\">\n",
+            xml(&format!("{}: coverage", r.jurisdiction))
+        ));
+        let head = format!(
+            "    <testcase name=\"policies fired and articles cited\" classname=\"{}.coverage\"",
+            xml(&r.jurisdiction)
+        );
+        if r.problems.is_empty() {
+            out.push_str(&format!("{head}/>\n"));
+        } else {
+            out.push_str(&format!(
+                "{head}>\n      <failure message=\"{}\" type=\"problem\">{}</failure>\n    </testcase>\n",
+                xml(&r.problems.join("; ")),
+                xml(&r.problems.join("\n"))
+            ));
+        }
+        out.push_str("  </testsuite>\n");
+    }
+    out.push_str("</testsuites>\n");
+    out
+}
+
+/// Text for an XML attribute or element: markup escaped, line breaks kept as character
+/// references (an attribute's raw newline would be read as a space), and the control
+/// characters XML 1.0 cannot hold at all replaced.
+fn xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\n' => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
+            '\t' => out.push_str("&#9;"),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
     out
 }

@@ -103,8 +103,12 @@ fn a_wrong_expected_article_fails_its_case() {
     let suite = Suite { description: String::new(), base: None, cases: vec![case] };
     let result = &suite.run(&engine)[0];
     assert!(!result.passed());
-    assert!(result.failures.iter().any(|f| f.contains("route.article")), "{:?}", result.failures);
-    assert!(result.failures.iter().any(|f| f.starts_with("cites 第十七条")), "{:?}", result.failures);
+    let at = |path: &str| result.failures.iter().find(|d| d.path == path);
+    let article = at("route.article").unwrap();
+    assert_eq!(article.expected, "第十七条");
+    let actual = article.actual.as_str().unwrap();
+    assert_eq!(article.to_string(), format!("route.article: expected 第十七条, got {actual}"));
+    assert_eq!(at("cites").unwrap().expected, "第十七条", "{:?}", result.failures);
 }
 
 #[test]

@@ -58,7 +58,7 @@ fn every_vector_gives_the_verdict_its_article_demands() {
                         "{} — {}\n    {}",
                         file.display(),
                         result.name,
-                        result.failures.join("\n    ")
+                        result.failures.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n    ")
                     ));
                 }
             }

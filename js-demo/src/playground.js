@@ -539,10 +539,12 @@ function renderCoverage() {
   setBody("coverage-result", summary, problems, regulations);
 }
 
-/** `route.due: expected 2026-10-10, got 2026-10-08` → its three parts. */
-function failureParts(line) {
-  const m = /^(.+?): expected ([\s\S]*), got ([\s\S]*)$/.exec(line);
-  return m ? { what: m[1], expected: m[2], actual: m[3] } : null;
+/** A value of a difference as a person reads it, as the CLI writes it (`scenario::shown`): text bare, `null` as none. */
+function shownValue(v) {
+  if (v === null || v === undefined) return pick(T.none);
+  if (Array.isArray(v)) return `[${v.map(shownValue).join(", ")}]`;
+  if (typeof v === "object") return `{${Object.entries(v).map(([k, x]) => `${k}: ${shownValue(x)}`).join(", ")}}`;
+  return String(v);
 }
 
 function renderScenarios() {
@@ -581,14 +583,13 @@ function renderScenarios() {
 }
 
 function failedCase(c) {
-  const parts = c.failures.map((f) => [f, failureParts(f)]);
-  const table = parts.some(([, p]) => p) ? h("table", { class: "differences" },
+  const table = c.failures.length ? h("table", { class: "differences" },
     h("thead", {}, h("tr", {}, h("th", { scope: "col" }, pick(T.what)), h("th", { scope: "col" }, pick(T.expected)), h("th", { scope: "col" }, pick(T.actual)))),
-    h("tbody", {}, parts.filter(([, p]) => p).map(([, p]) =>
-      h("tr", { "data-what": p.what }, h("th", { scope: "row" }, p.what), h("td", { class: "expected" }, labelled(p.expected)), h("td", { class: "actual" }, labelled(p.actual)))))) : null;
-  const other = parts.filter(([, p]) => !p).map(([f]) => h("li", {}, labelled(f)));
+    h("tbody", {}, c.failures.map((d) =>
+      h("tr", { "data-what": d.path }, h("th", { scope: "row" }, d.path),
+        h("td", { class: "expected" }, labelled(shownValue(d.expected))), h("td", { class: "actual" }, labelled(shownValue(d.actual))))))) : null;
   return h("li", { class: "case failed", "data-case": c.name, "data-passed": "false" },
-    h("p", { class: "case-name" }, "✗ ", c.name), table, other.length ? h("ul", { class: "other" }, other) : null);
+    h("p", { class: "case-name" }, "✗ ", c.name), table);
 }
 
 function renderDiff() {

@@ -232,10 +232,24 @@ export interface Suite {
   cases: Array<Record<string, unknown>>;
 }
 
+/**
+ * One way what the engine answered differs from what a case expects: `path` is the part of
+ * the case as its JSON spells it (`outcome`, `route.workingDays`, `schedule[1].due`,
+ * `obligations[<rule>].due`, `violations`, `error`, or `cites` for a cited article the
+ * answer lacks); `expected` and `actual` are JSON values in the scenario format's shape
+ * (`5`, `"2026-10-10"`, a list of violations), `null` for none (no route, no error, no
+ * verdict). For `cites`, `expected` is the article and `actual` the articles cited.
+ */
+export interface Difference {
+  path: string;
+  expected: unknown;
+  actual: unknown;
+}
+
 export interface CaseResult {
   name: string;
-  /** One line per difference from the expectation; empty when the case passes. */
-  failures: string[];
+  /** Every difference from the expectation; empty when the case passes. */
+  failures: Difference[];
   verdict?: Verdict;
   status?: ShareStatus;
 }
