@@ -129,9 +129,10 @@ export function createEditor(host, { stylesheet = "editor.css", onChange, onCare
       if (!same && !scroll) view.scrollDOM.scrollTop = 0;
       return same;
     },
-    /** Forgets the file's undo history (after its text was reset). */
+    /** Forgets a file's undo history (after its text was reset); without a key, every file's. */
     forget(key) {
-      states.delete(key);
+      if (key === undefined) states.clear();
+      else states.delete(key);
     },
     text: () => view.state.doc.toString(),
     caret: () => caret(view.state),

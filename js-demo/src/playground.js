@@ -693,6 +693,8 @@ function loadJurisdiction(j) {
   state.texts = new Map(state.files.map((f) => [f.key, typeof saved[f.key] === "string" ? saved[f.key] : builtinText(f)]));
   state.results = { load: null, coverage: null, scenarios: null, diff: null };
   state.version += 1;
+  // Another jurisdiction's files may share a name (`calendar/2026.json`), not their history.
+  state.editor?.forget();
 }
 
 function setJurisdiction(j) {
