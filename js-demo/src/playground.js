@@ -41,8 +41,9 @@ const state = {
   timer: null,
   editor: null, // the editor's calls (editor.js), made once and kept across renders of the page
   editorHost: null, // its element
-  // Where the edited texts go wrong, each `{ severity, file (a key), line, column?, message, code? }`:
-  // the editor shows those of its file at their lines.
+  // Where the edited texts go wrong, each `{ severity, file, line, column?, message, code? }`
+  // (`file` as the sources name it, `message` a string or `{ zh, en }`): the editor shows
+  // those of its file at their lines.
   diagnostics: [],
 };
 
@@ -244,7 +245,7 @@ function showCaret() {
 
 /** The diagnostics of the file shown, in the page's language, at their lines in the editor. */
 function showDiagnostics() {
-  state.editor.setDiagnostics(state.diagnostics.filter((d) => d.file === state.file)
+  state.editor.setDiagnostics(state.diagnostics.filter((d) => fileNamed(d.file)?.key === state.file)
     .map((d) => ({ ...d, message: typeof d.message === "object" ? pick(d.message) : d.message })));
 }
 
@@ -333,7 +334,7 @@ function validate() {
     // The same error, with the file, line and policy where the engine stopped.
     state.results.load = { version: state.version, error: located(sources) ?? error };
   }
-  // Where the texts go wrong; Engine.lint's findings, when it comes, join this list.
+  // Where the texts go wrong; a lint's findings of the same shape can join this list.
   state.diagnostics = problemDiagnostics(state.results.load.error);
   showDiagnostics();
   updateVocabulary();
@@ -342,12 +343,11 @@ function validate() {
   return state.engine !== null;
 }
 
-/** A load error located in a file (`Engine.sourcesProblem`) as the editor's diagnostics. */
+/** A load error located at a line (`Engine.sourcesProblem`) as the editor's diagnostics. */
 function problemDiagnostics(error) {
-  const file = error?.file !== undefined ? fileNamed(error.file) : undefined;
-  if (!file || error.line === undefined) return [];
+  if (error?.file === undefined || error.line === undefined) return [];
   const message = error.message && typeof error.message === "object" ? error.message : String(error.message ?? error);
-  return [{ severity: "error", file: file.key, line: error.line, column: error.column, message, code: error.code }];
+  return [{ severity: "error", file: error.file, line: error.line, column: error.column, message, code: error.code }];
 }
 
 /**
