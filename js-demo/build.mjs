@@ -7,12 +7,16 @@
 // ({ jurisdiction: [file name, …] }), and each pack's coverage matrix with the regulation
 // texts it classifies (policies/<jurisdiction>/coverage.json and *.txt) under
 // dist/coverage/ with the same kind of index, for the playground page to fetch from the
-// same origin. Nothing else is fetched or generated: dist/ is what
-// `node js-demo/serve.mjs` serves, and what could be copied to any static host.
+// same origin; and the playground's editor (js-demo/editor/, CodeMirror from the root
+// package.json's devDependencies) bundled by esbuild into one module, dist/editor.js, with
+// the licences of what it holds in dist/editor.licenses.txt. Nothing is fetched: dist/ is
+// what `node js-demo/serve.mjs` serves, and what could be copied to any static host.
 
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+
+import { buildSync } from "esbuild";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "..");
@@ -37,9 +41,31 @@ export function build(out = join(here, "dist")) {
       if (existsSync(join(pkg, name))) cpSync(join(pkg, name), join(out, dir, name), { recursive: true });
     }
   }
+  bundleEditor(join(out, "editor.js"));
   copyVectors(join(root, "tests", "vectors"), join(out, "vectors"));
   copyCoverage(join(root, "policies"), join(out, "coverage"));
   return listFiles(out).map((f) => relative(out, f)).sort();
+}
+
+/**
+ * The editor and the parts of CodeMirror it uses, as one minified ES module; beside it the
+ * licence of each npm package bundled (their MIT notices travel with the copy).
+ */
+function bundleEditor(outfile) {
+  const { metafile } = buildSync({
+    entryPoints: [join(here, "editor", "editor.js")], outfile, bundle: true, format: "esm", minify: true,
+    target: "es2022", legalComments: "none", metafile: true, logLevel: "warning",
+  });
+  const packages = new Set(Object.keys(metafile.inputs)
+    .map((input) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1]).filter(Boolean));
+  const notices = [...packages].sort().map((name) => {
+    const dir = join(root, "node_modules", name);
+    const { version, license } = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+    const file = readdirSync(dir).find((f) => /^licen[cs]e/i.test(f));
+    return `${name}@${version} (${license})\n\n${file ? readFileSync(join(dir, file), "utf8").trim() : license}\n`;
+  });
+  writeFileSync(join(dirname(outfile), "editor.licenses.txt"),
+    `What editor.js bundles, with each package's licence.\n\n${notices.join(`\n${"-".repeat(72)}\n\n`)}`);
 }
 
 /** Each jurisdiction's scenario files, and the index of them. */

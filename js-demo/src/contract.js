@@ -14,3 +14,24 @@ export function contractFields(engine) {
   }
   return read.get(engine);
 }
+
+// The Cedar variable each part of a request becomes, as the core's vocabulary maps them
+// (SECTIONS in core/src/vocabulary.rs): `/resource/sharing` is `resource.sharing` in a policy.
+const CEDAR_VARIABLES = { requester: "principal", resource: "resource", application: "context" };
+
+/**
+ * The request's attributes as a policy names them — `{ path: "resource.sharing", label,
+ * type, values: [{ value, label }] }` with labels in `lang` — for the editor's completion.
+ * An entity's id (`/requester/id`) is no attribute.
+ */
+export function cedarFields(engine, lang) {
+  return (engine.contract?.fields ?? []).filter((f) => !f.entityId).flatMap((f) => {
+    const [section, ...keys] = f.field.split("/").slice(1);
+    const variable = CEDAR_VARIABLES[section];
+    if (!variable || keys.length === 0) return [];
+    return [{
+      path: [variable, ...keys].join("."), label: f.label?.[lang] ?? "", type: f.type,
+      values: (f.values ?? []).map((v) => ({ value: v.value, label: v[lang] ?? "" })),
+    }];
+  });
+}

@@ -8,15 +8,19 @@
 // each article of the regulation texts as the pack's coverage.json classifies it and the
 // edited policies bear it out, as `pdp coverage` does (Engine.coverage; the matrix and the
 // texts copied into dist/coverage/ by build.mjs). Edits are kept in localStorage, one entry
-// per jurisdiction. Plain DOM; nothing is sent anywhere.
+// per jurisdiction. The editor is CodeMirror (editor.js, bundled by build.mjs from
+// js-demo/editor/): where the texts do not load is shown at its line there too, and it
+// completes annotations and request attributes. Plain DOM; nothing is sent anywhere.
 
 import init, { Engine } from "./pkg/pubdata_policy_wasm.js";
-import { contractFields } from "./contract.js";
+import { cedarFields, contractFields } from "./contract.js";
+import { createEditor } from "./editor.js";
 import { h } from "./dom.js";
 import { JURISDICTION_NAMES, OUTCOMES as OUTCOME_WORDS, PLAYGROUND as T, UI } from "./text.js";
 
 const JURISDICTIONS = Object.keys(JURISDICTION_NAMES);
 const STORE = "pdp-playground:"; // + jurisdiction → { file key: text } of the edited files
+const WRAP = "pdp-playground-wrap"; // "true" when the editor wraps long lines
 const AUTO_VALIDATE_MS = 500;
 const EXAMPLES_PER_RULE = 5;
 
@@ -35,6 +39,12 @@ const state = {
   coverageFiles: new Map(), // jurisdiction → { matrix, texts } for Engine.coverage, or { error }
   coverageFetches: new Map(), // jurisdiction → the promise of its coverage files
   timer: null,
+  editor: null, // the editor's calls (editor.js), made once and kept across renders of the page
+  editorHost: null, // its element
+  // Where the edited texts go wrong, each `{ severity, file, line, column?, message, code? }`
+  // (`file` as the sources name it, `message` a string or `{ zh, en }`): the editor shows
+  // those of its file at their lines.
+  diagnostics: [],
 };
 
 // ---- words -------------------------------------------------------------------------------
@@ -125,6 +135,33 @@ function savedEdits(j) {
 
 const $ = (id) => document.getElementById(id);
 
+/** The editor, once: it moves into each new rendering of the page with its text and history. */
+function makeEditor() {
+  state.editorHost = h("div", { class: "editor", id: "editor-host" });
+  state.editor = createEditor(state.editorHost, {
+    onChange: onEdit,
+    onCaret: showCaret,
+    onSubmit: () => act(validate),
+  });
+  let wrap = false;
+  try {
+    wrap = localStorage.getItem(WRAP) === "true";
+  } catch {
+    // Storage off: no wrapping.
+  }
+  state.editor.setWrapping(wrap);
+}
+
+function toggleWrap() {
+  state.editor.setWrapping(!state.editor.wrapping);
+  $("wrap").setAttribute("aria-pressed", String(state.editor.wrapping));
+  try {
+    localStorage.setItem(WRAP, String(state.editor.wrapping));
+  } catch {
+    // Storage off: the setting lasts as long as the page.
+  }
+}
+
 function renderShell() {
   const jurisdictionSelect = h("select", { id: "jurisdiction", onchange: (e) => setJurisdiction(e.target.value) },
     JURISDICTIONS.map((j) => h("option", { value: j, selected: j === state.jurisdiction }, pick(JURISDICTION_NAMES[j]))));
@@ -143,20 +180,19 @@ function renderShell() {
     h("button", { type: "button", id: "run", class: "primary", onclick: () => act(runScenarios) }, pick(T.run)),
     h("button", { type: "button", id: "diff", class: "primary", onclick: () => act(diff) }, pick(T.diff)));
 
+  // On a phone the file list is this select, so that the editor comes on the first screen.
+  const fileSelect = h("label", { class: "file-select" }, h("span", { class: "sr" }, pick(T.fileSelect)),
+    h("select", { id: "file-select", onchange: (e) => openFile(e.target.value) }));
   const editor = h("div", { class: "editor-pane" },
     h("div", { class: "editor-head" },
+      fileSelect,
       h("span", { id: "editor-file", class: "editor-file" }),
       h("span", { id: "edit-state", class: "edit-state", role: "status" }),
       h("span", { class: "resets" },
+        h("button", { type: "button", id: "wrap", class: "secondary", "aria-pressed": String(state.editor.wrapping), onclick: toggleWrap }, pick(T.wrap)),
         h("button", { type: "button", id: "reset-file", class: "secondary", onclick: resetFile }, pick(T.resetFile)),
         h("button", { type: "button", id: "reset-all", class: "secondary", onclick: resetAll }, pick(T.resetAll)))),
-    h("div", { class: "editor" },
-      h("pre", { class: "gutter", id: "gutter", "aria-hidden": "true" }),
-      h("textarea", {
-        id: "editor", spellcheck: "false", autocapitalize: "off", autocomplete: "off", wrap: "off",
-        oninput: onEdit, onscroll: syncGutter, onkeyup: showCaret, onclick: showCaret, onselect: showCaret,
-        onkeydown: (e) => { if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) { e.preventDefault(); act(validate); } },
-      })),
+    state.editorHost,
     h("p", { class: "caret", id: "caret", "aria-live": "off" }));
 
   const main = h("main", { id: "main", class: "workspace" },
@@ -180,69 +216,53 @@ function renderFiles() {
   $("file-list").replaceChildren(
     group(T.policyFiles, state.files.filter((f) => f.kind === "policy")),
     group(T.otherFiles, state.files.filter((f) => f.kind !== "policy")));
+  $("file-select").replaceChildren(...state.files.map((f) =>
+    h("option", { value: f.key, selected: f.key === state.file }, isEdited(f) ? `${f.label} ●` : f.label)));
   const edited = state.files.filter(isEdited).length;
   $("edit-state").textContent = edited === 0 ? pick(T.unchanged) : `${pick(T.editedN, edited)} · ${pick(T.saved)}`;
 }
 
+/** Policies are Cedar; pack.json, regulation.json and the calendar are JSON. */
+const syntaxOf = (file) => (file.kind === "policy" ? "cedar" : "json");
+
+/** Shows a file in the editor (the same file keeps its caret), and goes to a line of it if given. */
 function openFile(key, line = null, column = null) {
   const file = state.files.find((f) => f.key === key) ?? state.files[0];
   state.file = file.key;
-  const area = $("editor");
-  area.value = state.texts.get(file.key);
-  area.setAttribute("aria-label", pick(T.editorLabel, file.label));
+  state.editor.show(file.key, state.texts.get(file.key), syntaxOf(file), pick(T.editorLabel, file.label));
+  showDiagnostics();
   $("editor-file").textContent = file.label;
-  renderGutter();
   renderFiles();
   saveHash();
-  if (line !== null) goTo(line, column);
-  else {
-    area.scrollTop = 0;
-    showCaret();
-  }
-}
-
-function renderGutter() {
-  const lines = $("editor").value.split("\n").length;
-  $("gutter").textContent = Array.from({ length: lines }, (_, i) => i + 1).join("\n");
-  syncGutter();
-}
-
-function syncGutter() {
-  $("gutter").scrollTop = $("editor").scrollTop;
-}
-
-function caretPosition() {
-  const area = $("editor");
-  const before = area.value.slice(0, area.selectionStart);
-  const line = before.split("\n").length;
-  return { line, column: before.length - before.lastIndexOf("\n") };
+  if (line !== null) state.editor.goTo(line, column);
+  showCaret();
 }
 
 function showCaret() {
-  const { line, column } = caretPosition();
+  const { line, column } = state.editor.caret();
   $("caret").textContent = pick(T.caret, line, column);
 }
 
-/** Selects a line of the open file (and places the caret at the column) and shows it. */
-function goTo(line, column) {
-  const area = $("editor");
-  const lines = area.value.split("\n");
-  const at = Math.min(Math.max(line, 1), lines.length);
-  const start = lines.slice(0, at - 1).reduce((n, l) => n + l.length + 1, 0);
-  const end = start + (lines[at - 1]?.length ?? 0);
-  area.focus();
-  area.setSelectionRange(column ? Math.min(start + column - 1, end) : start, end);
-  const lineHeight = parseFloat(getComputedStyle(area).lineHeight) || 20;
-  area.scrollTop = Math.max(0, (at - 4) * lineHeight);
-  syncGutter();
-  showCaret();
+/** The diagnostics of the file shown, in the page's language, at their lines in the editor. */
+function showDiagnostics() {
+  state.editor.setDiagnostics(state.diagnostics.filter((d) => fileNamed(d.file)?.key === state.file)
+    .map((d) => ({ ...d, message: typeof d.message === "object" ? pick(d.message) : d.message })));
 }
 
-function onEdit() {
-  state.texts.set(state.file, $("editor").value);
+/**
+ * What the editor completes: the annotations a policy may carry, and the request's
+ * attributes as the loaded engine's contract names them (kept from the last set that loaded).
+ */
+function updateVocabulary() {
+  state.editor.setVocabulary({
+    annotations: Engine.annotations,
+    fields: state.engine ? cedarFields(state.engine, state.lang) : undefined,
+  });
+}
+
+function onEdit(text) {
+  state.texts.set(state.file, text);
   state.version += 1;
-  renderGutter();
-  showCaret();
   renderFiles();
   saveEdits();
   renderStale();
@@ -254,6 +274,7 @@ function resetFile() {
   const file = state.files.find((f) => f.key === state.file);
   if (!file || !isEdited(file)) return;
   state.texts.set(file.key, builtinText(file));
+  state.editor.forget(file.key);
   edited();
   openFile(file.key);
 }
@@ -261,7 +282,10 @@ function resetFile() {
 function resetAll() {
   if (!state.files.some(isEdited)) return;
   if (!confirm(pick(T.resetConfirm, pick(JURISDICTION_NAMES[state.jurisdiction])))) return;
-  for (const f of state.files) state.texts.set(f.key, builtinText(f));
+  for (const f of state.files) {
+    state.texts.set(f.key, builtinText(f));
+    state.editor.forget(f.key);
+  }
   edited();
   openFile(state.file);
 }
@@ -310,9 +334,20 @@ function validate() {
     // The same error, with the file, line and policy where the engine stopped.
     state.results.load = { version: state.version, error: located(sources) ?? error };
   }
+  // Where the texts go wrong; a lint's findings of the same shape can join this list.
+  state.diagnostics = problemDiagnostics(state.results.load.error);
+  showDiagnostics();
+  updateVocabulary();
   renderLoad();
   updateCoverage(sources);
   return state.engine !== null;
+}
+
+/** A load error located at a line (`Engine.sourcesProblem`) as the editor's diagnostics. */
+function problemDiagnostics(error) {
+  if (error?.file === undefined || error.line === undefined) return [];
+  const message = error.message && typeof error.message === "object" ? error.message : String(error.message ?? error);
+  return [{ severity: "error", file: error.file, line: error.line, column: error.column, message, code: error.code }];
 }
 
 /**
@@ -659,6 +694,8 @@ function loadJurisdiction(j) {
   state.texts = new Map(state.files.map((f) => [f.key, typeof saved[f.key] === "string" ? saved[f.key] : builtinText(f)]));
   state.results = { load: null, coverage: null, scenarios: null, diff: null };
   state.version += 1;
+  // Another jurisdiction's files may share a name (`calendar/2026.json`), not their history.
+  state.editor?.forget();
 }
 
 function setJurisdiction(j) {
@@ -674,13 +711,9 @@ function setJurisdiction(j) {
 function setLang(lang) {
   state.lang = lang === "en" ? "en" : "zh";
   document.documentElement.lang = state.lang === "en" ? "en" : "zh-CN";
-  const { selectionStart, selectionEnd, scrollTop } = $("editor");
   renderShell();
   openFile(state.file);
-  $("editor").setSelectionRange(selectionStart, selectionEnd);
-  $("editor").scrollTop = scrollTop;
-  syncGutter();
-  showCaret();
+  updateVocabulary();
   renderLoad();
   renderCoverage();
   renderScenarios();
@@ -707,6 +740,7 @@ async function start() {
     $("app").replaceChildren(h("p", { class: "load-error", role: "alert" }, pick(UI.loadFailed), said(e)));
     return;
   }
+  makeEditor();
   renderShell();
   openFile(params.get("file") ?? state.files[0].key);
   validate();

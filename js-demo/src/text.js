@@ -199,6 +199,8 @@ export const PLAYGROUND = {
   modified: { zh: "已修改", en: "modified" },
   editorLabel: { zh: (f) => `编辑 ${f}`, en: (f) => `Editing ${f}` },
   caret: { zh: (l, c) => `第 ${l} 行，第 ${c} 列`, en: (l, c) => `Line ${l}, column ${c}` },
+  wrap: { zh: "自动换行", en: "Wrap lines" },
+  fileSelect: { zh: "文件", en: "File" },
   load: { zh: "校验并载入", en: "Validate & load" },
   run: { zh: "运行场景", en: "Run scenarios" },
   diff: { zh: "与内置规则比较", en: "Diff against built-in" },

@@ -3,6 +3,7 @@
 
 import init, {
   Engine,
+  type AnnotationDoc,
   type ArticleCoverage,
   type Coverage,
   type CoverageFiles,
@@ -61,6 +62,8 @@ export function author(suite: Suite): string[] {
   const problem: SourcesProblem | null = Engine.sourcesProblem(edited);
   if (problem) lines.push(`${problem.file ?? ""}:${problem.line ?? 0}:${problem.column ?? 0} ${problem.policy ?? ""} ${problem.message.en}`);
   else Engine.fromSources(edited).free();
+  const annotations: AnnotationDoc[] = Engine.annotations;
+  lines.push(...annotations.map((a) => `@${a.name}: ${a.example}`));
   const report: DiffReport = Engine.diff(builtin, edited, { "share.json": suite }, { limit: 3 });
   for (const d of report.jurisdictions) {
     lines.push(`${d.jurisdiction}: ${d.changedRequests} of ${d.space.total}`, ...d.rules.map((r) => `${r.change} ${r.id}`));

@@ -1,7 +1,8 @@
 // Engine.diff in Node (the nodejs package) against `pdp diff --format json` on the same two
 // folders: one comparison in the core, so the same report, field for field — for the
 // walkthrough's change (甘孜 第十八条's five working days become three), for an edit that
-// changes no verdict, and for an unchanged set. The pdp binary is the one
+// changes no verdict, and for an unchanged set; and the annotations a policy may carry
+// (Engine.annotations) against `pdp annotations --format json`. The pdp binary is the one
 // `cargo test --workspace` built (scripts/test runs it before scripts/test-wasm).
 
 import { test, before, after } from "node:test";
@@ -157,4 +158,11 @@ test("sources that do not load: thrown as every error is, and located by sources
   assert.throws(() => Engine.sourcesProblem({ manifest: "{}", policies: [] }), (e) => e.code === "invalid_request" && e.field === "/policies");
   assert.throws(() => Engine.diff(builtin, builtin, { "a.json": { cases: 1 } }), (e) => e.code === "invalid_request" && e.field === "/a.json");
   assert.throws(() => Engine.diff(builtin, builtin, {}, { limit: -1 }), (e) => e.field === "/limit");
+});
+
+test("Engine.annotations is what pdp annotations --format json prints: what the playground's editor completes", () => {
+  const run = spawnSync(pdp, ["annotations", "--format", "json"], { cwd: root, encoding: "utf8" });
+  assert.equal(run.status, 0, run.stderr);
+  assert.deepEqual(Engine.annotations, JSON.parse(run.stdout));
+  assert.ok(Engine.annotations.some((a) => a.name === "workingDays"));
 });

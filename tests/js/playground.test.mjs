@@ -16,6 +16,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
+import { editorText, focusedId, replaceText } from "./editor-page.mjs";
 import { pdpBinary } from "./pdp.mjs";
 import { servedDemo } from "./served-demo.mjs";
 import { copyPack, root } from "./vectors.mjs";
@@ -120,8 +121,7 @@ describe("the playground in Chromium", () => {
 
   async function edit(file, change) {
     await page.locator(`[data-file="${file}"]`).click();
-    const editor = page.locator("#editor");
-    await editor.fill(change(await editor.inputValue()));
+    await replaceText(page, change(await editorText(page)));
   }
 
   async function runScenarios() {
@@ -181,7 +181,7 @@ describe("the playground in Chromium", () => {
     const files = await page.locator("#file-list button.file").evaluateAll((bs) => bs.map((b) => b.dataset.file));
     assert.ok(files.includes(SHARE) && files.includes("ganzi/regulation.json") && files.includes("ganzi/pack.json"), files.join());
     await page.locator(`[data-file="${SHARE}"]`).click();
-    assert.equal(await page.locator("#editor").inputValue(), shareText, "the package's text is the repository's");
+    assert.equal(await editorText(page), shareText, "the package's text is the repository's");
     assert.match(await page.locator("#load-result").textContent(), new RegExp(`规则已载入：\\d+ 个文件，${GANZI_POLICIES} 条策略`));
     assert.equal(await page.locator("#editor").getAttribute("aria-label"), `编辑 ${SHARE}`);
   });
@@ -208,7 +208,7 @@ describe("the playground in Chromium", () => {
     await open();
     assert.match(await page.locator(`[data-file="${SHARE}"]`).textContent(), /●/, "the edit survived the reload");
     await page.locator(`[data-file="${SHARE}"]`).click();
-    assert.ok((await page.locator("#editor").inputValue()).includes(THREE));
+    assert.ok((await editorText(page)).includes(THREE));
     await runDiff();
     const groups = await page.locator("#diff-result .group").evaluateAll((gs) => gs.map((g) => [g.dataset.rule, Number(g.dataset.count)]));
     assert.equal(groups.length, 1, JSON.stringify(groups));
@@ -241,7 +241,7 @@ describe("the playground in Chromium", () => {
   test("a syntax error is shown at its file and line, and the button goes there", async () => {
     await open();
     await edit(SHARE, (t) => t.replace('@workingDays("3")', '@workingDays("3"'));
-    const text = await page.locator("#editor").inputValue();
+    const text = await editorText(page);
     // Cedar stops at the token after the unclosed annotation: the next line's `@article`.
     const line = text.split("\n").indexOf('@workingDays("3"') + 2;
     await page.locator("#load").click();
@@ -254,7 +254,7 @@ describe("the playground in Chromium", () => {
     await page.locator('[data-file="ganzi/open.cedar"]').click();
     await failure.locator(".goto-line").click();
     assert.equal(await page.locator("#editor-file").textContent(), SHARE);
-    assert.equal(await page.evaluate(() => document.activeElement.id), "editor");
+    assert.equal(await focusedId(page), "editor");
     assert.equal(await page.locator("#caret").textContent(), `第 ${line} 行，第 1 列`);
     // Scenarios and the diff need rules that load: they say so, and nothing breaks.
     await page.locator("#run").click();
@@ -306,7 +306,7 @@ describe("the playground in Chromium", () => {
     assert.match(await page.locator("#no-change").textContent(), /没有变化/);
     await open();
     await page.locator(`[data-file="${SHARE}"]`).click();
-    assert.equal(await page.locator("#editor").inputValue(), shareText, "nothing edited is kept");
+    assert.equal(await editorText(page), shareText, "nothing edited is kept");
   });
 
   test("the article coverage is what pdp coverage prints for the pack, article by article", async () => {

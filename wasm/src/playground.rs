@@ -28,6 +28,24 @@ impl Engine {
         plain(&input::SourceTexts::from(sources))
     }
 
+    /// Every annotation a policy may carry, with its meaning and an example — the list the
+    /// engine reads policies by, as `pdp annotations --format json` prints it: what an
+    /// editor completes after `@`.
+    #[wasm_bindgen(getter, unchecked_return_type = "AnnotationDoc[]")]
+    pub fn annotations() -> Result<JsValue, JsValue> {
+        #[derive(Serialize)]
+        struct Doc {
+            name: &'static str,
+            meaning: &'static str,
+            example: &'static str,
+        }
+        let docs: Vec<Doc> = pubdata_policy::ANNOTATIONS
+            .iter()
+            .map(|a| Doc { name: a.name, meaning: a.meaning, example: a.example })
+            .collect();
+        plain(&docs)
+    }
+
     /// Why texts do not load, where the engine stopped: `null` when `Engine.fromSources`
     /// would take them, else its error with the `file` it names and, as far as they are
     /// found, the `line` and `column` and the `policy` (`@id`) at fault.

@@ -269,6 +269,16 @@ export interface SourcesProblem extends EngineError {
   policy?: string;
 }
 
+/** An annotation a policy may carry (`Engine.annotations`; `pdp annotations --format json`). */
+export interface AnnotationDoc {
+  /** Its name, without `@`: `workingDays`. */
+  name: string;
+  /** What it means, in English. */
+  meaning: string;
+  /** An example, as written in a policy: `@workingDays("5")`. */
+  example: string;
+}
+
 /** The options of `Engine.diff`. */
 export interface DiffOptions {
   /** How many changed requests each rule lists; 0 lists all. Default 10, as `pdp diff`. */
