@@ -26,17 +26,19 @@ import { cedarLanguage } from "./cedar-mode.js";
 import { policyCompletions } from "./completion.js";
 
 /**
- * A diagnostic of the file shown — `{ severity: "error" | "warning", line, column?, message,
- * code? }`, line and column 1-based — as CodeMirror's lint wants it: from the column (or
- * the line's first character) to the line's end.
+ * A diagnostic of the file shown — `{ severity: "error" | "warning", line, column?, length?,
+ * message, code? }`, line and column 1-based — as CodeMirror's lint wants it: from the
+ * column (or the line's first character) over `length` characters, or to the line's end.
  */
 function toDiagnostic(doc, d) {
   const line = doc.line(Math.min(Math.max(d.line, 1), doc.lines));
   const start = line.from + Math.min(Math.max((d.column ?? 1) - 1, 0), line.length);
   const indent = /^\s*/.exec(line.text)[0].length;
   const from = d.column === undefined ? line.from + Math.min(indent, line.length) : start;
+  // The span the finding names (`length` characters), else the rest of the line.
+  const to = d.column !== undefined && d.length !== undefined ? Math.min(from + d.length, line.to) : line.to;
   return {
-    from, to: Math.max(from, line.to), severity: d.severity === "warning" ? "warning" : "error",
+    from, to: Math.max(from, to), severity: d.severity === "warning" ? "warning" : "error",
     message: d.message, source: d.code,
   };
 }

@@ -33,7 +33,7 @@ const state = {
   file: null, // the key shown in the editor
   engine: null, // an Engine of the edited texts, when they load
   version: 0, // one more after each edit; results remember the version they are of
-  results: { load: null, coverage: null, scenarios: null, diff: null },
+  results: { load: null, lint: null, coverage: null, scenarios: null, diff: null },
   busy: false,
   suites: new Map(), // jurisdiction → [[file name, suite]]
   coverageFiles: new Map(), // jurisdiction → { matrix, texts } for Engine.coverage, or { error }
@@ -334,8 +334,12 @@ function validate() {
     // The same error, with the file, line and policy where the engine stopped.
     state.results.load = { version: state.version, error: located(sources) ?? error };
   }
-  // Where the texts go wrong; a lint's findings of the same shape can join this list.
-  state.diagnostics = problemDiagnostics(state.results.load.error);
+  // Every problem the lint finds (as `pdp validate`); where it finds no error but the
+  // texts still do not load (a limit, say), the engine's own located error.
+  state.results.lint = lintOf(sources);
+  const found = state.results.lint.diagnostics ?? [];
+  const errors = found.some((d) => d.severity === "error");
+  state.diagnostics = errors ? found : [...problemDiagnostics(state.results.load.error), ...found];
   showDiagnostics();
   updateVocabulary();
   renderLoad();
@@ -394,6 +398,16 @@ function fetchCoverageFiles(j) {
     }));
   }
   return state.coverageFetches.get(j);
+}
+
+/** `Engine.lint` of the edited texts, with the pack's coverage files once they are here. */
+function lintOf(sources) {
+  const files = state.coverageFiles.get(state.jurisdiction);
+  try {
+    return { diagnostics: Engine.lint(sources, files && !files.error ? files : undefined) };
+  } catch (error) {
+    return { error };
+  }
 }
 
 function located(sources) {
@@ -486,10 +500,32 @@ function setBody(section, ...children) {
 function renderLoad() {
   const r = state.results.load;
   if (!r) return setBody("load-result");
-  if (r.ok) {
-    return setBody("load-result", h("p", { class: "ok", role: "status" }, pick(T.loaded, r.ok.policies, r.ok.files)));
-  }
-  setBody("load-result", loadError(r.error));
+  const status = r.ok ? h("p", { class: "ok", role: "status" }, pick(T.loaded, r.ok.policies, r.ok.files)) : loadError(r.error);
+  setBody("load-result", status, lintList(state.results.lint));
+}
+
+/** Every lint finding, as `pdp validate` prints them: severity, code, place, message, help. */
+function lintList(lint) {
+  if (!lint) return null;
+  if (lint.error) return h("p", { class: "lint-failure" }, pick(T.lintFailed), said(lint.error));
+  const found = lint.diagnostics;
+  if (found.length === 0) return null;
+  const errors = found.filter((d) => d.severity === "error").length;
+  return h("div", { class: "lint" },
+    h("p", { class: "lint-count" }, pick(T.lintTitle, errors, found.length - errors)),
+    h("ul", { class: "diagnostics" }, ...found.map((d) => {
+      const file = fileNamed(d.file);
+      const place = [file?.label ?? d.file, d.line !== undefined ? pick(T.lineCol, d.line, d.column) : null].filter(Boolean).join(" · ");
+      const go = file && d.line !== undefined
+        ? h("button", { type: "button", class: "link goto-line", onclick: () => openFile(file.key, d.line, d.column) }, place)
+        : h("span", { class: "file" }, place);
+      return h("li", { class: `diagnostic ${d.severity}`, "data-code": d.code, "data-file": d.file, "data-line": d.line ?? "" },
+        h("span", { class: "severity" }, pick(T.severity)[d.severity]), " ",
+        h("code", { class: "code" }, d.code), " ", go,
+        d.policy ? h("span", { class: "policy" }, " · ", h("code", {}, d.policy)) : null,
+        h("p", { class: "message" }, pick(d.message)),
+        d.help ? h("p", { class: "help" }, `${pick(T.help)}: `, pick(d.help)) : null);
+    })));
 }
 
 /** A policy set that does not load: the message, then where — file, line, policy — with its line. */

@@ -224,6 +224,13 @@ export const PLAYGROUND = {
   lineCol: { zh: (l, c) => (c ? `第 ${l} 行第 ${c} 列` : `第 ${l} 行`), en: (l, c) => (c ? `line ${l}, column ${c}` : `line ${l}`) },
   policy: { zh: "策略", en: "Policy" },
   goToLine: { zh: "转到该行", en: "Go to the line" },
+  lintTitle: {
+    zh: (e, w) => `检查发现 ${e} 个错误、${w} 个警告（与 pdp validate 相同）`,
+    en: (e, w) => `The lint finds ${e} error${e === 1 ? "" : "s"} and ${w} warning${w === 1 ? "" : "s"} (as pdp validate does)`,
+  },
+  lintFailed: { zh: "无法运行检查：", en: "The lint could not run: " },
+  severity: { zh: { error: "错误", warning: "警告" }, en: { error: "error", warning: "warning" } },
+  help: { zh: "建议", en: "Help" },
   coverageTitle: { zh: "条文覆盖", en: "Article coverage" },
   coverageWaiting: { zh: "规则载入后，这里逐条列出各条文的分类。", en: "Once the rules load, each article's class is listed here." },
   coverageFetching: { zh: "正在读取覆盖矩阵和条文文本…", en: "Reading the coverage matrix and the regulation texts…" },

@@ -143,6 +143,34 @@ describe("the playground's editor in Chromium", () => {
     assert.equal(await marker.count(), 0, "no marker once the texts load");
   });
 
+  test("a slip that loads is linted as pdp validate lints it: listed, and marked at its line", async () => {
+    await open(`j=ganzi&file=${SHARE}`);
+    const text = await editorText(page);
+    const broken = text.replace("context has scenario", "context has scenaro");
+    assert.notEqual(broken, text, "the edit applies");
+    await replaceText(page, broken);
+    // The texts still load: Cedar lets the typo through, the lint does not.
+    await page.locator("#load-result .ok").waitFor({ timeout: 10_000 });
+    const item = page.locator('#load-result .lint li[data-code="unknown-attribute"]');
+    await item.waitFor({ timeout: 10_000 });
+    const sources = Engine.builtinSources("ganzi");
+    sources.policies[SHARE] = broken;
+    const [expected] = Engine.lint(sources).filter((d) => d.code === "unknown-attribute");
+    assert.equal(await item.getAttribute("data-line"), String(expected.line));
+    assert.equal(await item.locator(".message").textContent(), expected.message.zh);
+    assert.match(await item.locator(".help").textContent(), /scenario/);
+
+    await item.locator(".goto-line").click();
+    const underlined = page.locator("#editor .cm-lintRange-error");
+    await underlined.first().waitFor();
+    assert.equal(await underlined.first().textContent(), "has scenaro", "the finding's span, not the whole line");
+
+    await replaceText(page, text);
+    await page.locator("#load-result .ok").waitFor({ timeout: 10_000 });
+    await page.waitForFunction(() => !document.querySelector("#load-result .lint"));
+    assert.equal(await page.locator("#editor .cm-lintRange-error").count(), 0, "no mark once fixed");
+  });
+
   /**
    * Waits until completion has `label` selected (the list follows the typing), and takes it
    * with Enter — after CodeMirror's `interactionDelay` (75 ms), within which it leaves Enter

@@ -7,7 +7,7 @@
 
 mod form;
 mod input;
-// Policy authors' calls (fromSources, runSuite, builtinSources, sourcesProblem, annotations, diff,
+// Policy authors' calls (fromSources, runSuite, builtinSources, sourcesProblem, lint, annotations, diff,
 // coverage): a page that only checks forms is built without them (`wasm/pkg-forms`, a
 // sixth smaller).
 #[cfg(feature = "authoring")]

@@ -5,8 +5,8 @@
 //! the edited policies account for, the matrix `pdp coverage` prints
 //! (`pubdata_policy::coverage`).
 
-use pubdata_policy::coverage;
 use pubdata_policy::impact::{self, PolicySide, Report, Side};
+use pubdata_policy::{coverage, lint};
 use pubdata_policy::{ErrorReport, Sources, MAX_REQUEST_BYTES};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -66,6 +66,35 @@ impl Engine {
             Ok(_) => Ok(JsValue::NULL),
             Err(e) => plain(&Located { report: e.report(), location: locate(&sources, &e) }),
         }
+    }
+
+    /// Every problem `pdp validate` finds in texts, all at once, each at its file, line and
+    /// policy — Cedar's syntax and strict validation, the annotations, `pack.json`,
+    /// `regulation.json`, the calendar, the slips Cedar lets through and, given the pack's
+    /// coverage `files` and once the policies are clean, the coverage matrix. The same
+    /// core call as the CLI's (`pubdata_policy::lint`); files named as the sources name
+    /// them (`ganzi/share.cedar`, `ganzi/pack.json`, `ganzi/coverage.json`).
+    #[wasm_bindgen(unchecked_return_type = "Diagnostic[]")]
+    pub fn lint(
+        #[wasm_bindgen(unchecked_param_type = "Sources")] sources: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CoverageFiles")] files: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let sources = input::sources(&json_text(&sources, "the sources", usize::MAX)?).map_err(|e| thrown(&e))?;
+        let pack = sources.pack().map(|l| l.pack.clone()).unwrap_or_default();
+        let mut found = lint::pack(&sources, &|name| format!("{pack}/{name}")).diagnostics;
+        found.extend(lint::calendar(&sources));
+        let clean = !found.iter().any(|d| d.severity == lint::Severity::Error);
+        if clean && !absent(&files) {
+            let files =
+                input::coverage_files(&json_text(&files, "the coverage files", usize::MAX)?).map_err(|e| thrown(&e))?;
+            let file = format!("{pack}/coverage.json");
+            match coverage::of_sources(&sources, &file, &files.matrix, &|name| files.text(name)) {
+                Ok(c) => found.extend(lint::coverage(&c, &file, &files.matrix)),
+                Err(e) => found.push(lint::coverage_failed(&file, &e)),
+            }
+        }
+        lint::sort(&mut found);
+        plain(&found)
     }
 
     /// Every article of the regulation texts, as `coverage.json` classifies it and the

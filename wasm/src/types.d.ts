@@ -269,6 +269,27 @@ export interface SourcesProblem extends EngineError {
   policy?: string;
 }
 
+/** One problem `Engine.lint` finds (`pdp validate --format json`'s `findings`). */
+export interface Diagnostic {
+  severity: "error" | "warning";
+  /** A stable name for the kind of problem: `unknown-annotation`, `unknown-value`, `cedar-schema`, … */
+  code: string;
+  /** The file as the sources name it: `ganzi/share.cedar`, `ganzi/pack.json`, `ganzi/coverage.json`, `2026.json`. */
+  file: string;
+  /** 1-based. */
+  line?: number;
+  /** 1-based, in characters. */
+  column?: number;
+  /** How many characters from `column` the problem spans on its line. */
+  length?: number;
+  /** The `@id` of the policy at fault. */
+  policy?: string;
+  /** What is wrong. Cedar's own messages are English only: they stand in both. */
+  message: Message;
+  /** How to put it right, when there is a likely fix. */
+  help?: Message;
+}
+
 /** An annotation a policy may carry (`Engine.annotations`; `pdp annotations --format json`). */
 export interface AnnotationDoc {
   /** Its name, without `@`: `workingDays`. */
