@@ -6,9 +6,9 @@
 //! period the in-force policies hold for. Without it the solver's answers would be made of
 //! values no applicant can send.
 //!
-//! What it cannot say: a derived value (months or working days until the request, an
-//! identifier's validity) is a function of other fields that Cedar cannot compute, so
-//! here it is free. A counterexample that rests on one may not come back when the real
+//! What it cannot say: a derived value other than a count of days (months or working days
+//! until the request, an identifier's validity) is a function of other fields that Cedar
+//! cannot compute, so here it is free (only its presence follows its field's). A counterexample that rests on one may not come back when the real
 //! request is decided: `reproduced` says so.
 
 use chrono::NaiveDate;
@@ -95,6 +95,13 @@ fn field_checks(owner: &str, field: &Field) -> Vec<String> {
                 continue;
             }
             out.push(format!("(({owner} has {}) == ({owner} has {attribute}))", field.name));
+        }
+        // Days until the request Cedar can count itself (both dates are midnights).
+        if let Derivation::DaysUntilRequest { attribute } = d {
+            out.push(format!(
+                "(if {owner} has {name} && {owner} has {attribute} then {owner}.{attribute} == context.date.durationSince({owner}.{name}).toDays() else true)",
+                name = field.name
+            ));
         }
         if let Derivation::Identifier { attribute, problem_attribute: Some(problem), .. } = d {
             let words =
