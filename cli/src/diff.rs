@@ -11,6 +11,7 @@ use pubdata_policy::impact::{self, ChangeKind, JurisdictionDiff, PolicySide, Rep
 use pubdata_policy::scenario::Suite;
 
 use crate::policy_source::PolicySource;
+use crate::prove::{self, report::Proof, Solver};
 use crate::scenarios::Vectors;
 use crate::validate::load_failure;
 use crate::{Exit, Format};
@@ -30,15 +31,56 @@ pub struct Args {
     /// How many changed requests to list under each rule; 0 lists all.
     #[arg(long, default_value_t = 10)]
     limit: usize,
+    /// Also prove, per kind, whether NEW refuses, grants or routes anything differently
+    /// than OLD, with a counterexample for each "yes" (Cedar's symbolic compiler and the
+    /// cvc5 solver; exits 2 when no solver is found, after the sampled diff).
+    #[arg(long)]
+    prove: bool,
     #[arg(long, value_enum, default_value = "human")]
     format: Format,
 }
 
-pub fn run(args: &Args) -> Exit {
-    crate::finish(compare(args), args.format, human, |r| !r.changed)
+/// The sampled diff with the proof beside it (`--prove`).
+#[derive(serde::Serialize)]
+struct Proved {
+    #[serde(flatten)]
+    report: Report,
+    proof: Proof,
 }
 
-fn compare(args: &Args) -> Result<Report, String> {
+pub fn run(args: &Args) -> Exit {
+    if !args.prove {
+        return crate::finish(compare(args).map(|(r, _)| r), args.format, human, |r| !r.changed);
+    }
+    let (report, sides) = match compare(args) {
+        Ok(done) => done,
+        Err(message) => return crate::finish(Err::<Report, _>(message), args.format, human, |_| true),
+    };
+    let proof = Solver::find().and_then(|solver| {
+        let jurisdictions =
+            sides.iter().map(|(j, old, new)| prove::prove(j, old, new, &solver)).collect::<Result<Vec<_>, String>>()?;
+        Ok(Proof { solver: solver.version, jurisdictions })
+    });
+    match proof {
+        Ok(proof) => crate::finish(
+            Ok(Proved { report, proof }),
+            args.format,
+            |p| format!("{}\n{}", human(&p.report), prove::report::human(&p.proof)),
+            |p| !p.report.changed && !p.proof.found(),
+        ),
+        Err(message) => {
+            // The sampled diff still stands; the proof's failure is the exit status.
+            crate::finish(Ok(report), args.format, human, |_| true);
+            eprintln!("error: --prove: {message}");
+            Exit::BadInput
+        }
+    }
+}
+
+/// Each jurisdiction with policies on both sides, loaded, for the proof.
+type Sides = Vec<(String, PolicySide, PolicySide)>;
+
+fn compare(args: &Args) -> Result<(Report, Sides), String> {
     let open = |side: &str, p: &Path| PolicySource::folder(p).map_err(|e| format!("{side}: {e}"));
     let (old, new) = (open("OLD", &args.old)?, open("NEW", &args.new)?);
     let vectors = match &args.vectors {
@@ -54,6 +96,7 @@ fn compare(args: &Args) -> Result<Report, String> {
         all.retain(|j| args.only.contains(j));
     }
     let mut jurisdictions = Vec::new();
+    let mut sides = Vec::new();
     for j in all {
         let diff = match (in_old.contains(&j), in_new.contains(&j)) {
             (true, false) => JurisdictionDiff::only_in(&j, Side::Old),
@@ -64,12 +107,17 @@ fn compare(args: &Args) -> Result<Report, String> {
                     Some(v) => v.load(&j)?.into_iter().map(|f| (f.name(), f.suite)).collect(),
                     None => vec![],
                 };
-                impact::compare(&j, &old_side, &new_side, &scenarios, args.limit).map_err(|e| e.to_string())?
+                let diff =
+                    impact::compare(&j, &old_side, &new_side, &scenarios, args.limit).map_err(|e| e.to_string())?;
+                if args.prove {
+                    sides.push((j.clone(), old_side, new_side));
+                }
+                diff
             }
         };
         jurisdictions.push(diff);
     }
-    Ok(Report::new(jurisdictions))
+    Ok((Report::new(jurisdictions), sides))
 }
 
 /// A side's policies, loaded; when they do not load, the errors `pdp validate` finds.

@@ -11,6 +11,7 @@ mod diff;
 mod explain;
 mod log;
 mod policy_source;
+mod prove;
 mod scenario_text;
 mod scenarios;
 mod serve;

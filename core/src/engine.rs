@@ -20,7 +20,7 @@ use crate::messages;
 use crate::pack::PackManifest;
 use crate::regulation::JurisdictionInfo;
 use crate::request::Request;
-use crate::rules::{Role, Rule};
+use crate::rules::{PolicyRole, Role, Rule};
 use crate::schedule;
 use crate::verdict::{Ground, Obligation, Outcome, Verdict, Violation, Warning};
 use crate::vocabulary::Vocabulary;
@@ -550,6 +550,24 @@ impl Engine {
             .into_iter()
             .filter_map(|r| self.policies.policy(&PolicyId::new(&r.id)).map(|p| (r.id.as_str(), p)))
             .collect()
+    }
+
+    /// The policies that decide a request of `kind` dated `date` — those in force then whose
+    /// scope admits the kind's action — each with its id and role, in the files' order:
+    /// what [`Engine::check`] asks Cedar about, for a symbolic proof over the same set.
+    pub fn kind_policies(
+        &self,
+        kind: &str,
+        date: NaiveDate,
+    ) -> Result<Vec<(String, PolicyRole, cedar_policy::Policy)>, Error> {
+        let sets = self.sets_for(date)?;
+        let Some((_, set)) = sets.iter().find(|(k, _)| k == kind) else {
+            return Err(Error::invalid("/kind", format!("unknown kind `{kind}`")));
+        };
+        let mut found: Vec<(&Rule, cedar_policy::Policy)> =
+            set.policies().filter_map(|p| Some((self.rules.get(p.id())?, p.clone()))).collect();
+        found.sort_by_key(|(r, _)| r.order);
+        Ok(found.into_iter().map(|(r, p)| (r.id.clone(), r.policy_role(), p)).collect())
     }
 
     /// Decides a request.

@@ -67,7 +67,7 @@ pub use limits::{
 pub use pack::{Derivation, FieldSpec, FieldType, KindSpec, PackManifest, ValueSpec};
 pub use regulation::{DormancyRule, JurisdictionInfo, Regulation};
 pub use request::Request;
-pub use rules::{AnnotationDoc, ANNOTATIONS};
+pub use rules::{AnnotationDoc, PolicyRole, ANNOTATIONS};
 pub use status::{ShareState, ShareStatus, ShareUse};
 pub use typescript::{builtin_typescript, type_name};
 pub use verdict::{Ground, Message, Obligation, Outcome, Reviewer, Route, Step, Verdict, Violation, Warning};

@@ -281,6 +281,22 @@ pub(crate) struct Rule {
     pub valid_until: Option<NaiveDate>,
 }
 
+/// What a policy is to a verdict, as [`crate::Engine::kind_policies`] gives it: what a
+/// proof about two policy sets (`pdp diff --prove`) needs to know of each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PolicyRole {
+    /// A `forbid`: when it fires, the request is refused.
+    Forbid,
+    /// A permit with `@outcome`: a ground of a grant or a review, with its route.
+    Ground,
+    /// A later step of a schedule (`@after` without `@outcome`).
+    Step,
+    /// A permit with `@obligation`.
+    Obligation,
+    /// A permit with `@warning`.
+    Warning,
+}
+
 #[derive(Debug, Clone)]
 pub(crate) enum Role {
     Violation {
@@ -321,6 +337,17 @@ pub(crate) struct RouteSpec {
 }
 
 impl Rule {
+    /// The rule's role, without its details.
+    pub fn policy_role(&self) -> PolicyRole {
+        match self.role {
+            Role::Violation { .. } => PolicyRole::Forbid,
+            Role::Ground { .. } => PolicyRole::Ground,
+            Role::Step { .. } => PolicyRole::Step,
+            Role::Obligation { .. } => PolicyRole::Obligation,
+            Role::Warning { .. } => PolicyRole::Warning,
+        }
+    }
+
     /// Reads a policy's annotations; `file` names it in errors.
     /// `own`: the positions in `info.regulations` of the regulations of the policy's pack,
     /// which a policy may cite (the first when it names none).

@@ -28,11 +28,10 @@ pub use report::{
     AnnotationChange, ChangeKind, ChangedRequest, Group, JurisdictionDiff, Movement, Report, RuleChange, Side,
     SpaceSize, NO_RULE,
 };
-pub use verdict_change::Change;
+pub use verdict_change::{Change, Decision};
 
 use compared_policy::ComparedPolicy;
 use request_space::Seed;
-use verdict_change::Decision;
 
 /// One side of a comparison: a jurisdiction's sources, its engine, and its policies as
 /// the comparison reads them.
