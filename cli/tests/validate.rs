@@ -306,3 +306,29 @@ fn the_readme_lists_every_annotation_as_pdp_annotations_does() {
         serde_json::from_str(&stdout(&pdp(&["annotations", "--format", "json"]))).unwrap();
     assert_eq!(listed.len(), printed.lines().count() - 2);
 }
+
+/// `@catalog` names an id of the pack's `catalog` (or its layers'); an id the pack lists
+/// that no policy names is a warning at pack.json.
+#[test]
+fn a_catalogue_id_unknown_to_the_pack_is_an_error() {
+    let f = Fixture::new();
+    let id = "@id(\"ganzi.share.conditional.review\")\n@catalog(\"S5\")";
+    f.edit("ganzi/share.cedar", id, &id.replace("S5", "S55"));
+    let line = f.line_of("ganzi/share.cedar", "@catalog(\"S55\")");
+    // 甘孜 lists S8, which none of its policies encodes.
+    f.edit("ganzi/pack.json", "\"S7\"]", "\"S7\", \"S8\"]");
+    let (out, report) = validate(&f);
+    assert_exit(&out, 1);
+    let e = only_error(&report, "catalog", "ganzi/share.cedar", line, "ganzi.share.conditional.review");
+    assert!(e["message"]["en"].as_str().unwrap().contains("names `S55`"), "{e:#}");
+    assert_eq!(e["help"]["en"], "did you mean `S5`?");
+    let unused: Vec<&Value> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|w| w["severity"] == "warning" && w["code"] == "catalog")
+        .collect();
+    assert_eq!(unused.len(), 1, "{report:#}");
+    assert!(unused[0]["file"].as_str().unwrap().ends_with("ganzi/pack.json"), "{report:#}");
+    assert!(unused[0]["message"]["en"].as_str().unwrap().contains("lists `S8`"), "{report:#}");
+}

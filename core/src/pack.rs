@@ -37,6 +37,10 @@ pub struct PackManifest {
     /// a file missing or emptied by mistake is an error, not rules silently gone.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub policy_files: Vec<String>,
+    /// The ids of the rule catalogue (RULES.md) this pack encodes: a policy's `@catalog`
+    /// names one of them, or of its layers', or a range `NO4-NO8` of them (`pdp validate`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub catalog: Vec<String>,
 }
 
 /// A kind of request (the request's `kind`, the Cedar action).

@@ -35,7 +35,7 @@ pub const ANNOTATIONS: &[AnnotationDoc] = &[
     },
     AnnotationDoc {
         name: "catalog",
-        meaning: "The rule's id in the rule catalogue (RULES.md), for readers.",
+        meaning: "The rule's id in the rule catalogue (RULES.md), for readers: one the `catalog` of the pack's `pack.json` (or a layer's) lists; several as `S5, S6`, a run as `NO4-NO8`.",
         example: "@catalog(\"S5\")",
     },
     AnnotationDoc {

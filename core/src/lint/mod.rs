@@ -5,6 +5,7 @@
 //! and the WebAssembly package's `Engine.lint` returns them; both call [`pack`].
 
 mod annotations;
+mod catalog;
 mod cedar;
 mod diagnostic;
 mod files;
@@ -80,6 +81,7 @@ pub fn pack(sources: &Sources, name: &dyn Fn(&str) -> String) -> PackLint {
     if let Some(vocabulary) = &vocabulary {
         annotations::slips(vocabulary, &parsed, &mut out);
     }
+    catalog::check(sources, &manifest_file, &parsed, &mut out);
     files::required_files(top, &manifest_file, &parsed, &mut out);
     if let Some(schema) = schema {
         cedar::strict_validation(schema, &parsed, &mut out);
