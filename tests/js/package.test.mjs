@@ -112,11 +112,16 @@ test("types: tsc --strict, skipLibCheck false, lib ES2023, for Node (nodenext) a
   }
 });
 
-/** Serves `dir` on 127.0.0.1 with `headers`; resolves to its origin and a close function. */
+/**
+ * Serves `dir` on 127.0.0.1 with `headers`; resolves to its origin, the paths requested (in
+ * order) and a close function.
+ */
 async function serve(dir, headers = {}) {
   const types = { ".html": "text/html", ".js": "text/javascript", ".json": "application/json", ".wasm": "application/wasm" };
+  const requested = [];
   const server = createServer((req, res) => {
     let path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname));
+    requested.push(path);
     if (path.endsWith("/")) path += "index.html";
     try {
       const body = readFileSync(join(dir, path));
@@ -126,14 +131,19 @@ async function serve(dir, headers = {}) {
     }
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) };
+  return {
+    origin: `http://127.0.0.1:${server.address().port}`,
+    requested,
+    close: () => new Promise((r) => { server.closeAllConnections(); server.close(r); }),
+  };
 }
 
 /** What the fixture page at `origin` writes into #verdict for the requests. */
-async function pageResult(origin) {
+async function pageResult(origin, messages = []) {
   const page = await browser.context.newPage();
   const failures = [];
   page.on("response", (r) => { if (r.status() >= 400) failures.push(`${r.status()} ${r.url()}`); });
+  page.on("console", (m) => messages.push(m.text()));
   try {
     await page.goto(`${origin}/`);
     await page.waitForSelector("#verdict[data-done]", { timeout: 60_000 });
@@ -196,5 +206,25 @@ test("Vite: the dev server, without any configuration, serves a page that decide
     assert.doesNotMatch(log, /__wbindgen_externrefs|403|error/i);
   } finally {
     child.kill();
+  }
+});
+
+test("no bundler: the forms/ folder served as it is, with the README's preload, which init() reuses", async () => {
+  const site = join(work, "static-site");
+  cpSync(join(nodeApp, "node_modules", "pubdata-policy", "forms"), join(site, "pdp"), { recursive: true });
+  cpSync(join(viteApp, "public", "requests.json"), join(site, "requests.json"));
+  const main = readFileSync(join(fixture, "main.js"), "utf8").replace('from "pubdata-policy"', 'from "/pdp/pubdata_policy_wasm.js"');
+  assert.ok(main.includes("/pdp/pubdata_policy_wasm.js"));
+  writeFileSync(join(site, "main.js"), main);
+  writeFileSync(join(site, "index.html"), readFileSync(join(fixture, "index.html"), "utf8").replace("<title>",
+    '<link rel="preload" href="/pdp/forms.wasm" as="fetch" type="application/wasm" crossorigin>\n<title>'));
+  const server = await serve(site);
+  try {
+    const messages = [];
+    assertDecides(await pageResult(server.origin, messages), "static forms/ with preload");
+    assert.deepEqual(server.requested.filter((p) => p.endsWith(".wasm")), ["/pdp/forms.wasm"], "one download: the preload's");
+    assert.deepEqual(messages.filter((m) => /preload/i.test(m)), [], "no 'preloaded but not used' warning");
+  } finally {
+    await server.close();
   }
 });
