@@ -6,7 +6,10 @@
 //   - a fresh Vite app (tests/js/package-fixture/, vite pinned by its package-lock.json):
 //     `vite build` succeeds and the built page decides in Chromium, also under a strict CSP
 //     with 'wasm-unsafe-eval', and fails with the documented CompileError without it; the
-//     dev server (no config: no optimizeDeps.exclude, no fs.allow) serves a page that decides.
+//     dev server (no config: no optimizeDeps.exclude, no fs.allow) serves a page that decides,
+//     and one importing "pubdata-policy/full" (the authors' calls);
+//   - no bundler: the package's forms/ folder served as it is, with the README's preload,
+//     decides with a single download of forms.wasm.
 // Needs the npm registry (the installs are bounded by a timeout), and Debian's chromium.
 
 import { test, before, after } from "node:test";
@@ -139,13 +142,13 @@ async function serve(dir, headers = {}) {
 }
 
 /** What the fixture page at `origin` writes into #verdict for the requests. */
-async function pageResult(origin, messages = []) {
+async function pageResult(origin, messages = [], path = "/") {
   const page = await browser.context.newPage();
   const failures = [];
   page.on("response", (r) => { if (r.status() >= 400) failures.push(`${r.status()} ${r.url()}`); });
   page.on("console", (m) => messages.push(m.text()));
   try {
-    await page.goto(`${origin}/`);
+    await page.goto(`${origin}${path}`);
     await page.waitForSelector("#verdict[data-done]", { timeout: 60_000 });
     const text = await page.textContent("#verdict");
     return { text, failures };
@@ -183,7 +186,7 @@ test("Vite: vite build, and the built page decides in Chromium (and under a stri
   }
 });
 
-test("Vite: the dev server, without any configuration, serves a page that decides", async () => {
+test("Vite: the dev server, without any configuration, serves pages that decide (the default entry, and ./full)", async () => {
   const port = await new Promise((resolve) => {
     const s = createServer().listen(0, "127.0.0.1", () => { const p = s.address().port; s.close(() => resolve(p)); });
   });
@@ -203,6 +206,12 @@ test("Vite: the dev server, without any configuration, serves a page that decide
     });
     const result = await pageResult(`http://127.0.0.1:${port}`);
     assertDecides(result, `vite dev\n${log}`);
+    const full = await pageResult(`http://127.0.0.1:${port}`, [], "/full.html");
+    assert.ok(!full.text.startsWith("error"), `pubdata-policy/full in vite dev: ${full.text}`);
+    const got = JSON.parse(full.text);
+    assert.deepEqual(got.verdicts, expected, "pubdata-policy/full in vite dev");
+    assert.equal(got.fromSources, "function");
+    assert.equal(got.fromSourcesAgrees, true);
     assert.doesNotMatch(log, /__wbindgen_externrefs|403|error/i);
   } finally {
     child.kill();
