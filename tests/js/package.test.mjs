@@ -26,7 +26,7 @@ import { launchChromium } from "./chromium.mjs";
 import { readVector, requestOf, root } from "./vectors.mjs";
 
 const run = promisify(execFile);
-const INSTALL = ["install", "--no-audit", "--no-fund", "--no-save", "--loglevel=error"];
+const INSTALL = ["install", "--no-audit", "--no-fund", "--no-save", "--prefer-offline", "--loglevel=error"];
 const INSTALL_TIMEOUT = 240_000;
 const fixture = join(root, "tests", "js", "package-fixture");
 
