@@ -21,6 +21,23 @@ export interface BindFormOptions {
   aria?: boolean;
   /** The text of a control's validation message, from the problems pointing at it. */
   message?: (problems: Array<Violation | EngineError>, lang: "zh" | "en") => string;
+  /** JSON Pointer → { the site's option code → the contract's value }, e.g.
+   *  `{ "/resource/sharing": { "1": "unconditional" } }`; the form still posts its codes. */
+  values?: Record<string, Record<string, string>>;
+  /** The request after `values` → the request to check (return it, or change it in place). */
+  transform?: (request: Record<string, unknown>) => Record<string, unknown> | void;
+  /** Flag a control only after the user changed it or tried to submit (as `:user-invalid`);
+   *  until then its problems are in `pending` and `missing`. Default `false`. */
+  gentle?: boolean;
+  /** Write each flagged control's message into an element after it (or the one its
+   *  `data-pdp-describe` names), linked by `aria-describedby`. Default `false`. */
+  describe?: boolean;
+}
+
+/** A field the form still leaves blank, by its label. */
+export interface MissingField {
+  field: string;
+  label: { zh: string; en: string };
 }
 
 /** One check of the form: `event.detail` of the `pdp-verdict` event, and `check()`'s result. */
@@ -35,6 +52,12 @@ export interface FormCheck {
   invalid: Record<string, Array<Violation | EngineError>>;
   /** Problems whose field has no control that can show them (`""`, `/kind`, hidden inputs). */
   unplaced: Array<Violation | EngineError>;
+  /** Gentle mode: JSON Pointer → the problems of controls the user has not changed yet. */
+  pending: Record<string, Array<Violation | EngineError>>;
+  /** Fields a violation names that the form leaves blank, in the verdict's order. */
+  missing: MissingField[];
+  /** "还需填写：…" / "Still to fill in: …", or `null` when nothing is missing. */
+  summary: { zh: string; en: string } | null;
 }
 
 export interface FormBinding {
