@@ -465,6 +465,10 @@ describe("bindForm on a hand-written form, in Chromium", () => {
     assert.equal(await page.evaluate(() => document.activeElement.name), "deptType", "the browser shows the first");
     const after = await page.evaluate(() => window.events.at(-1));
     assert.deepEqual(after.pending, {});
+    assert.ok(await page.evaluate(() => {
+      const last = window.binding.last;
+      return Object.values(last.invalid).flat().every((p) => last.verdict.violations.includes(p));
+    }), "the problems are the verdict's own objects (a page matches them by identity)");
     assert.deepEqual(Object.keys(after.invalid).sort(), ["/requester/type", "/resource/name", "/resource/sharing"]);
   });
 

@@ -265,9 +265,15 @@ class Binding {
       error = this.#readable(normaliseError(e));
     }
     const byPointer = this.#controlsByPointer();
-    // A violation whose field the form left blank asks for it ("请填写…"); a value given and
-    // refused keeps the policy's message.
-    const problems = verdict !== null ? verdict.violations.map((v) => this.#missingOrWrong(v, request, byPointer)) : [error];
+    // A violation whose field the form left blank asks for it ("请填写…") on its control; a
+    // value given and refused keeps the policy's message. (The problems stay the verdict's
+    // own objects: `asks` holds the control's text for the blank ones.)
+    const problems = verdict !== null ? verdict.violations : [error];
+    const asks = new Map();
+    for (const v of verdict?.violations ?? []) {
+      const ask = this.#ask(v, request, byPointer);
+      if (ask !== null) asks.set(v, ask);
+    }
     const placed = new Map();
     const unplaced = [];
     for (const problem of problems) {
@@ -294,13 +300,13 @@ class Binding {
       }
     }
     // What is still to be filled in, by label, in a neutral tone (for a page's summary).
-    const missingFields = [...new Set(problems.filter((p) => p.missing === true).map((p) => p.field))];
+    const missingFields = [...new Set([...asks.keys()].map((p) => p.field))];
     const missing = missingFields.map((field) => ({ field, label: this.#label(field, byPointer) }));
     const summary = missing.length === 0 ? null : {
       zh: `还需填写：${missing.map((m) => m.label.zh).join("、")}`,
       en: `Still to fill in: ${missing.map((m) => m.label.en).join(", ")}`,
     };
-    const result = { request, verdict, error, invalid, unplaced, placed: shown };
+    const result = { request, verdict, error, invalid, unplaced, placed: shown, asks };
     this.#last = result;
     this.#apply(result);
     const detail = { request, verdict, error, invalid, unplaced, pending, missing, summary };
@@ -321,21 +327,20 @@ class Binding {
     return { zh: name, en: name };
   }
 
-  /** A violation on a field the request does not have: a copy asking for it, marked `missing`. */
-  #missingOrWrong(violation, request, byPointer) {
+  /** For a violation on a field the request does not have: the words asking for it, else null. */
+  #ask(violation, request, byPointer) {
     const field = violation.field;
-    if (typeof field !== "string" || field === "" || !byPointer.has(field)) return violation;
+    if (typeof field !== "string" || field === "" || !byPointer.has(field)) return null;
     const value = getAt(request, field);
     const blank = value === undefined || value === null || (typeof value === "string" && value.trim() === "") ||
       (Array.isArray(value) && value.length === 0);
-    if (!blank) return violation;
+    if (!blank) return null;
     const label = this.#label(field, byPointer);
     const controls = byPointer.get(field);
     const choose = controls.some((c) => c.nodeName === "SELECT" || c.type === "radio" || c.type === "checkbox");
-    const message = choose
+    return choose
       ? { zh: `请选择${label.zh}`, en: `Choose ${quoted(label.en)}` }
       : { zh: `请填写${label.zh}`, en: `Fill in ${quoted(label.en)}` };
-    return { ...violation, message, policyMessage: violation.message, missing: true };
   }
 
   /** The engine's error for a value it cannot read, in words an applicant reads: the field's label, no Rust. */
@@ -363,7 +368,7 @@ class Binding {
       if (!result.placed.has(control)) this.#clear(control);
     }
     for (const [control, list] of result.placed) {
-      const text = this.#opts.message ? String(this.#opts.message(list, this.#lang)) : describe(list, this.#lang);
+      const text = this.#opts.message ? String(this.#opts.message(list, this.#lang)) : describe(list, this.#lang, result.asks);
       control.setCustomValidity(text);
       if (!this.#flagged.has(control)) {
         // Never take over an aria-invalid the page set itself.
@@ -562,11 +567,12 @@ function setAt(target, pointer, value) {
   node[keys[keys.length - 1]] = value;
 }
 
-function describe(problems, lang) {
+function describe(problems, lang, asks) {
   const sep = lang === "en" ? "; " : "；";
   return problems
     .map((p) => {
-      const text = p.message?.[lang] ?? p.message?.zh ?? "";
+      const message = asks?.get(p) ?? p.message;
+      const text = message?.[lang] ?? message?.zh ?? "";
       if (typeof p.article !== "string" || p.article === "") return text;
       return lang === "en" ? `${text} (${p.regulation}, ${p.article})` : `${text}（${p.regulation}${p.article}）`;
     })
