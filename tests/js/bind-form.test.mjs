@@ -60,16 +60,21 @@ describe("the package", () => {
     }
   });
 
-  test("the TypeScript types of bindForm hold, and refuse a wrong option", () => {
-    const tsc = spawnSync(
-      join(root, "node_modules", ".bin", "tsc"),
-      ["--noEmit", "--strict", "--target", "es2022", "--module", "esnext", "--moduleResolution", "bundler",
-        "--lib", "es2022,esnext.disposable,dom", "--types", "", "--exactOptionalPropertyTypes", join(root, "tests", "js", "bind-form.types.ts")],
-      { encoding: "utf8" },
-    );
-    assert.equal(tsc.error, undefined, `cannot run tsc (npm ci installs it): ${tsc.error}`);
-    assert.equal(tsc.status, 0, `tsc found type errors:\n${tsc.stdout}${tsc.stderr}`);
-  });
+  // Strict, with the package's declarations checked too (skipLibCheck false, tsc's default)
+  // and skipped (as many projects set it): a misspelt pointer or request key fails either way.
+  for (const skipLibCheck of [false, true]) {
+    test(`the TypeScript types of bindForm hold, and refuse a wrong option or pointer (skipLibCheck ${skipLibCheck})`, () => {
+      const tsc = spawnSync(
+        join(root, "node_modules", ".bin", "tsc"),
+        ["--noEmit", "--strict", "--target", "es2022", "--module", "esnext", "--moduleResolution", "bundler",
+          "--lib", "es2022,esnext.disposable,dom", "--types", "", "--exactOptionalPropertyTypes", "--noUncheckedIndexedAccess",
+          "--skipLibCheck", String(skipLibCheck), join(root, "tests", "js", "bind-form.types.ts")],
+        { encoding: "utf8" },
+      );
+      assert.equal(tsc.error, undefined, `cannot run tsc (npm ci installs it): ${tsc.error}`);
+      assert.equal(tsc.status, 0, `tsc found type errors:\n${tsc.stdout}${tsc.stderr}`);
+    });
+  }
 });
 
 describe("bindForm on a hand-written form, in Chromium", () => {
