@@ -8,7 +8,7 @@
 import init, { Engine, bindForm } from "./pkg-forms/pubdata_policy_wasm.js";
 import { contractFields } from "./contract.js";
 import { h } from "./dom.js";
-import { FORMS, fieldsOf, isShown } from "./forms.js";
+import { FORMS, codeOf, fieldsOf, isShown, siteValues } from "./forms.js";
 import { JURISDICTION_NAMES, OUTCOMES, REVIEWERS, UI, VALUES, articleLabel } from "./text.js";
 
 const JURISDICTIONS = Object.keys(JURISDICTION_NAMES);
@@ -193,7 +193,7 @@ function renderPanel(def) {
   state.forms.set(def.id, entry);
 
   const touch = (e) => {
-    const name = e.target?.getAttribute?.("name");
+    const name = e.target ? pointerOfControl(e.target) : null;
     if (name) entry.touched.add(name);
     if (entry.submitted !== null) entry.submitted = null;
   };
@@ -236,12 +236,16 @@ function renderField(formId, field) {
   const hint = field.hint ? tr(h("p", { class: "hint", id: hintId }), field.hint) : null;
   const msg = h("div", { class: "msg", id: msgId });
   const optional = field.optional ? tr(h("span", { class: "opt" }), (lang) => (lang === "en" ? " (optional)" : "（选填）")) : null;
-  const common = { name: field.name, "aria-describedby": describedBy, required: field.required };
+  // A site's own name for the control (the share form's), mapped back by data-pdp-field.
+  const common = {
+    name: field.site ?? field.name, "data-pdp-field": field.site ? field.name : undefined,
+    "aria-describedby": describedBy, required: field.required,
+  };
 
   if (field.control === "radio" || field.control === "checks") {
     const type = field.control === "radio" ? "radio" : "checkbox";
     const options = valuesOf(field).map((entry, i) => {
-      const input = h("input", { ...common, type, id: `${id}-${i}`, value: entry[0], checked: field.value === entry[0] });
+      const input = h("input", { ...common, type, id: `${id}-${i}`, value: codeOf(field, entry[0]), checked: field.value === entry[0] });
       return h("label", { class: "option", for: `${id}-${i}` }, input, tr(h("span"), optionLabel(field, entry)));
     });
     const legend = h("legend", {}, tr(h("span"), labelOf(field)), optional);
@@ -256,7 +260,7 @@ function renderField(formId, field) {
   if (field.control === "select") {
     control = h("select", { ...common, id: `${id}-input` },
       tr(h("option", { value: "" }), UI.choose),
-      valuesOf(field).map((entry) => tr(h("option", { value: entry[0] }), optionLabel(field, entry))));
+      valuesOf(field).map((entry) => tr(h("option", { value: codeOf(field, entry[0]) }), optionLabel(field, entry))));
   } else if (field.control === "textarea") {
     control = h("textarea", { ...common, id: `${id}-input`, rows: 3, maxlength: 4000 });
   } else {
@@ -283,7 +287,7 @@ function kindOf(entry) {
 function stepOf(entry) {
   const name = entry.def.step;
   if (name === undefined) return null;
-  const chosen = [...entry.el.elements].find((c) => c.getAttribute("name") === name && (c.type === "radio" ? c.checked : c.value !== ""));
+  const chosen = [...entry.el.elements].find((c) => pointerOfControl(c) === name && (c.type === "radio" ? c.checked : c.value !== ""));
   return chosen?.value ?? null;
 }
 
@@ -408,10 +412,15 @@ function problemItem(entry, problem, placed) {
   return h("li", { class: "problem" }, where, sep, h("span", { class: "text" }, pick(problem.message)), " ", articleRef(problem.regulation, problem.article));
 }
 
+/** The JSON Pointer a control carries: its data-pdp-field (a site-named control), else its name. */
+function pointerOfControl(control) {
+  return control.dataset?.pdpField ?? control.getAttribute?.("name") ?? null;
+}
+
 function firstControlId(entry, pointer) {
   let p = pointer;
   while (p) {
-    const control = [...entry.el.elements].find((c) => c.getAttribute("name") === p && c.willValidate);
+    const control = [...entry.el.elements].find((c) => pointerOfControl(c) === p && c.willValidate);
     if (control) return control.id;
     p = p.slice(0, p.lastIndexOf("/"));
   }
@@ -441,8 +450,12 @@ function render(entry) {
   if (d === null) return;
   const outcome = document.getElementById(`outcome-${entry.def.id}`);
   const chip = document.getElementById(`chip-${entry.def.id}`);
-  const kind = d.error ? "error" : d.verdict.outcome;
-  const line = summaryLine(d, kindOf(entry));
+  // Gentle (the share form): before a submit attempt, while no changed field has a problem,
+  // the summary says neutrally what is still to fill in rather than "refused".
+  const waiting = entry.def.bind?.gentle === true && !entry.attempted && d.summary &&
+    Object.keys(d.invalid).length === 0 && d.unplaced.length === 0 && d.error === null;
+  const kind = waiting ? "missing" : d.error ? "error" : d.verdict.outcome;
+  const line = waiting ? pick(d.summary) : summaryLine(d, kindOf(entry));
   // Only a changed summary is written, so the live region speaks only on a change.
   if (outcome.textContent !== line) {
     outcome.textContent = line;
@@ -497,7 +510,8 @@ function section(titleMsg, ...content) {
 
 function renderDetails(entry, d) {
   const out = [];
-  const placed = new Set(Object.values(d.invalid).flat());
+  // A problem on a control, shown there yet or (gentle) still pending: a link to it.
+  const placed = new Set([...Object.values(d.invalid), ...Object.values(d.pending ?? {})].flat());
   const problems = d.error ? [d.error] : d.verdict.violations;
   if (problems.length > 0) {
     out.push(section(UI.toFix, h("ul", { class: "problems" }, problems.map((p) => problemItem(entry, p, placed.has(p))))));
@@ -566,7 +580,9 @@ async function start() {
   renderRegulation();
   for (const entry of state.forms.values()) {
     applyVisibility(entry);
-    entry.binding = bindForm(entry.el, engineFor(state.jurisdiction), { lang: state.lang, aria: false });
+    entry.binding = bindForm(entry.el, engineFor(state.jurisdiction), {
+      lang: state.lang, aria: false, values: siteValues(entry.def), ...entry.def.bind,
+    });
   }
   selectForm(state.form);
   document.body.dataset.ready = "true";

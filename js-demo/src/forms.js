@@ -40,6 +40,11 @@ export const FORMS = [
   {
     id: "share",
     kinds: ["share"],
+    // Written as a site's own form would be: its own control names (`site`) and option codes
+    // (`codes`: the contract's value → the site's code), mapped back for the engine by
+    // bindForm's `fields`/`values`; checked gently (a control is flagged once changed, or on
+    // a submit attempt). tests/js/demo.test.mjs fills it through these names and codes.
+    bind: { gentle: true },
     tab: l("共享申请", "Sharing"),
     title: l("公共数据共享申请", "Application to share public data"),
     intro: l(
@@ -51,10 +56,11 @@ export const FORMS = [
         id: "applicant",
         legend: l("申请单位", "Applicant"),
         fields: [
-          { name: "/requester/name", label: l("申请单位名称", "Applying body"), control: "text", autocomplete: "organization" },
+          { name: "/requester/name", site: "applyDept", label: l("申请单位名称", "Applying body"), control: "text", autocomplete: "organization" },
           {
-            name: "/requester/type", label: l("单位类型", "Type of applicant"), control: "select", values: "requesterType",
+            name: "/requester/type", site: "deptType", label: l("单位类型", "Type of applicant"), control: "select", values: "requesterType",
             only: ["department", "public_service_org", "legal_person", "other_org", "citizen"],
+            codes: { department: "1", public_service_org: "2", legal_person: "3", other_org: "4", citizen: "5" },
           },
           {
             name: "/requester/idNumber", label: l("统一社会信用代码", "Unified social credit code"), control: "text",
@@ -70,7 +76,10 @@ export const FORMS = [
           { name: "/resource/name", label: l("数据资源名称", "Data resource"), control: "text" },
           { name: "/resource/provider", control: "text", optional: true },
           { name: "/resource/inCatalog", label: l("已列入公共数据目录", "In the public data catalogue"), control: "radio", values: "yesNo", value: "true" },
-          { name: "/resource/sharing", label: l("共享属性（以目录为准）", "Sharing attribute (as catalogued)"), control: "select", values: "sharing" },
+          {
+            name: "/resource/sharing", site: "shareType", label: l("共享属性（以目录为准）", "Sharing attribute (as catalogued)"), control: "select", values: "sharing",
+            codes: { unconditional: "1", conditional: "2", none: "3" },
+          },
           {
             name: "/resource/flags", label: l("数据涉密情况", "Secrecy"), control: "checks", values: "flags", only: ["state_secret"],
             show: ["putuo"],
@@ -81,7 +90,10 @@ export const FORMS = [
         id: "need",
         legend: l("共享需求", "The need"),
         fields: [
-          { name: "/application/purpose", label: l("申请用途", "Purpose"), control: "select", values: "sharePurpose" },
+          {
+            name: "/application/purpose", site: "usePurpose", label: l("申请用途", "Purpose"), control: "select", values: "sharePurpose",
+            codes: { duty: "01", public_service: "02", other: "99" },
+          },
           { name: "/application/needType", control: "text", show: ["putuo"] },
           { name: "/application/scenarioType", label: l("应用场景类型", "Kind of scenario"), control: "select", values: "scenarioType", show: ["putuo"], optional: true },
           {
@@ -89,7 +101,7 @@ export const FORMS = [
             control: "checkbox", show: ["putuo"],
           },
           {
-            name: "/application/scenario", control: "textarea", show: ["ganzi", "putuo"],
+            name: "/application/scenario", site: "useScene", control: "textarea", show: ["ganzi", "putuo"],
             hint: l("数据用于什么业务、在什么范围内使用", "What the data is used for, and within what scope"),
           },
           { name: "/application/needBasis", control: "textarea", show: ["ganzi", "putuo"], hint: l("法律、法规、规章或职责文件", "A law, regulation, rule or mandate") },
@@ -126,7 +138,7 @@ export const FORMS = [
             control: "radio", values: "yesNo", show: ["yongzhou", "putuo"], optional: true,
           },
           {
-            name: "/application/commitment",
+            name: "/application/commitment", site: "promise",
             label: l("本单位承诺：需求真实、使用目标合理、使用过程安全合规", "We commit that the need is true, the goal reasonable, and the use secure and lawful"),
             control: "checkbox", show: ["ganzi", "putuo"],
           },
@@ -502,4 +514,16 @@ export function isShown(field, jurisdiction, kind, step = null) {
 /** Every field of a form, with its section. */
 export function fieldsOf(form) {
   return form.sections.flatMap((s) => s.fields.map((f) => ({ ...f, section: s.id })));
+}
+
+/** A field's option value as its form's control carries it: the site's code, or the contract's value. */
+export const codeOf = (field, value) => field.codes?.[value] ?? value;
+
+/** bindForm's `values` for a form written with a site's codes: pointer → { code → contract value }. */
+export function siteValues(def) {
+  const out = {};
+  for (const field of fieldsOf(def)) {
+    if (field.codes) out[field.name] = Object.fromEntries(Object.entries(field.codes).map(([value, code]) => [code, value]));
+  }
+  return out;
 }

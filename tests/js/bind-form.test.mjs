@@ -60,16 +60,21 @@ describe("the package", () => {
     }
   });
 
-  test("the TypeScript types of bindForm hold, and refuse a wrong option", () => {
-    const tsc = spawnSync(
-      join(root, "node_modules", ".bin", "tsc"),
-      ["--noEmit", "--strict", "--target", "es2022", "--module", "esnext", "--moduleResolution", "bundler",
-        "--lib", "es2022,esnext.disposable,dom", "--types", "", "--exactOptionalPropertyTypes", join(root, "tests", "js", "bind-form.types.ts")],
-      { encoding: "utf8" },
-    );
-    assert.equal(tsc.error, undefined, `cannot run tsc (npm ci installs it): ${tsc.error}`);
-    assert.equal(tsc.status, 0, `tsc found type errors:\n${tsc.stdout}${tsc.stderr}`);
-  });
+  // Strict, with the package's declarations checked too (skipLibCheck false, tsc's default)
+  // and skipped (as many projects set it): a misspelt pointer or request key fails either way.
+  for (const skipLibCheck of [false, true]) {
+    test(`the TypeScript types of bindForm hold, and refuse a wrong option or pointer (skipLibCheck ${skipLibCheck})`, () => {
+      const tsc = spawnSync(
+        join(root, "node_modules", ".bin", "tsc"),
+        ["--noEmit", "--strict", "--target", "es2022", "--module", "esnext", "--moduleResolution", "bundler",
+          "--lib", "es2022,esnext.disposable,dom", "--types", "", "--exactOptionalPropertyTypes", "--noUncheckedIndexedAccess",
+          "--skipLibCheck", String(skipLibCheck), join(root, "tests", "js", "bind-form.types.ts")],
+        { encoding: "utf8" },
+      );
+      assert.equal(tsc.error, undefined, `cannot run tsc (npm ci installs it): ${tsc.error}`);
+      assert.equal(tsc.status, 0, `tsc found type errors:\n${tsc.stdout}${tsc.stderr}`);
+    });
+  }
 });
 
 describe("bindForm on a hand-written form, in Chromium", () => {
@@ -77,7 +82,7 @@ describe("bindForm on a hand-written form, in Chromium", () => {
   const errors = [];
 
   before(async () => {
-    served = await serveStatic({ root, allow: ["/wasm/pkg-web/", "/wasm/pkg-forms/", "/tests/js/bind-form.html", "/target/wasm-tests/readme-form.html"] });
+    served = await serveStatic({ root, allow: ["/wasm/pkg-web/", "/wasm/pkg-forms/", "/tests/js/bind-form.html", "/tests/js/bind-form-site.html", "/target/wasm-tests/readme-form.html"] });
     browser = await launchChromium();
     page = browser.page;
     page.on("pageerror", (e) => errors.push(String(e)));
@@ -128,8 +133,8 @@ describe("bindForm on a hand-written form, in Chromium", () => {
     assert.equal(scenario.valid, false);
     assert.equal(scenario.invalid, true);
     assert.equal(scenario.aria, "true");
-    assert.match(scenario.message, /应当明确应用场景/);
-    assert.match(scenario.message, /甘孜州公共数据管理办法（试行）第十八条/);
+    // Left blank, it is asked for by its label, with the article that requires it.
+    assert.equal(scenario.message, "请填写应用场景（甘孜州公共数据管理办法（试行）第十八条）");
     for (const other of ["/application/needBasis", "/requester/name", "data_name", "attribute"]) {
       const v = await validity(other);
       assert.equal(v.valid, true, other);
@@ -160,7 +165,8 @@ describe("bindForm on a hand-written form, in Chromium", () => {
     await page.selectOption('[name="attribute"]', "none");
     const name = await validity("data_name");
     assert.equal(name.valid, false);
-    assert.match(name.message, /请填写申请共享的数据名称/);
+    // Left blank: asked for by its label (a missing value, not a wrong one), with the article.
+    assert.equal(name.message, "请填写数据资源名称（甘孜州公共数据管理办法（试行）第十八条）");
     const attribute = await validity("attribute");
     assert.match(attribute.message, /不予共享类/);
     assert.match(attribute.message, /第十四条/);
@@ -193,6 +199,9 @@ describe("bindForm on a hand-written form, in Chromium", () => {
     assert.equal(last.error.code, "invalid_request");
     assert.equal(last.error.field, "/application/usageEveryDays");
     assert.equal(v.message, last.error.message.zh);
+    // In the page's language, by the field's label: no Rust or serde text, no pointer.
+    assert.equal(v.message, "使用频率（每多少天一次）须为整数");
+    assert.match(last.error.engineMessage.zh, /usageEveryDays/, "the engine's own text is kept for a developer");
     await page.fill('[name="/application/usageEveryDays"]', "30");
     assert.equal((await validity("/application/usageEveryDays")).valid, true);
     // An identifier that fails its checksum is a violation (甘孜 第十条), on its control.
@@ -239,7 +248,7 @@ describe("bindForm on a hand-written form, in Chromium", () => {
     await load();
     await page.evaluate(() => (window.binding.lang = "en"));
     const en = await validity("/application/scenario");
-    assert.match(en.message, /must state the use scenario \(甘孜州公共数据管理办法（试行）, 第十八条\)/);
+    assert.equal(en.message, "Fill in “Use scenario” (甘孜州公共数据管理办法（试行）, 第十八条)");
 
     // Another jurisdiction: 普陀 asks for the eight items of its 第十七条.
     await page.evaluate(() => {
@@ -336,7 +345,7 @@ describe("bindForm on a hand-written form, in Chromium", () => {
       await page.fill(`[name="/application/${name}"]`, value);
     }
     await page.check('[name="/application/commitment"]');
-    assert.match(await scenario.evaluate((el) => el.validationMessage), /应当明确应用场景.*第十八条/);
+    assert.match(await scenario.evaluate((el) => el.validationMessage), /请填写应用场景.*第十八条/);
     let posted = null;
     await page.route("**/apply", (route) => {
       posted = route.request().postData();
@@ -350,6 +359,169 @@ describe("bindForm on a hand-written form, in Chromium", () => {
     await Promise.all([page.waitForURL(/\/apply$/), page.click("button")]);
     assert.match(decodeURIComponent(posted.replaceAll("+", " ")), /\/application\/scenario=医保待遇资格核验/);
     await page.unroute("**/apply");
+  });
+
+  // ---- a site's own names and codes, gentle mode, inline messages (bind-form-site.html) ----
+
+  async function loadSite() {
+    await page.goto(`${served.url}tests/js/bind-form-site.html`);
+    await page.waitForFunction(() => window.pdpReady !== undefined, null, { timeout: 60_000 });
+    assert.equal(await page.evaluate(() => window.pdpReady), "ready", errors.join("; "));
+  }
+
+  /** The accessible description Chromium computes for a control (CDP Accessibility). */
+  async function accessibleDescription(selector) {
+    const cdp = await page.context().newCDPSession(page);
+    try {
+      await cdp.send("Accessibility.enable");
+      const { root: doc } = await cdp.send("DOM.getDocument", { depth: 0 });
+      const { nodeId } = await cdp.send("DOM.querySelector", { nodeId: doc.nodeId, selector });
+      const { nodes } = await cdp.send("Accessibility.getPartialAXTree", { nodeId, fetchRelatives: false });
+      return nodes[0].description?.value ?? "";
+    } finally {
+      await cdp.detach();
+    }
+  }
+
+  const siteValidity = (name) => validity(name);
+
+  test("values: the site's option codes are mapped to the contract's, and the site still posts its codes", async () => {
+    await loadSite();
+    await page.selectOption('[name="deptType"]', "1");
+    await page.selectOption('[name="shareType"]', "2");
+    await page.fill('[name="dataName"]', "人口基础信息");
+    await page.fill('[name="useScene"]', "医保待遇资格核验");
+    const last = await page.evaluate(() => window.events.at(-1));
+    assert.equal(last.error, null, JSON.stringify(last.error));
+    assert.deepEqual(last.request.requester, { name: "州卫生健康委员会", type: "department" });
+    assert.equal(last.request.resource.sharing, "conditional");
+    assert.equal(last.request.resource.inCatalog, true, "the transform hook reads the site's Y/N");
+    assert.equal(last.request.application.purpose, "duty");
+    assert.equal(last.request.application.commitment, true);
+    assert.equal(last.verdict.outcome, "review");
+    await page.selectOption('[name="usePurpose"]', "02");
+    assert.equal((await page.evaluate(() => window.events.at(-1))).request.application.purpose, "public_service");
+    await page.click('button[type="submit"]');
+    const posted = await page.evaluate(() => window.submitted);
+    assert.equal(posted.length, 1);
+    assert.equal(posted[0].shareType, "2");
+    assert.equal(posted[0].usePurpose, "02");
+    assert.equal(posted[0].deptType, "1");
+  });
+
+  test("an unmapped code is named by the field's label in the chosen language, without the engine's enum list", async () => {
+    await loadSite();
+    await page.selectOption('[name="deptType"]', "4");
+    let v = await siteValidity("deptType");
+    assert.equal(v.valid, false);
+    assert.equal(v.aria, "true");
+    assert.equal(v.message, "单位类型的所选项无法识别，请重新选择");
+    const last = await page.evaluate(() => window.events.at(-1));
+    assert.equal(last.verdict, null);
+    assert.equal(last.error.field, "/requester/type");
+    for (const text of [last.error.message.zh, last.error.message.en]) {
+      assert.doesNotMatch(text, /unknown variant|expected one of|department|`|\/requester/);
+    }
+    await page.evaluate(() => (window.binding.lang = "en"));
+    v = await siteValidity("deptType");
+    assert.equal(v.message, "The choice for “Requester type” is not one this form can take; choose again");
+    assert.doesNotMatch(v.message, /[\u4e00-\u9fff]/, "English only");
+    await page.click('button[type="submit"]');
+    assert.deepEqual(await page.evaluate(() => window.submitted), [], "an unreadable request does not submit");
+  });
+
+  test("gentle: an untouched form flags nothing, its summary says neutrally what is missing", async () => {
+    await loadSite();
+    const invalid = await page.evaluate(() => [...document.querySelectorAll("#application :invalid, #application [aria-invalid]")].map((e) => e.name ?? e.id));
+    assert.deepEqual(invalid, [], "no :invalid, no aria-invalid on load");
+    assert.equal(await page.evaluate(() => document.getElementById("application").checkValidity()), true);
+    assert.equal(await page.locator(".pdp-message").count(), 0, "no inline message on load");
+    const last = await page.evaluate(() => window.events.at(-1));
+    assert.equal(last.verdict.outcome, "refused");
+    assert.deepEqual(last.invalid, {});
+    assert.deepEqual(Object.keys(last.pending).sort(), ["/requester/type", "/resource/name", "/resource/sharing"]);
+    assert.deepEqual(last.missing.map((m) => m.field), ["/requester/type", "/resource/name", "/resource/sharing"]);
+    assert.equal(last.summary.zh, "还需填写：单位类型、数据资源名称、共享属性");
+    assert.equal(last.summary.en, "Still to fill in: Requester type, Resource name, Sharing attribute");
+    assert.doesNotMatch(last.summary.zh, /不予|不通过/);
+    assert.equal(await page.textContent("#summary"), last.summary.zh);
+
+    // Typing in one field flags only that one once the user leaves it; the others stay quiet.
+    await page.fill('[name="dataName"]', "人口");
+    await page.fill('[name="dataName"]', "");
+    assert.equal((await siteValidity("dataName")).valid, true, "not while typing");
+    await page.focus('[name="useScene"]');
+    const name = await siteValidity("dataName");
+    assert.equal(name.valid, false, "flagged after leaving it blank");
+    assert.equal(name.aria, "true");
+    assert.equal(name.message, "请填写数据资源名称（甘孜州公共数据管理办法（试行）第十八条）");
+    assert.equal((await siteValidity("shareType")).valid, true, "untouched");
+    assert.equal((await siteValidity("useScene")).valid, true, "focused, not yet changed");
+
+    // A submit attempt flags every problem at once, natively, and stops the submit.
+    await page.click('button[type="submit"]');
+    assert.deepEqual(await page.evaluate(() => window.submitted), []);
+    for (const n of ["deptType", "dataName", "shareType"]) {
+      const v = await siteValidity(n);
+      assert.equal(v.valid, false, n);
+      assert.equal(v.invalid, true, n);
+      assert.equal(v.aria, "true", n);
+    }
+    assert.equal(await page.evaluate(() => document.activeElement.name), "deptType", "the browser shows the first");
+    const after = await page.evaluate(() => window.events.at(-1));
+    assert.deepEqual(after.pending, {});
+    assert.ok(await page.evaluate(() => {
+      const last = window.binding.last;
+      return Object.values(last.invalid).flat().every((p) => last.verdict.violations.includes(p));
+    }), "the problems are the verdict's own objects (a page matches them by identity)");
+    assert.deepEqual(Object.keys(after.invalid).sort(), ["/requester/type", "/resource/name", "/resource/sharing"]);
+  });
+
+  test("a missing value is asked for; a wrong one gets the policy's reason", async () => {
+    await loadSite();
+    await page.selectOption('[name="deptType"]', "3");
+    await page.selectOption('[name="deptType"]', "");
+    const blank = await siteValidity("deptType");
+    assert.equal(blank.message, "请选择单位类型（甘孜州公共数据管理办法（试行）第十三条）");
+    await page.evaluate(() => (window.binding.lang = "en"));
+    assert.equal((await siteValidity("deptType")).message, "Choose “Requester type” (甘孜州公共数据管理办法（试行）, 第十三条)");
+    await page.evaluate(() => (window.binding.lang = "zh"));
+    await page.selectOption('[name="deptType"]', "3"); // 自然人
+    const wrong = await siteValidity("deptType");
+    assert.match(wrong.message, /^公共数据共享限于政务部门和公共服务组织之间/);
+    assert.match(wrong.message, /第十三条/);
+    const last = await page.evaluate(() => window.events.at(-1));
+    assert.ok(!last.missing.some((m) => m.field === "/requester/type"), "a wrong value is not missing");
+  });
+
+  test("describe: the message is the control's accessible description, linked beside the page's own, removed once valid", async () => {
+    await loadSite();
+    assert.equal(await accessibleDescription('[name="useScene"]'), "写明在哪项业务中使用。");
+    await page.selectOption('[name="shareType"]', "2"); // conditional: the scenario is required
+    await page.fill('[name="useScene"]', "x");
+    await page.fill('[name="useScene"]', "");
+    await page.focus('[name="dataName"]');
+    const scene = await siteValidity("useScene");
+    assert.equal(scene.message, "请填写应用场景（甘孜州公共数据管理办法（试行）第十八条）");
+    const ids = await page.getAttribute('[name="useScene"]', "aria-describedby");
+    assert.match(ids, /^scene-hint pdp-message-\d+$/, "the page's own id is kept");
+    const messageId = ids.split(" ")[1];
+    assert.equal(await page.textContent(`#${messageId}`), scene.message);
+    assert.equal(await accessibleDescription('[name="useScene"]'), `写明在哪项业务中使用。 ${scene.message}`);
+
+    // A select flagged: its description is the message alone.
+    await page.selectOption('[name="deptType"]', "3");
+    const dept = await siteValidity("deptType");
+    assert.equal(await accessibleDescription('[name="deptType"]'), dept.message);
+
+    // Fixed: the message element goes, the page's description stays.
+    await page.fill('[name="useScene"]', "医保待遇资格核验");
+    assert.equal(await page.getAttribute('[name="useScene"]', "aria-describedby"), "scene-hint");
+    assert.equal(await page.locator(`#${messageId}`).count(), 0);
+    assert.equal(await accessibleDescription('[name="useScene"]'), "写明在哪项业务中使用。");
+    await page.selectOption('[name="deptType"]', "1");
+    assert.equal(await page.getAttribute('[name="deptType"]', "aria-describedby"), null);
+    assert.equal(await accessibleDescription('[name="deptType"]'), "");
   });
 
   test("bad options are refused with a structured error", async () => {

@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 
-import { FORMS, fieldsOf, isShown } from "../../js-demo/src/forms.js";
+import { FORMS, codeOf, fieldsOf, isShown } from "../../js-demo/src/forms.js";
 import { JURISDICTION_NAMES, VALUES, articleLabel } from "../../js-demo/src/text.js";
 import { servedDemo } from "./served-demo.mjs";
 import { native, readVector, requestOf, root, vectorFiles } from "./vectors.mjs";
@@ -434,14 +434,20 @@ describe("the demo in Chromium", () => {
   }
 
   const form = (id) => page.locator(`#form-${id}`);
+  /** The controls of a field by its JSON Pointer: named by it, or (the share form's site names) mapped by data-pdp-field. */
+  const control = (id, pointer) => form(id).locator(`[name="${pointer}"], [data-pdp-field="${pointer}"]`);
+  const fieldDef = (id, pointer) => fieldsOf(FORMS.find((f) => f.id === id)).find((f) => f.name === pointer);
+  /** A contract value as the form's option carries it (the share form's site codes). */
+  const code = (id, pointer, value) => { const f = fieldDef(id, pointer); return f ? codeOf(f, value) : value; };
 
   async function fill(id, values) {
-    for (const [name, value] of Object.entries(values)) {
-      const controls = form(id).locator(`[name="${name}"]`);
+    for (const [name, contractValue] of Object.entries(values)) {
+      const value = typeof contractValue === "string" ? code(id, name, contractValue) : contractValue;
+      const controls = control(id, name);
       const first = controls.first();
       const tag = await first.evaluate((el) => (el.nodeName === "INPUT" ? el.type : el.nodeName.toLowerCase()));
       if (tag === "select") await first.selectOption(String(value));
-      else if (tag === "radio") await form(id).locator(`[name="${name}"][value="${value}"]`).check();
+      else if (tag === "radio") await controls.and(form(id).locator(`[value="${value}"]`)).check();
       else if (tag === "checkbox" && (await controls.count()) === 1 && !Array.isArray(value)) {
         await first.setChecked(Boolean(value));
       } else if (tag === "checkbox") {
@@ -489,7 +495,13 @@ describe("the demo in Chromium", () => {
     const live = page.locator("#outcome-share");
     assert.equal(await live.getAttribute("role"), "status");
     assert.equal(await live.getAttribute("aria-live"), "polite");
-    assert.match(await outcome("share"), /^不予通过 · \d+ 项需要修改$/);
+    // Gentle: an untouched form says neutrally what is still to fill in; no control is :invalid.
+    assert.equal(await outcome("share"), "还需填写：单位类型、用途、数据资源名称、共享属性");
+    assert.equal(await live.getAttribute("data-outcome"), "missing");
+    assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll("#form-share :invalid, #form-share [aria-invalid]")].map((c) => c.name)), []);
+    // The share form is the site's own: its names and codes, mapped for the engine by `values`.
+    assert.equal(await form("share").locator('select[name="shareType"] option[value="2"]').count(), 1);
+    assert.equal(await form("share").locator('[name="deptType"]').getAttribute("data-pdp-field"), "/requester/type");
   });
 
   test("the forms download the module without the authoring calls, not the full one", async () => {
@@ -514,21 +526,27 @@ describe("the demo in Chromium", () => {
       "/application/purpose": "duty", "/application/needBasis": "《社会保险法》", "/application/businessGoal": "资格核验",
       "/application/securityMeasures": "政务外网专线访问", "/application/commitment": true,
     });
-    assert.equal(await outcome("share"), "不予通过 · 1 项需要修改");
+    // The site's codes reached the engine as contract values.
+    assert.equal(await form("share").locator('[name="shareType"]').inputValue(), "2", "the site's code for 有条件共享");
+    assert.equal(await outcome("share"), "还需填写：应用场景", "untouched: neutral");
     const [only] = await problems("share");
     assert.match(only, /应用场景.*申请有条件共享数据，应当明确应用场景.*第十八条/);
 
-    // Untouched, the field shows no message yet; a submit shows it, and the browser stops.
+    // Untouched, the field shows no message and is not :invalid yet (gentle); a submit
+    // shows it, the browser stops, and the summary says refused.
     let scenario = await fieldState("share", "/application/scenario");
     assert.equal(scenario.message, "");
-    assert.equal(scenario.valid, false, "bindForm set its custom validity");
+    assert.equal(scenario.valid, true, "gentle: not flagged before a change or a submit");
     await form("share").locator('button[type="submit"]').click();
+    assert.equal(await outcome("share"), "不予通过 · 1 项需要修改");
     scenario = await fieldState("share", "/application/scenario");
+    assert.equal(scenario.valid, false, "bindForm set its custom validity");
+    assert.match(await control("share", "/application/scenario").evaluate((el) => el.validationMessage), /^请填写应用场景（甘孜州公共数据管理办法（试行）第十八条）$/);
     assert.match(scenario.message, /申请有条件共享数据，应当明确应用场景/);
     assert.match(scenario.message, /第十八条/);
     assert.equal(scenario.ariaInvalid, "true");
     assert.ok(scenario.describedByMessage, "aria-describedby names the message");
-    assert.equal(await page.evaluate(() => document.activeElement.name), "/application/scenario");
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.pdpField), "/application/scenario");
     assert.equal(await page.locator("#details-share .submitted").count(), 0);
 
     // The article's text, from the engine's regulation metadata, on hover and on expanding.
@@ -540,7 +558,7 @@ describe("the demo in Chromium", () => {
     assert.match(await article.locator(".article-text").textContent(), /《甘孜州公共数据管理办法（试行）》第十八条：无条件共享申请1个工作日内完成形式审核/);
     await shot("share-ganzi-refused-desktop", viewport);
 
-    await form("share").locator('[name="/application/scenario"]').pressSequentially("医保待遇资格核验");
+    await control("share", "/application/scenario").pressSequentially("医保待遇资格核验");
     assert.equal(await outcome("share"), "转审核 · 数据提供单位 · 5 个工作日 · 2026-10-10 前");
     scenario = await fieldState("share", "/application/scenario");
     assert.equal(scenario.message, "");
@@ -564,6 +582,11 @@ describe("the demo in Chromium", () => {
     const sent = JSON.parse(await done.locator("pre").textContent());
     assert.equal(sent.application.scenario, "医保待遇资格核验");
     assert.equal(sent.jurisdiction, "ganzi");
+    // The request checked carries the contract's values for the site's codes.
+    assert.equal(sent.requester.type, "department");
+    assert.equal(sent.resource.sharing, "conditional");
+    assert.equal(sent.application.purpose, "duty");
+    assert.equal(sent.application.commitment, true);
     await shot("share-ganzi-review-desktop", viewport);
   });
 
@@ -599,7 +622,10 @@ describe("the demo in Chromium", () => {
     const low = await fieldState("share", "/application/lowFrequencyReason");
     assert.equal((await problems("share")).length, 1);
     assert.match((await problems("share"))[0], /第十七条/);
-    assert.equal(low.valid, false);
+    assert.equal(low.valid, true, "gentle: the reason's field is not flagged before it is changed or a submit is tried");
+    await form("share").locator('button[type="submit"]').click();
+    assert.equal((await fieldState("share", "/application/lowFrequencyReason")).valid, false, "a submit attempt flags it");
+    assert.equal(await page.locator("#details-share .submitted").count(), 0);
     await fill("share", { "/application/lowFrequencyReason": "年度核查，每年使用一次" });
     await fill("share", { "/application/scenarioType": "one_network_service" });
     assert.equal(await outcome("share"), "准予");
@@ -613,13 +639,14 @@ describe("the demo in Chromium", () => {
     assert.equal(await page.evaluate(() => document.documentElement.lang), "en");
     assert.equal(await page.getByRole("button", { name: "English" }).getAttribute("aria-pressed"), "true");
     assert.equal(await page.locator("h1").textContent(), "Public data applications, checked in the browser");
-    assert.match(await outcome("share"), /^Refused · \d+ things to fix$/);
+    assert.equal(await outcome("share"), "Still to fill in: Requester type, Purpose, Resource name, Sharing attribute");
     await fill("share", { "/resource/name": "Population data", "/requester/type": "citizen" });
+    assert.match(await outcome("share"), /^Refused · \d+ things to fix$/, "a changed field with a wrong value: refused");
     const all = (await problems("share")).join("\n");
     assert.match(all, /Sharing is between government departments and public service organisations only/);
     assert.match(all, /Art\.\s13/);
     assert.ok((await page.locator("#details-share .problems a.goto").allTextContents()).includes("Type of applicant"));
-    const validation = await form("share").locator('[name="/requester/type"]').evaluate((el) => el.validationMessage);
+    const validation = await control("share", "/requester/type").evaluate((el) => el.validationMessage);
     assert.match(validation, /Sharing is between government departments/);
     assert.match(await page.locator("#tab-open").textContent(), /^Opening$/);
     assert.match(page.url(), /lang=en/);
@@ -870,7 +897,7 @@ describe("the demo in Chromium", () => {
     await page.locator("#jurisdiction").selectOption("putuo");
     const long = "数".repeat(4000);
     const texts = ["/application/scenario", "/application/needBasis", "/application/dataContent", "/application/lowFrequencyReason", "/application/securityMeasures", "/application/fusionPlan"];
-    for (const name of texts) await form("share").locator(`[name="${name}"]`).fill(long);
+    for (const name of texts) await control("share", name).fill(long);
     assert.match(await outcome("share"), /^无法核验 · /);
     assert.match((await problems("share")).join(""), /整份申请/);
     await form("share").locator('button[type="submit"]').click();
@@ -884,7 +911,7 @@ describe("the demo in Chromium", () => {
     await open("j=ganzi&form=share");
     const focused = () => page.evaluate(() => {
       const el = document.activeElement;
-      return { id: el.id, name: el.getAttribute("name"), tag: el.nodeName, visible: el.matches(":focus-visible") };
+      return { id: el.id, name: el.dataset.pdpField ?? el.getAttribute("name"), tag: el.nodeName, visible: el.matches(":focus-visible") };
     });
     const tabTo = async (pred, limit = 80) => {
       for (let i = 0; i < limit; i += 1) {
@@ -908,7 +935,7 @@ describe("the demo in Chromium", () => {
     await page.keyboard.type("州卫生健康委员会");
     await page.keyboard.press("Tab"); // type of applicant
     await page.keyboard.press("ArrowDown"); // 政务部门
-    assert.equal(await form("share").locator('[name="/requester/type"]').inputValue(), "department");
+    assert.equal(await control("share", "/requester/type").inputValue(), "1", "the site's code for 政务部门");
     await tabTo((f) => f.name === "/resource/name");
     await page.keyboard.type("人口基础信息");
     await tabTo((f) => f.name === "/resource/sharing");
@@ -922,7 +949,7 @@ describe("the demo in Chromium", () => {
     }
     await tabTo((f) => f.name === "/application/commitment");
     await page.keyboard.press("Space");
-    assert.equal(await form("share").locator('[name="/application/commitment"]').isChecked(), true);
+    assert.equal(await control("share", "/application/commitment").isChecked(), true);
 
     // Enter submits; the browser stops at the one field left, the scenario, with its message.
     await tabTo((f) => f.tag === "BUTTON" && f.name === null);

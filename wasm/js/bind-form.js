@@ -53,6 +53,17 @@ function failure(en, zh) {
  * - `message(problems, lang)`: the text of a control's message; default: each problem's
  *   message with its article, joined.
  * - `aria`: `false` leaves `aria-invalid` to the page (default: set on flagged controls).
+ * - `values`: JSON Pointer → { site code: contract value }, for a form whose options carry
+ *   the site's own codes (`{ "/resource/sharing": { "1": "unconditional" } }`); lists are
+ *   mapped item by item, unmapped values are sent as they are.
+ * - `transform(request)`: the request after the mapping → the request to check (return a
+ *   new one or change it in place), for anything a mapping cannot say.
+ * - `gentle`: `true` flags a control only once the user has changed it (a change, or
+ *   leaving it after typing) or tried to submit, as `:user-invalid` does; until then its
+ *   problems are in the event's `pending` and `missing`, not on the control.
+ * - `describe`: `true` writes each flagged control's message into an element after it
+ *   (or into the element whose id its `data-pdp-describe` names), linked by
+ *   `aria-describedby`, and empties / removes it once the control is valid.
  */
 export function bindForm(form, engine, options) {
   if (form === null || typeof form !== "object" || form.nodeName !== "FORM" || form.elements === undefined) {
@@ -64,6 +75,14 @@ export function bindForm(form, engine, options) {
   const report = opts.report ?? "submit";
   if (!["submit", "change", "never"].includes(report)) {
     throw failure("`report` is one of submit, change, never", "report 须为 submit、change 或 never");
+  }
+  for (const [pointer, map] of Object.entries(opts.values ?? {})) {
+    if (map === null || typeof map !== "object" || Object.values(map).some((v) => typeof v !== "string")) {
+      throw failure(`the values of \`${pointer}\` map a site's code to the contract's value, both strings`, `${pointer} 的 values 须为“网站代码 → 合同取值”，均为字符串`);
+    }
+  }
+  if (opts.transform !== undefined && typeof opts.transform !== "function") {
+    throw failure("`transform` is a function of the request", "transform 须为函数");
   }
   for (const [pointer, type] of Object.entries(opts.types ?? {})) {
     if (!TYPES.includes(type)) {
@@ -91,6 +110,13 @@ class Binding {
   #detail = null;
   #listeners = [];
   #contractTypes;
+  /** Gentle mode: controls the user has typed in, controls the user has changed, a submit tried. */
+  #edited = new WeakSet();
+  #touched = new WeakSet();
+  #submitted = false;
+  /** Inline messages: control → { id, element, made } (made: the binding created the element). */
+  #described = new Map();
+  static #count = 0;
 
   constructor(form, engine, opts, report) {
     this.#form = form;
@@ -99,14 +125,46 @@ class Binding {
     this.#opts = opts;
     this.#report = report;
     this.#lang = normaliseLang(opts.lang ?? form.ownerDocument?.documentElement?.lang);
-    this.#listen("input", () => this.check());
+    this.#listen("input", (e) => {
+      this.#edited.add(e.target);
+      return this.check();
+    });
     this.#listen("change", (e) => {
+      this.#touch(e.target);
       const result = this.check();
       if (this.#report === "change" && this.#flagged.has(e.target)) e.target.reportValidity();
       return result;
     });
+    // Leaving a control after typing in it (a text field whose value went back, so no change).
+    this.#listen("focusout", (e) => {
+      if (this.#edited.has(e.target) && !this.#touched.has(e.target)) {
+        this.#touch(e.target);
+        this.check();
+      }
+    });
     // A reset changes the values after its event: check once they are back.
-    this.#listen("reset", () => setTimeout(() => this.check(), 0));
+    this.#listen("reset", () => {
+      this.#edited = new WeakSet();
+      this.#touched = new WeakSet();
+      this.#submitted = false;
+      setTimeout(() => this.check(), 0);
+    });
+    // Gentle mode: a submit attempt shows every problem before the browser validates the
+    // form (a click on a submit button, Enter's implicit submission included); `invalid`
+    // catches the rest (requestSubmit, reportValidity).
+    this.#listen("click", (e) => {
+      const button = e.target?.closest?.("button, input");
+      if (button && button.type === "submit" && button.form === this.#form && !this.#submitted && this.#opts.gentle === true) {
+        this.#submitted = true;
+        this.check();
+      }
+    }, true);
+    this.#listen("invalid", () => {
+      if (!this.#submitted && this.#opts.gentle === true) {
+        this.#submitted = true;
+        this.check();
+      }
+    }, true);
     // Capture, so that a blocked submit is known before the page's own handlers run.
     this.#listen("submit", (e) => this.#submit(e), true);
     this.check();
@@ -117,7 +175,20 @@ class Binding {
     this.#listeners.push([type, handler, capture]);
   }
 
+  /** A control the user changed: in gentle mode, every control of its pointer is shown. */
+  #touch(control) {
+    const pointer = pointerOf(control, this.#opts);
+    for (const c of pointer === null ? [control] : this.controls(pointer)) this.#touched.add(c);
+    this.#touched.add(control);
+  }
+
+  /** Whether a control's problems are shown on it now. */
+  #shown(control) {
+    return this.#opts.gentle !== true || this.#submitted || this.#touched.has(control);
+  }
+
   #submit(event) {
+    this.#submitted = true;
     const result = this.check();
     if (result.verdict?.outcome === "refused" || result.error !== null) {
       event.preventDefault();
@@ -165,6 +236,16 @@ class Binding {
     if (request.jurisdiction === undefined && typeof this.#engine.jurisdiction === "string") {
       request.jurisdiction = this.#engine.jurisdiction;
     }
+    for (const [pointer, map] of Object.entries(this.#opts.values ?? {})) {
+      const value = getAt(request, pointer);
+      const mapped = (v) => (typeof v === "string" && Object.hasOwn(map, v) ? map[v] : v);
+      if (typeof value === "string") setAt(request, pointer, mapped(value));
+      else if (Array.isArray(value)) setAt(request, pointer, value.map(mapped));
+    }
+    if (typeof this.#opts.transform === "function") {
+      const out = this.#opts.transform(request);
+      if (out !== undefined) return out;
+    }
     return request;
   }
 
@@ -181,10 +262,18 @@ class Binding {
     try {
       verdict = this.#engine.check(request);
     } catch (e) {
-      error = normaliseError(e);
+      error = this.#readable(normaliseError(e));
     }
     const byPointer = this.#controlsByPointer();
+    // A violation whose field the form left blank asks for it ("请填写…") on its control; a
+    // value given and refused keeps the policy's message. (The problems stay the verdict's
+    // own objects: `asks` holds the control's text for the blank ones.)
     const problems = verdict !== null ? verdict.violations : [error];
+    const asks = new Map();
+    for (const v of verdict?.violations ?? []) {
+      const ask = this.#ask(v, request, byPointer);
+      if (ask !== null) asks.set(v, ask);
+    }
     const placed = new Map();
     const unplaced = [];
     for (const problem of problems) {
@@ -199,19 +288,72 @@ class Binding {
       }
     }
     const invalid = {};
+    const pending = {};
+    const shown = new Map();
     for (const [control, list] of placed) {
       const pointer = pointerOf(control, this.#opts);
-      invalid[pointer] ??= list;
+      if (this.#shown(control)) {
+        invalid[pointer] ??= list;
+        shown.set(control, list);
+      } else {
+        pending[pointer] ??= list;
+      }
     }
-    const result = { request, verdict, error, invalid, unplaced, placed };
+    // What is still to be filled in, by label, in a neutral tone (for a page's summary).
+    const missingFields = [...new Set([...asks.keys()].map((p) => p.field))];
+    const missing = missingFields.map((field) => ({ field, label: this.#label(field, byPointer) }));
+    const summary = missing.length === 0 ? null : {
+      zh: `还需填写：${missing.map((m) => m.label.zh).join("、")}`,
+      en: `Still to fill in: ${missing.map((m) => m.label.en).join(", ")}`,
+    };
+    const result = { request, verdict, error, invalid, unplaced, placed: shown, asks };
     this.#last = result;
     this.#apply(result);
-    const detail = { request, verdict, error, invalid, unplaced };
+    const detail = { request, verdict, error, invalid, unplaced, pending, missing, summary };
     this.#detail = detail;
     const view = this.#form.ownerDocument?.defaultView;
     const Custom = view?.CustomEvent ?? globalThis.CustomEvent;
     this.#form.dispatchEvent(new Custom(VERDICT_EVENT, { detail, bubbles: true }));
     return detail;
+  }
+
+  /** A field's label `{ zh, en }`: the pack's (engine.contract), else its control's <label>, else the pointer. */
+  #label(field, byPointer) {
+    const fromContract = (this.#engine.contract?.fields ?? []).find((f) => f.field === field)?.label;
+    if (typeof fromContract?.zh === "string") return { zh: fromContract.zh, en: fromContract.en ?? fromContract.zh };
+    const control = (byPointer ?? this.#controlsByPointer()).get(field)?.[0];
+    const text = (control?.labels?.[0]?.textContent ?? "").replace(/\s+/g, " ").trim();
+    const name = text !== "" ? text : field;
+    return { zh: name, en: name };
+  }
+
+  /** For a violation on a field the request does not have: the words asking for it, else null. */
+  #ask(violation, request, byPointer) {
+    const field = violation.field;
+    if (typeof field !== "string" || field === "" || !byPointer.has(field)) return null;
+    const value = getAt(request, field);
+    const blank = value === undefined || value === null || (typeof value === "string" && value.trim() === "") ||
+      (Array.isArray(value) && value.length === 0);
+    if (!blank) return null;
+    const label = this.#label(field, byPointer);
+    const controls = byPointer.get(field);
+    const choose = controls.some((c) => c.nodeName === "SELECT" || c.type === "radio" || c.type === "checkbox");
+    return choose
+      ? { zh: `请选择${label.zh}`, en: `Choose ${quoted(label.en)}` }
+      : { zh: `请填写${label.zh}`, en: `Fill in ${quoted(label.en)}` };
+  }
+
+  /** The engine's error for a value it cannot read, in words an applicant reads: the field's label, no Rust. */
+  #readable(error) {
+    if (error.code !== "invalid_request" || typeof error.field !== "string") return error;
+    const label = this.#label(error.field);
+    const type = (this.#engine.contract?.fields ?? []).find((f) => f.field === error.field)?.type;
+    const message =
+      type === "long" ? { zh: `${label.zh}须为整数`, en: `${quoted(label.en)} must be a whole number` }
+      : type === "bool" ? { zh: `${label.zh}须为“是”或“否”`, en: `${quoted(label.en)} must be yes or no` }
+      : type === "enum" || type === "set" ? { zh: `${label.zh}的所选项无法识别，请重新选择`, en: `The choice for ${quoted(label.en)} is not one this form can take; choose again` }
+      : { zh: `${label.zh}的内容无法识别，请检查`, en: `${quoted(label.en)} cannot be read; check it` };
+    return { ...error, message, engineMessage: error.message };
   }
 
   /** Removes the listeners and every message this binding set. */
@@ -226,13 +368,14 @@ class Binding {
       if (!result.placed.has(control)) this.#clear(control);
     }
     for (const [control, list] of result.placed) {
-      const text = this.#opts.message ? String(this.#opts.message(list, this.#lang)) : describe(list, this.#lang);
+      const text = this.#opts.message ? String(this.#opts.message(list, this.#lang)) : describe(list, this.#lang, result.asks);
       control.setCustomValidity(text);
       if (!this.#flagged.has(control)) {
         // Never take over an aria-invalid the page set itself.
         this.#flagged.set(control, this.#opts.aria !== false && !control.hasAttribute("aria-invalid"));
       }
       if (this.#flagged.get(control)) control.setAttribute("aria-invalid", "true");
+      if (this.#opts.describe === true) this.#describe(control, text, result.placed);
     }
   }
 
@@ -240,6 +383,51 @@ class Binding {
     control.setCustomValidity("");
     if (this.#flagged.get(control)) control.removeAttribute("aria-invalid");
     this.#flagged.delete(control);
+    this.#undescribe(control);
+  }
+
+  /** The control's inline message: one element per pointer (a radio group's shared), linked by aria-describedby. */
+  #describe(control, text, placed) {
+    let entry = this.#described.get(control);
+    if (entry === undefined) {
+      const pointer = pointerOf(control, this.#opts);
+      const siblings = pointer === null ? [] : [...placed.keys()].filter((c) => c !== control && pointerOf(c, this.#opts) === pointer);
+      entry = siblings.map((c) => this.#described.get(c)).find((e) => e !== undefined);
+      if (entry === undefined) {
+        const doc = control.ownerDocument;
+        const named = control.dataset?.pdpDescribe;
+        const target = named ? doc.getElementById(named) : null;
+        if (target !== null) {
+          entry = { id: target.id, element: target, made: false };
+        } else {
+          Binding.#count += 1;
+          const element = doc.createElement("span");
+          element.className = "pdp-message";
+          element.id = `pdp-message-${Binding.#count}`;
+          const group = placed.has(control) ? [...placed.keys()].filter((c) => pointerOf(c, this.#opts) === pointer) : [control];
+          const last = group[group.length - 1] ?? control;
+          const anchor = last.closest("label") ?? last;
+          anchor.after(element);
+          entry = { id: element.id, element, made: true };
+        }
+      }
+      this.#described.set(control, entry);
+      const ids = (control.getAttribute("aria-describedby") ?? "").split(/\s+/).filter(Boolean);
+      if (!ids.includes(entry.id)) control.setAttribute("aria-describedby", [...ids, entry.id].join(" "));
+    }
+    entry.element.textContent = text;
+  }
+
+  #undescribe(control) {
+    const entry = this.#described.get(control);
+    if (entry === undefined) return;
+    this.#described.delete(control);
+    const ids = (control.getAttribute("aria-describedby") ?? "").split(/\s+/).filter((id) => id !== "" && id !== entry.id);
+    if (ids.length > 0) control.setAttribute("aria-describedby", ids.join(" "));
+    else control.removeAttribute("aria-describedby");
+    if ([...this.#described.values()].includes(entry)) return; // another control of the group still shows it
+    if (entry.made) entry.element.remove();
+    else entry.element.textContent = "";
   }
 
   #typeOf(pointer, controls) {
@@ -355,6 +543,19 @@ function asNumber(text) {
   return /^\s*[+-]?\d+(\.\d+)?\s*$/.test(text) ? Number(text) : text;
 }
 
+function keysOf(pointer) {
+  return pointer.slice(1).split("/").map((k) => k.replaceAll("~1", "/").replaceAll("~0", "~"));
+}
+
+/** The member a JSON Pointer names, or undefined. */
+function getAt(target, pointer) {
+  return keysOf(pointer).reduce((node, key) => (node !== null && typeof node === "object" ? node[key] : undefined), target);
+}
+
+function quoted(text) {
+  return `“${text}”`;
+}
+
 /** Sets the member a JSON Pointer (RFC 6901) names, making the objects on the way. */
 function setAt(target, pointer, value) {
   const keys = pointer.slice(1).split("/").map((k) => k.replaceAll("~1", "/").replaceAll("~0", "~"));
@@ -366,11 +567,12 @@ function setAt(target, pointer, value) {
   node[keys[keys.length - 1]] = value;
 }
 
-function describe(problems, lang) {
+function describe(problems, lang, asks) {
   const sep = lang === "en" ? "; " : "；";
   return problems
     .map((p) => {
-      const text = p.message?.[lang] ?? p.message?.zh ?? "";
+      const message = asks?.get(p) ?? p.message;
+      const text = message?.[lang] ?? message?.zh ?? "";
       if (typeof p.article !== "string" || p.article === "") return text;
       return lang === "en" ? `${text} (${p.regulation}, ${p.article})` : `${text}（${p.regulation}${p.article}）`;
     })
