@@ -215,17 +215,18 @@ pub(crate) fn without_problems(annotations: &[(String, String)]) -> Vec<(String,
                 return Some((k.clone(), v.clone()));
             }
             let neutral = match k.as_str() {
-                "workingDays" => "1",
-                "silenceMeansApproval" | "onRequest" => "false",
-                "field" => "",
-                "reviewer" => "provider",
-                "outcome" if routed => "review",
-                "outcome" => "granted",
-                "priority" => "0",
+                "workingDays" => "1".to_owned(),
+                "silenceMeansApproval" | "onRequest" => "false".to_owned(),
+                "field" => String::new(),
+                // Any reviewer that reads: which one does not matter to what is missing.
+                "reviewer" => serde_json::to_value(Reviewer::Authority).ok()?.as_str()?.to_owned(),
+                "outcome" if routed => "review".to_owned(),
+                "outcome" => "granted".to_owned(),
+                "priority" => "0".to_owned(),
                 // Dates and rounds are optional: without them the policy still reads.
                 _ => return None,
             };
-            Some((k.clone(), neutral.to_owned()))
+            Some((k.clone(), neutral))
         })
         .collect()
 }

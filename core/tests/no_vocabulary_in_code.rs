@@ -24,6 +24,7 @@ const OWN_WORDS: &[(&str, &str)] = &[
     ("evaluation", "the error code of a failed Cedar evaluation"),
     ("expires", "regulation.json's key for a regulation's last day, as the change impact names it"),
     ("conditions", "the key of a policy's `when`/`unless` in Cedar's JSON form"),
+    ("coverage", "the lint's code for a coverage matrix that cannot be worked out"),
 ];
 
 fn vocabulary() -> BTreeSet<String> {
