@@ -519,7 +519,7 @@ function lintList(lint) {
       const go = file && d.line !== undefined
         ? h("button", { type: "button", class: "link goto-line", onclick: () => openFile(file.key, d.line, d.column) }, place)
         : h("span", { class: "file" }, place);
-      return h("li", { class: `diagnostic ${d.severity}`, "data-code": d.code, "data-file": d.file, "data-line": d.line ?? "" },
+      return h("li", { class: `diagnostic ${d.severity}`, "data-code": d.code, "data-line": d.line ?? "" },
         h("span", { class: "severity" }, pick(T.severity)[d.severity]), " ",
         h("code", { class: "code" }, d.code), " ", go,
         d.policy ? h("span", { class: "policy" }, " · ", h("code", {}, d.policy)) : null,
