@@ -1,7 +1,7 @@
 //! The project's checks of a pack's files beyond what loading them needs, every problem
 //! at once, each a [`Diagnostic`] at its file, line and policy: Cedar's syntax and strict
 //! validation against the pack's schema, the annotations, `pack.json`, `regulation.json`,
-//! the calendar, and the slips Cedar lets through ([`slips`]). `pdp validate` prints them
+//! the calendar, and the slips Cedar lets through ([`mod@slips`]). `pdp validate` prints them
 //! and the WebAssembly package's `Engine.lint` returns them; both call [`pack`].
 
 mod annotations;
