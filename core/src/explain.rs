@@ -141,7 +141,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_refusal_and_a_grant_name_their_policies_at_their_lines() {
+    fn every_reason_is_a_policy_that_fired_at_its_file_and_line() {
         let text =
             std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/ganzi-share.json")).unwrap();
         let request = Request::from_json(&text).unwrap();
