@@ -8,7 +8,7 @@
 mod form;
 mod input;
 // Policy authors' calls (fromSources, runSuite, builtinSources, sourcesProblem, lint, annotations, diff,
-// coverage): a page that only checks forms is built without them (`wasm/pkg-forms`, a
+// coverage, explain): a page that only checks forms is built without them (`wasm/pkg-forms`, a
 // sixth smaller).
 #[cfg(feature = "authoring")]
 mod load_failure;
