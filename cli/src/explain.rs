@@ -2,11 +2,10 @@
 //! policy that decided it, where it is written, the article it rests on, and the request
 //! values its conditions read, named by the pack's labels in the chosen language.
 
-use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use pubdata_policy::inspect::{self, PolicySummary};
-use pubdata_policy::{Engine, Error, JurisdictionInfo, Message, Request, Verdict, Vocabulary};
+use pubdata_policy::explain::{self as core_explain, ReadValue};
+use pubdata_policy::{Engine, Error, Message, Request};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -62,6 +61,7 @@ impl Lang {
     }
 }
 
+/// The core's explanation with what the command adds: the case and the rule set.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Explanation {
@@ -73,9 +73,10 @@ struct Explanation {
     /// The language the human text names fields in.
     #[serde(skip)]
     lang: Lang,
-    verdict: Verdict,
-    /// The policies behind the verdict, in the order the verdict lists them.
-    because: Vec<Reason>,
+    /// The verdict and its reasons (`pubdata_policy::explain`), files named as an author
+    /// would open them.
+    #[serde(flatten)]
+    explained: core_explain::Explanation,
 }
 
 #[derive(Serialize)]
@@ -99,40 +100,6 @@ impl From<Error> for Failure {
     fn from(e: Error) -> Failure {
         Failure::Engine(e)
     }
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Reason {
-    rule: String,
-    /// `violation`, `ground`, `obligation`, `warning`, or `fired` for a policy that fired
-    /// without a part in this verdict (a permit beside a refusal).
-    role: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    file: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    line: Option<usize>,
-    regulation: String,
-    article: String,
-    /// The article's summary from the regulation metadata.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    article_summary: Option<Message>,
-    /// The request values the policy's scope and conditions read.
-    read: Vec<ReadValue>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct ReadValue {
-    /// The request field, a JSON Pointer.
-    field: String,
-    /// The field's label from the pack (需求依据 · Need basis), when it has one.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    label: Option<Message>,
-    /// The Cedar attribute the policy reads it as.
-    attribute: String,
-    /// The value as the engine sees it (defaults filled in); `null` when absent.
-    value: Value,
 }
 
 pub fn run(args: &Args) -> Exit {
@@ -174,27 +141,11 @@ fn explain(args: &Args) -> Result<Explanation, Failure> {
         .map_err(|m| Error::Io { path: folder.map(|p| p.display().to_string()).unwrap_or_default(), message: m })?;
     let sources = source.sources(&request.jurisdiction)?;
     let engine = Engine::from_sources(&sources)?;
-    let summaries = inspect::inspect(&sources)?;
-    let verdict = engine.check(&request)?;
-
-    let seen = serde_json::to_value(&request).map_err(|e| Error::Evaluation(e.to_string()))?;
-    let mut roles: Vec<(&str, &'static str)> = Vec::new();
-    roles.extend(verdict.violations.iter().map(|v| (v.rule.as_str(), "violation")));
-    roles.extend(verdict.grounds.iter().map(|g| (g.rule.as_str(), "ground")));
-    roles.extend(verdict.obligations.iter().map(|o| (o.rule.as_str(), "obligation")));
-    roles.extend(verdict.warnings.iter().filter_map(|w| w.rule.as_deref()).map(|r| (r, "warning")));
-    let named: BTreeSet<&str> = roles.iter().map(|(r, _)| *r).collect();
-    roles.extend(verdict.policies.iter().filter(|p| !named.contains(p.as_str())).map(|p| (p.as_str(), "fired")));
-
-    let because = roles
-        .into_iter()
-        .filter_map(|(rule, role)| {
-            // `undecided` is the engine's own refusal: no policy stands behind it.
-            let summary = summaries.iter().find(|s| s.id == rule)?;
-            Some(reason(role, summary, engine.info(), &source, &seen, engine.vocabulary()))
-        })
-        .collect();
-    Ok(Explanation { case, policies: source.describe(), lang: args.lang, verdict, because })
+    let mut explained = core_explain::explain(&engine, &sources, &request)?;
+    for r in &mut explained.because {
+        r.file = r.file.as_deref().map(|f| source.display_file(f));
+    }
+    Ok(Explanation { case, policies: source.describe(), lang: args.lang, explained })
 }
 
 /// The request of the scenario case called `name` under `vectors`: the one case of that
@@ -276,47 +227,6 @@ fn distance(a: &str, b: &str) -> usize {
     row.last().copied().unwrap_or(0)
 }
 
-fn reason(
-    role: &'static str,
-    summary: &PolicySummary,
-    info: &JurisdictionInfo,
-    source: &PolicySource,
-    seen: &Value,
-    vocabulary: &Vocabulary,
-) -> Reason {
-    let regulation = info.regulation(summary.annotation("regulation"));
-    let article = summary.annotation("article").unwrap_or_default().to_owned();
-    // The kind is the envelope's, which no pack declares with a label.
-    let kind = (!summary.actions.is_empty()).then(|| ReadValue {
-        field: "/kind".into(),
-        label: Some(Message { zh: "申请类型".into(), en: "Kind of request".into() }),
-        attribute: "action".into(),
-        value: seen.pointer("/kind").cloned().unwrap_or(Value::Null),
-    });
-    let mut shown = BTreeSet::new();
-    // `agreementStartMonths` and `agreementStart` are one request field: list it once.
-    let read = kind
-        .into_iter()
-        .chain(summary.reads.iter().filter_map(|attr| {
-            let field = vocabulary.field_of(attr)?;
-            let value = seen.pointer(&field).cloned().or_else(|| vocabulary.default_of(&field)).unwrap_or(Value::Null);
-            let label = vocabulary.field(&field).map(|f| f.label.clone());
-            Some(ReadValue { field, label, attribute: attr.clone(), value })
-        }))
-        .filter(|r| shown.insert(r.field.clone()))
-        .collect();
-    Reason {
-        rule: summary.id.clone(),
-        role,
-        file: Some(source.display_file(&summary.file)),
-        line: summary.line,
-        regulation: regulation.map(|r| r.title.clone()).unwrap_or_default(),
-        article_summary: regulation.and_then(|r| r.articles.get(&article)).cloned(),
-        article,
-        read,
-    }
-}
-
 fn human(e: &Explanation) -> String {
     let mut out = String::new();
     if let Some(c) = &e.case {
@@ -324,13 +234,13 @@ fn human(e: &Explanation) -> String {
         out.push_str(&format!("Case `{}` ({}{line}).\n", c.name, c.file));
     }
     out.push_str(&format!("Decided by {}.\n", e.policies));
-    out.push_str(&verdict_text(&e.verdict));
-    if e.verdict.policies.is_empty() {
+    out.push_str(&verdict_text(&e.explained.verdict));
+    if e.explained.verdict.policies.is_empty() {
         out.push_str("\nNo policy fired: nothing in the rule set allows or forbids this request.\n");
         return out;
     }
     out.push_str("\nWhy:\n");
-    for r in &e.because {
+    for r in &e.explained.because {
         let place = match (&r.file, r.line) {
             (Some(f), Some(l)) => format!("  ({f}:{l})"),
             (Some(f), None) => format!("  ({f})"),

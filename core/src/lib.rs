@@ -15,6 +15,7 @@ mod cedar_json;
 pub mod coverage;
 mod engine;
 mod error;
+pub mod explain;
 mod identifier;
 mod identity;
 pub mod impact;

@@ -634,9 +634,10 @@ function renderScenarios() {
     for (const c of results) for (const p of c.verdict?.policies ?? []) fired.add(p);
     return h("section", { class: "suite", "data-suite": name },
       h("h3", {}, name, " ", h("span", { class: bad.length ? "count bad" : "count good" }, pick(T.totals, good.length, bad.length))),
-      bad.length ? h("ul", { class: "cases" }, bad.map(failedCase)) : null,
+      bad.length ? h("ul", { class: "cases" }, bad.map((c) => failedCase(c, whyOf(r, suite, results.indexOf(c))))) : null,
       good.length ? h("details", { class: "passed" }, h("summary", {}, pick(T.passedCases, good.length)),
-        h("ul", {}, good.map((c) => h("li", { class: "case", "data-case": c.name, "data-passed": "true" }, "✓ ", c.name)))) : null);
+        h("ul", {}, good.map((c) => h("li", { class: "case", "data-case": c.name, "data-passed": "true" }, "✓ ", c.name,
+          whyOf(r, suite, results.indexOf(c)))))) : null);
   });
   const ids = r.policyIds;
   const neverFired = ids.filter((id) => !fired.has(id));
@@ -653,14 +654,59 @@ function renderScenarios() {
     files, coverage);
 }
 
-function failedCase(c) {
+/** A scenario case's request, as the core builds it (`Suite::request_of`): its own, else the base with its patch merged in (RFC 7386). */
+function requestOf(suite, c) {
+  if (c.request) return c.request;
+  const merge = (target, patch) => {
+    if (patch === null || typeof patch !== "object" || Array.isArray(patch)) return patch;
+    const out = target !== null && typeof target === "object" && !Array.isArray(target) ? { ...target } : {};
+    for (const [k, v] of Object.entries(patch)) {
+      if (v === null) delete out[k];
+      else out[k] = merge(out[k], v);
+    }
+    return out;
+  };
+  return merge(suite.base ?? {}, c.patch ?? {});
+}
+
+/** "Why / 为什么" under a case: the reasons `engine.explain` gives (as `pdp explain`), worked out when opened. */
+function whyOf(r, suite, index) {
+  const c = suite.cases?.[index];
+  if (!c || c.share) return null;
+  const details = h("details", { class: "why" }, h("summary", {}, pick(T.why)));
+  details.addEventListener("toggle", () => {
+    if (!details.open || details.querySelector(".reasons, .why-failed")) return;
+    let shown;
+    try {
+      if (r.version !== state.version || !state.engine) throw { message: T.whyStale };
+      shown = explanation(state.engine.explain(requestOf(suite, c)));
+    } catch (error) {
+      shown = h("p", { class: "why-failed" }, said(error));
+    }
+    details.append(shown);
+  });
+  return details;
+}
+
+function explanation(e) {
+  if (e.verdict.policies.length === 0) return h("p", { class: "reasons" }, pick(T.noPolicyFired));
+  return h("ul", { class: "reasons" }, e.because.map((r) => h("li", { "data-rule": r.rule },
+    h("p", {}, `${pick(T.roles[r.role]) || r.role} `, h("code", {}, r.rule), r.file ? ` (${r.file}${r.line ? `:${r.line}` : ""})` : ""),
+    r.article ? h("p", {}, `《${r.regulation}》${r.article}`, r.articleSummary ? ` — ${pick(r.articleSummary)}` : "") : null,
+    r.read.length === 0 ? h("p", {}, pick(T.readsNothing)) : h("ul", { class: "reads" }, r.read.map((v) => {
+      const label = v.label ? (state.lang === "zh" ? `${pick(v.label)}（${v.field}）` : `${pick(v.label)} (${v.field})`) : v.field;
+      return h("li", { "data-field": v.field }, label, ": ", v.value === null ? pick(T.absent) : JSON.stringify(v.value));
+    })))));
+}
+
+function failedCase(c, why) {
   const table = c.failures.length ? h("table", { class: "differences" },
     h("thead", {}, h("tr", {}, h("th", { scope: "col" }, pick(T.what)), h("th", { scope: "col" }, pick(T.expected)), h("th", { scope: "col" }, pick(T.actual)))),
     h("tbody", {}, c.failures.map((d) =>
       h("tr", { "data-what": d.path }, h("th", { scope: "row" }, d.path),
         h("td", { class: "expected" }, labelled(shownValue(d.expected))), h("td", { class: "actual" }, labelled(shownValue(d.actual))))))) : null;
   return h("li", { class: "case failed", "data-case": c.name, "data-passed": "false" },
-    h("p", { class: "case-name" }, "✗ ", c.name), table);
+    h("p", { class: "case-name" }, "✗ ", c.name), table, why);
 }
 
 function renderDiff() {

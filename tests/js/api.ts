@@ -10,6 +10,7 @@ import init, {
   type Deadline,
   type DiffReport,
   type EngineError,
+  type Explanation,
   type Sources,
   type SourcesProblem,
   type JurisdictionInfo,
@@ -111,4 +112,18 @@ export function refused(engine: Engine): void {
   // @ts-expect-error: a class coverage.json does not have
   const klass: ArticleCoverage["class"] = "partly";
   void [typo, outcome, missing, klass];
+}
+
+export function why(request: Request, lang: "zh" | "en"): string[] {
+  const engine = Engine.fromSources(Engine.builtinSources("ganzi"));
+  const e: Explanation = engine.explain(request);
+  const lines: string[] = [e.verdict.outcome];
+  for (const r of e.because) {
+    lines.push(`${r.role} ${r.rule} ${r.file ?? ""}:${r.line ?? ""} 《${r.regulation}》${r.article} ${r.articleSummary?.[lang] ?? ""}`);
+    lines.push(...r.read.map((v) => `${v.label?.[lang] ?? v.field} ${v.attribute} ${JSON.stringify(v.value)}`));
+  }
+  // @ts-expect-error: a role is one of five words
+  const role: "granted" = e.because[0]?.role ?? "granted";
+  lines.push(role);
+  return lines;
 }

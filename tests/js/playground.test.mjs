@@ -1,7 +1,8 @@
 // The policy playground (js-demo/src/playground.html), built with the demo and served from
 // 127.0.0.1, in headless Chromium, as a policy author uses it: 甘孜 第十八条's five working
 // days become three in the editor; the scenarios that state five fail with expected against
-// actual; the diff lists the change under ganzi.share.conditional.review with its count;
+// actual, and one says why (its policy, file and line, the values read with their labels);
+// the diff lists the change under ganzi.share.conditional.review with its count;
 // the edit survives a reload; a syntax error is shown at its file and line; resetting to
 // the built-in set makes every scenario pass again; the article coverage is what
 // `pdp coverage` prints for the same pack, and removing the only policy of a decides article
@@ -12,6 +13,7 @@
 import { test, describe, before, after, beforeEach, afterEach } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -202,6 +204,24 @@ describe("the playground in Chromium", () => {
     }
     assert.match(await page.locator("#coverage").textContent(), new RegExp(`(?<!\\d)${GANZI_POLICIES} 条策略中 ${GANZI_POLICIES} 条被场景触发`));
     await shot("scenarios-desktop-zh", { width: 1400, height: 900 });
+  });
+
+  test("a case says why: its policy at its file and line, and the values read with their labels", async () => {
+    await open();
+    await runScenarios();
+    const failed = page.locator(`[data-suite="share.json"] .case[data-passed="false"][data-case="${WALKTHROUGH_CASE}"]`);
+    await failed.locator(".why summary").click();
+    const reasons = failed.locator(".why .reasons");
+    await reasons.waitFor({ timeout: 10_000 });
+    const rule = reasons.locator('[data-rule="ganzi.share.conditional.review"]');
+    assert.match(await rule.textContent(), /ganzi\.share\.conditional\.review \(ganzi\/share\.cedar:\d+\)/);
+    assert.match(await rule.textContent(), /第十八条/);
+    const { Engine } = createRequire(import.meta.url)("../../wasm/pkg-node/pubdata_policy_wasm.js");
+    const labels = new Map(new Engine("ganzi").contract.fields.map((f) => [f.field, f.label.zh]));
+    const reads = await rule.locator(".reads li").evaluateAll((ls) => ls.map((l) => [l.dataset.field, l.textContent]));
+    const labelled = reads.filter(([field]) => labels.has(field));
+    assert.ok(labelled.length > 0, JSON.stringify(reads));
+    for (const [field, text] of labelled) assert.ok(text.startsWith(`${labels.get(field)}（${field}）: `), text);
   });
 
   test("the diff lists the change under ganzi.share.conditional.review with its count", async () => {

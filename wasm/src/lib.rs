@@ -8,7 +8,7 @@
 mod form;
 mod input;
 // Policy authors' calls (fromSources, runSuite, builtinSources, sourcesProblem, lint, annotations, diff,
-// coverage): a page that only checks forms is built without them (`wasm/pkg-forms`, a
+// coverage, explain): a page that only checks forms is built without them (`wasm/pkg-forms`, a
 // sixth smaller).
 #[cfg(feature = "authoring")]
 mod load_failure;
@@ -32,6 +32,10 @@ const PACK_TYPES: &str = include_str!("packs.d.ts");
 #[wasm_bindgen]
 pub struct Engine {
     inner: pubdata_policy::Engine,
+    /// The texts `Engine.fromSources` was given, which `explain` reads each policy's file
+    /// and line from; `None` for a built-in engine, whose texts are in the package.
+    #[cfg(feature = "authoring")]
+    sources: Option<pubdata_policy::Sources>,
 }
 
 #[wasm_bindgen]
@@ -42,7 +46,13 @@ impl Engine {
         #[wasm_bindgen(unchecked_param_type = "JurisdictionId")] jurisdiction: JsValue,
     ) -> Result<Engine, JsValue> {
         let built = pubdata_policy::builtin_engine(&jurisdiction_of(&jurisdiction)?);
-        built.map(|inner| Engine { inner }).map_err(|e| thrown(&e))
+        built
+            .map(|inner| Engine {
+                inner,
+                #[cfg(feature = "authoring")]
+                sources: None,
+            })
+            .map_err(|e| thrown(&e))
     }
 
     /// An engine over policy texts, for policy authors' tools:
@@ -52,8 +62,8 @@ impl Engine {
     #[wasm_bindgen(js_name = fromSources)]
     pub fn from_sources(#[wasm_bindgen(unchecked_param_type = "Sources")] sources: JsValue) -> Result<Engine, JsValue> {
         let text = json_text(&sources, "the sources", usize::MAX)?;
-        let built = input::sources(&text).and_then(|s| pubdata_policy::Engine::from_sources(&s));
-        built.map(|inner| Engine { inner }).map_err(|e| thrown(&e))
+        let built = input::sources(&text).and_then(|s| Ok((pubdata_policy::Engine::from_sources(&s)?, s)));
+        built.map(|(inner, s)| Engine { inner, sources: Some(s) }).map_err(|e| thrown(&e))
     }
 
     /// The jurisdictions with built-in policies.

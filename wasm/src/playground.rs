@@ -3,11 +3,12 @@
 //! against another — the comparison `pdp diff` makes, from the same core code
 //! (`pubdata_policy::impact`), returning the report it prints as JSON — and which articles
 //! the edited policies account for, the matrix `pdp coverage` prints
-//! (`pubdata_policy::coverage`).
+//! (`pubdata_policy::coverage`) — and why a request gets its verdict, the explanation
+//! `pdp explain` prints (`pubdata_policy::explain`).
 
 use pubdata_policy::impact::{self, PolicySide, Report, Side};
-use pubdata_policy::{coverage, lint};
-use pubdata_policy::{ErrorReport, Sources, MAX_REQUEST_BYTES};
+use pubdata_policy::{coverage, explain, lint};
+use pubdata_policy::{ErrorReport, Request, Sources, MAX_REQUEST_BYTES};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -16,6 +17,29 @@ use crate::{input, json_text, jurisdiction_of, plain, thrown, Engine};
 
 #[wasm_bindgen]
 impl Engine {
+    /// Why this engine decides a request as it does — `pdp explain --format json` without
+    /// the `case` and `policies` it adds: the verdict, and for each policy behind it its
+    /// role, file (as the sources name it, `ganzi/share.cedar`) and line, regulation,
+    /// article and the article's summary, and the request values it reads, each with its
+    /// JSON Pointer, its label in both languages, and the value (`null` when absent).
+    #[wasm_bindgen(unchecked_return_type = "Explanation")]
+    pub fn explain(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Request")] request: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let text = json_text(&request, "the request", MAX_REQUEST_BYTES)?;
+        let request = Request::from_json(&text).map_err(|e| thrown(&e))?;
+        let builtin;
+        let sources = match &self.sources {
+            Some(s) => s,
+            None => {
+                builtin = Sources::builtin(self.inner.jurisdiction()).map_err(|e| thrown(&e))?;
+                &builtin
+            }
+        };
+        explain::explain(&self.inner, sources, &request).map_err(|e| thrown(&e)).and_then(|e| plain(&e))
+    }
+
     /// The texts built into the package for a jurisdiction, in the shape `Engine.fromSources`
     /// takes: policy files named `<jurisdiction>/<file>.cedar`.
     #[wasm_bindgen(js_name = builtinSources, unchecked_return_type = "Sources")]

@@ -418,3 +418,38 @@ export interface CoverageProblem {
   /** What is wrong, in English. */
   message: string;
 }
+
+/** Why a request gets its verdict: `Engine.explain`, as `pdp explain --format json` says it. */
+export interface Explanation {
+  verdict: Verdict;
+  /** The policies behind the verdict: violations, grounds, obligations, warnings, then those that fired without a part in it. */
+  because: ExplanationReason[];
+}
+
+export interface ExplanationReason {
+  /** The policy's `@id`. */
+  rule: string;
+  role: "violation" | "ground" | "obligation" | "warning" | "fired";
+  /** The policy's file as the sources name it (`ganzi/share.cedar`). */
+  file?: string;
+  /** The 1-based line where the policy starts. */
+  line?: number;
+  /** The title of the regulation it rests on. */
+  regulation: string;
+  /** The article it cites, `""` when none. */
+  article: string;
+  articleSummary?: Message;
+  /** The request values its scope and conditions read. */
+  read: ReadValue[];
+}
+
+export interface ReadValue {
+  /** The request field, a JSON Pointer. */
+  field: string;
+  /** The field's label from the pack, when it has one. */
+  label?: Message;
+  /** The Cedar attribute the policy reads it as. */
+  attribute: string;
+  /** The value as the engine sees it (defaults filled in); `null` when absent. */
+  value: unknown;
+}
