@@ -39,7 +39,10 @@ const MODULES = [
   // 2,998,586 raw, 1,046,288 gzip, 715,190 brotli on 2026-11-22
   { name: "forms", file: pkg("pkg-forms"), budget: { raw: 2_800_000, gzip: 990_000, brotli: 680_000 } },
   // 3,545,420 raw, 1,254,548 gzip, 855,785 brotli on 2026-11-22
-  { name: "full", file: pkg("pkg-web"), budget: { raw: 3_800_000, gzip: 1_345_000, brotli: 925_000 } },
+  // Engine.lint (2026-11-30) brings Cedar's strict validator into the authors' module, and
+  // Engine.explain the explanation: 4,158,805 / 1,463,717 / 995,249; the forms module,
+  // which pages that check forms download, is without them and keeps its budget.
+  { name: "full", file: pkg("pkg-web"), budget: { raw: 4_200_000, gzip: 1_480_000, brotli: 1_010_000 } },
 ];
 // @cedar-policy/cedar-wasm 4.13.0's module (nodejs/cedar_wasm_bg.wasm), the same compressors.
 const CEDAR_WASM_4_13 = { raw: 4_318_628, gzip: 1_442_641, brotli: 940_807 };
