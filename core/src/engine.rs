@@ -387,7 +387,7 @@ impl Engine {
                     let rule = Rule::from_policy(file, rules.len(), policy, &info, &regulations)?;
                     let id = PolicyId::new(&rule.id);
                     if rules.contains_key(&id) {
-                        return Err(Error::policies(file, format!("policy id `{}` is used twice", rule.id)));
+                        return Err(Error::in_policy(file, &rule.id, format!("policy id `{}` is used twice", rule.id)));
                     }
                     policies.add(policy.new_id(id.clone())).map_err(|e| Error::policies(file, e))?;
                     rules.insert(id, rule);
@@ -406,8 +406,9 @@ impl Engine {
             let id = first.policy_id();
             let file = rules.get(id).map(|r| r.file.as_str()).unwrap_or("policies");
             let others = validation.as_ref().map_or(1, |v| v.validation_errors().count()) - 1;
-            return Err(Error::policies(
+            return Err(Error::in_policy(
                 file,
+                id.as_ref(),
                 format!("policy `{id}` does not match the schema: {first} ({others} more errors)"),
             ));
         }

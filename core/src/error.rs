@@ -31,6 +31,9 @@ pub enum Error {
         file: String,
         /// What is wrong with it.
         message: String,
+        /// The `@id` of the policy at fault, when the error is about one policy (its
+        /// annotations, its schema type, its id used twice, a step it names).
+        policy: Option<String>,
     },
     /// Files could not be read.
     #[error("cannot read `{path}`: {message}")]
@@ -96,7 +99,7 @@ impl Error {
             Error::WrongJurisdiction { request, engine } => {
                 format!("请求属于辖区 `{request}`，但本引擎载入的是 `{engine}` 的策略")
             }
-            Error::Policies { file, message } => format!("策略文件 {file} 有误：{message}"),
+            Error::Policies { file, message, .. } => format!("策略文件 {file} 有误：{message}"),
             Error::Io { path, message } => format!("无法读取 `{path}`：{message}"),
             Error::Evaluation(m) => format!("无法评估该请求：{m}"),
         };
@@ -108,7 +111,12 @@ impl Error {
     }
 
     pub(crate) fn policies(file: impl Into<String>, message: impl std::fmt::Display) -> Error {
-        Error::Policies { file: file.into(), message: message.to_string() }
+        Error::Policies { file: file.into(), message: message.to_string(), policy: None }
+    }
+
+    /// An error about the policy `id` of `file` (the message names it too, for a reader).
+    pub(crate) fn in_policy(file: impl Into<String>, id: &str, message: impl std::fmt::Display) -> Error {
+        Error::Policies { file: file.into(), message: message.to_string(), policy: Some(id.to_owned()) }
     }
 
     /// Turns serde's error, with the path where it happened, into a field error.

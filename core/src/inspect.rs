@@ -111,7 +111,7 @@ pub fn inspect_file(file: &str, text: &str, info: &JurisdictionInfo, pack: &str)
         let id = policy.annotation("id").map(str::trim).unwrap_or_default().to_owned();
         let problems = match &problem {
             None => vec![],
-            Some(_) => every_problem(file, index, policy.effect(), &annotations, info, &own, &id, said),
+            Some(_) => every_problem(file, index, policy.effect(), &annotations, info, &own, &id),
         };
         out.push(PolicySummary {
             id,
@@ -145,18 +145,15 @@ fn every_problem(
     info: &JurisdictionInfo,
     own: &[usize],
     id: &str,
-    said: impl Fn(Error) -> String,
 ) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> =
         annotation_problems(annotations).into_iter().map(|(k, m)| (k, format!("policy `{id}`: {m}"))).collect();
     let rest = without_problems(annotations);
     let rest: Vec<(&str, &str)> = rest.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     if let Err(e) = Rule::from_annotations(file, index, effect, &rest, info, own) {
-        let message = said(e);
-        // The annotation a missing piece belongs at, when the message names one.
-        let key = message.split("`@").nth(1).and_then(|k| k.split(['(', '`']).next()).unwrap_or("id").to_owned();
+        let message = format!("policy `{id}`: {}", e.message);
         if !out.iter().any(|(_, m)| *m == message) {
-            out.push((key, message));
+            out.push((e.annotation, message));
         }
     }
     out

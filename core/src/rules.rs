@@ -361,65 +361,71 @@ impl Rule {
     ) -> Result<Rule, Error> {
         // Read once: `Policy::annotation(key)` parses `key` as a Cedar identifier on each call.
         let annotations: Vec<(&str, &str)> = policy.annotations().collect();
-        Rule::from_annotations(file, order, policy.effect(), &annotations, info, own)
+        Rule::from_annotations(file, order, policy.effect(), &annotations, info, own).map_err(|u| {
+            let id = policy.annotation("id").unwrap_or_default();
+            Error::in_policy(file, id, format!("policy `{id}`: {}", u.message))
+        })
     }
 
-    /// [`Rule::from_policy`] on a policy's effect and annotations.
-    pub fn from_annotations(
+    /// [`Rule::from_policy`] on a policy's effect and annotations, its error naming the
+    /// annotation at fault.
+    pub(crate) fn from_annotations(
         file: &str,
         order: usize,
         effect: Effect,
         annotations: &[(&str, &str)],
         info: &JurisdictionInfo,
         own: &[usize],
-    ) -> Result<Rule, Error> {
+    ) -> Result<Rule, Unreadable> {
         let annotation = |key: &str| annotations.iter().find(|(k, _)| *k == key).map(|(_, v)| *v);
         let id = annotation("id").unwrap_or_default().to_owned();
-        let bad = |m: String| Error::policies(file, format!("policy `{id}`: {m}"));
         if let Some((key, _)) = annotations.iter().find(|(k, _)| !known(k)) {
-            return Err(bad(unknown_annotation(key)));
+            return Err(at(key)(unknown_annotation(key)));
         }
         let text = |key: &str| annotation(key).map(str::trim).filter(|v| !v.is_empty());
-        let need = |key: &str| text(key).ok_or_else(|| bad(format!("needs a non-empty `@{key}` annotation")));
-        let message =
-            || -> Result<Message, Error> { Ok(Message { zh: need("zh")?.to_owned(), en: need("en")?.to_owned() }) };
-        let optional_message = || -> Result<Option<Message>, Error> {
+        let need = |key: &str| text(key).ok_or_else(|| at(key)(format!("needs a non-empty `@{key}` annotation")));
+        let message = || -> Result<Message, Unreadable> {
+            Ok(Message { zh: need("zh")?.to_owned(), en: need("en")?.to_owned() })
+        };
+        let optional_message = || -> Result<Option<Message>, Unreadable> {
             match (text("zh"), text("en")) {
                 (None, None) => Ok(None),
                 _ => message().map(Some),
             }
         };
-        let period = || -> Result<Period, Error> {
-            let working_days = text("workingDays").map(working_days).transpose().map_err(bad)?;
-            let rounds = text("dueRounds").map(due_rounds).transpose().map_err(bad)?.unwrap_or_default();
+        let period = || -> Result<Period, Unreadable> {
+            let working_days = text("workingDays").map(working_days).transpose().map_err(at("workingDays"))?;
+            let rounds = text("dueRounds").map(due_rounds).transpose().map_err(at("dueRounds"))?.unwrap_or_default();
             Ok(Period { working_days, rounds })
         };
-        let flag = |key: &str| text(key).map_or(Ok(false), |v| flag(key, v)).map_err(bad);
+        let flag = |key: &str| text(key).map_or(Ok(false), |v| flag(key, v)).map_err(at(key));
 
         let regulation_key = text("regulation");
         let regulation = match regulation_key {
-            None => own.first().copied().ok_or_else(|| bad("its pack has no regulation to rest on".into()))?,
-            Some(key) => {
-                own.iter().copied().find(|i| info.regulations.get(*i).is_some_and(|r| r.key == key)).ok_or_else(
-                    || bad(format!("`@regulation(\"{key}\")` is not a key of its pack's regulation metadata")),
-                )?
-            }
+            None => own.first().copied().ok_or_else(|| at("id")("its pack has no regulation to rest on".into()))?,
+            Some(key) => own
+                .iter()
+                .copied()
+                .find(|i| info.regulations.get(*i).is_some_and(|r| r.key == key))
+                .ok_or_else(|| {
+                    at("regulation")(format!("`@regulation(\"{key}\")` is not a key of its pack's regulation metadata"))
+                })?,
         };
-        let day = |key: &str| text(key).map(|v| day(key, v)).transpose().map_err(bad);
+        let day = |key: &str| text(key).map(|v| day(key, v)).transpose().map_err(at(key));
         let (valid_from, valid_until) = (day("validFrom")?, day("validUntil")?);
-        valid_in_order(valid_from, valid_until).map_err(bad)?;
+        valid_in_order(valid_from, valid_until).map_err(at("validFrom"))?;
         let article = need("article")?.to_owned();
 
         let role = match effect {
             Effect::Forbid => {
                 let field = text("field").unwrap_or_default().to_owned();
-                pointer(&field).map_err(bad)?;
+                pointer(&field).map_err(at("field"))?;
                 Role::Violation { field, message: message()? }
             }
             Effect::Permit => {
-                let route_spec = |r: &str| -> Result<RouteSpec, Error> {
+                let route_spec = |r: &str| -> Result<RouteSpec, Unreadable> {
                     Ok(RouteSpec {
-                        reviewer: reviewer(r).map_err(bad)?,
+                        reviewer: reviewer(r).map_err(at("reviewer"))?,
                         period: period()?,
                         silence_means_approval: flag("silenceMeansApproval")?,
                         message: optional_message()?,
@@ -428,18 +434,20 @@ impl Rule {
                     })
                 };
                 if let Some(outcome) = text("outcome") {
-                    let outcome = self::outcome(outcome).map_err(bad)?;
+                    let outcome = self::outcome(outcome).map_err(at("outcome"))?;
                     let route = match text("reviewer") {
-                        None if outcome == Outcome::Review => return Err(bad("a review needs a `@reviewer`".into())),
+                        None if outcome == Outcome::Review => {
+                            return Err(at("reviewer")("a review needs a `@reviewer`".into()))
+                        }
                         None => None,
                         Some(r) => Some(route_spec(r)?),
                     };
                     if route.is_none() {
                         if let Some(key) = ["after", "onRequest"].into_iter().find(|k| annotation(k).is_some()) {
-                            return Err(bad(format!("`@{key}` belongs to a step: a policy with a `@reviewer`")));
+                            return Err(at(key)(format!("`@{key}` belongs to a step: a policy with a `@reviewer`")));
                         }
                     }
-                    let priority = text("priority").map_or(Ok(0), priority).map_err(bad)?;
+                    let priority = text("priority").map_or(Ok(0), priority).map_err(at("priority"))?;
                     Role::Ground { outcome, route, priority }
                 } else if text("after").is_some() {
                     // A step only: it joins the schedule of the step it follows, never decides.
@@ -450,7 +458,8 @@ impl Rule {
                 } else if let Some(code) = text("warning") {
                     Role::Warning { code: code.to_owned(), message: message()? }
                 } else {
-                    return Err(bad("a permit policy needs `@outcome`, `@after`, `@obligation` or `@warning`".into()));
+                    let message = "a permit policy needs `@outcome`, `@after`, `@obligation` or `@warning`";
+                    return Err(at("outcome")(message.into()));
                 }
             }
         };
@@ -464,6 +473,21 @@ impl Rule {
             && self.valid_from.is_none_or(|from| from <= day)
             && self.valid_until.is_none_or(|until| day <= until)
     }
+}
+
+/// Why a policy's annotations make no rule: what is wrong, at which annotation (the one
+/// a missing piece belongs at).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Unreadable {
+    /// The annotation's name, without `@`.
+    pub annotation: String,
+    /// What is wrong, in English.
+    pub message: String,
+}
+
+/// Makes a message an [`Unreadable`] at the annotation `key`.
+fn at(key: &str) -> impl Fn(String) -> Unreadable + '_ {
+    move |message| Unreadable { annotation: key.to_owned(), message }
 }
 
 /// How long a reviewer or an obligation has: a number of working days, and/or the

@@ -113,8 +113,9 @@ pub(crate) fn check_links(
     linked.sort_by_key(|(r, _)| r.order);
     match linked.into_iter().find(|(r, after)| *after == r.id || !routes(after)) {
         None => Ok(()),
-        Some((r, after)) => Err(crate::error::Error::policies(
+        Some((r, after)) => Err(crate::error::Error::in_policy(
             &r.file,
+            &r.id,
             format!("policy `{}`: `@after(\"{after}\")` must name another policy with a `@reviewer`", r.id),
         )),
     }

@@ -7,7 +7,7 @@ use std::str::FromStr;
 
 use cedar_policy::PolicySet;
 use miette::Diagnostic;
-use pubdata_policy::inspect::line_and_column;
+use pubdata_policy::inspect::{inspect_file, line_and_column, regulation_info};
 use pubdata_policy::{Error, PackManifest, Sources};
 use serde::Serialize;
 
@@ -30,7 +30,7 @@ pub struct Location {
 
 /// Locates an `invalid_policies` error in the sources it came from; `None` for other errors.
 pub fn locate(sources: &Sources, error: &Error) -> Option<Location> {
-    let Error::Policies { file, message } = error else { return None };
+    let Error::Policies { file, policy, .. } = error else { return None };
     let mut here = Location { file: file.clone(), ..Location::default() };
     let at = |here: &mut Location, text: &str, offset: usize| {
         let (line, column) = line_and_column(text, offset);
@@ -46,9 +46,9 @@ pub fn locate(sources: &Sources, error: &Error) -> Option<Location> {
                 }
             }
             Ok(_) => {
-                here.policy = named_policy(message);
-                if let Some(id) = &here.policy {
-                    here.line = policy_line(text, id, message.contains("is used twice"));
+                here.policy.clone_from(policy);
+                if let Some(id) = policy {
+                    here.line = policy_line(sources, file, text, id);
                 }
             }
         }
@@ -68,24 +68,15 @@ fn first_offset(d: &dyn Diagnostic) -> Option<usize> {
     d.labels().and_then(|mut labels| labels.next()).map(|label| label.offset())
 }
 
-/// The id in the engine's messages about one policy: "policy `id`: …", "policy `id` does
-/// not match the schema: …", "policy id `id` is used twice".
-fn named_policy(message: &str) -> Option<String> {
-    let rest = message.strip_prefix("policy id `").or_else(|| message.strip_prefix("policy `"))?;
-    rest.split('`').next().filter(|id| !id.is_empty()).map(str::to_owned)
-}
-
-/// The line of policy `id`'s `@id` annotation; for a duplicate id, of the second one
-/// when the file has two.
-fn policy_line(text: &str, id: &str, duplicate: bool) -> Option<usize> {
-    let annotation = format!("@id(\"{id}\")");
-    let mut bearing = text.lines().enumerate().filter(|(_, l)| l.contains(&annotation)).map(|(i, _)| i + 1);
-    let first = bearing.next();
-    if duplicate {
-        bearing.next().or(first)
-    } else {
-        first
-    }
+/// The line of the policy `id` of `file`. An id the file uses twice is at fault where
+/// a policy bearing it does not read, else where it is used the second time.
+fn policy_line(sources: &Sources, file: &str, text: &str, id: &str) -> Option<usize> {
+    let pack = sources.layers.iter().find(|l| l.policies.iter().any(|(name, _)| name == file))?;
+    let info = regulation_info(sources).ok()?;
+    let summaries = inspect_file(file, text, &info, &pack.pack).ok()?;
+    let bearing: Vec<_> = summaries.iter().filter(|s| s.id == id).collect();
+    let faulty = bearing.iter().find(|s| s.problem.is_some()).or(bearing.last());
+    faulty.and_then(|s| s.line)
 }
 
 #[cfg(test)]
@@ -157,7 +148,31 @@ mod tests {
             "resource.colour == \"conditional\" };",
         );
         let at = located(&s);
-        assert!(at.policy.is_some() && at.line.is_some(), "{at:?}");
+        let id = at.policy.clone().unwrap_or_else(|| panic!("no policy: {at:?}"));
+        assert_eq!(at.line, Some(line_of(&s, "ganzi/share.cedar", &format!("@id(\"{id}\")"))));
+        let text = &s.layers.last().unwrap().policies.iter().find(|(n, _)| n == "ganzi/share.cedar").unwrap().1;
+        let policy = &text[text.find(&format!("@id(\"{id}\")")).unwrap()..];
+        assert!(policy.split("\n\n").next().unwrap().contains("resource.colour"), "the edited policy: {at:?}");
+    }
+
+    #[test]
+    fn an_id_used_twice_is_placed_at_the_use_that_does_not_read() {
+        let mut s = ganzi();
+        // The first use of the id also loses its `@workingDays`: loading stops there.
+        edit(
+            &mut s,
+            "ganzi/share.cedar",
+            "@workingDays(\"5\")\n@article(\"第十八条\")",
+            "@workingDays(\"five\")\n@article(\"第十八条\")",
+        );
+        let first = line_of(&s, "ganzi/share.cedar", "@workingDays(\"five\")");
+        let text = &s.layers.last().unwrap().policies.iter().find(|(n, _)| n == "ganzi/share.cedar").unwrap().1;
+        let id_line = text.lines().take(first).filter(|l| l.starts_with("@id(")).last().unwrap().to_owned();
+        let later = text.lines().skip(first).find(|l| l.starts_with("@id(")).unwrap().to_owned();
+        edit(&mut s, "ganzi/share.cedar", &later, &id_line);
+        let at = located(&s);
+        assert!(at.policy.as_deref().is_some_and(|id| id_line.contains(id)), "{at:?}");
+        assert_eq!(at.line, Some(line_of(&s, "ganzi/share.cedar", &id_line)), "the first use, not the second");
     }
 
     #[test]

@@ -164,7 +164,7 @@ pub(super) fn required_files(top: &LayerSources, manifest_file: &str, parsed: &[
 /// The holiday calendar's faults, each at the calendar file that has it.
 pub(super) fn calendar(sources: &Sources) -> Vec<Diagnostic> {
     let files = sources.calendar.iter().map(|(n, t)| (n.as_str(), t.as_str()));
-    let Err(crate::Error::Policies { file, message }) = Calendar::from_files(files) else {
+    let Err(crate::Error::Policies { file, message, .. }) = Calendar::from_files(files) else {
         return Vec::new();
     };
     let text = sources.calendar.iter().find(|(n, _)| *n == file).map_or("", |(_, t)| t.as_str());
