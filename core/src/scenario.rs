@@ -274,6 +274,10 @@ pub struct CaseResult {
     pub name: String,
     /// Every difference between expected and actual; empty when the case passes.
     pub failures: Vec<Difference>,
+    /// The request the case decided (its own, or the base with its patch merged in), for
+    /// a request case: what an author replays or explains.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub request: Option<Value>,
     /// The verdict, for a request case that decided.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verdict: Option<Verdict>,
@@ -370,9 +374,10 @@ pub fn run_case(engine: &Engine, case: &Case, request: Value) -> CaseResult {
         let status = engine.share_status(share);
         let failures = compare_status(&case.expect, &case.cites, &status);
         let answered = answered_status(&case.expect, &status);
-        return CaseResult { name: case.name.clone(), failures, verdict: None, status: status.ok(), answered };
+        let status = status.ok();
+        return CaseResult { name: case.name.clone(), failures, request: None, verdict: None, status, answered };
     }
-    let decided = Request::from_value(request).and_then(|r| {
+    let decided = Request::from_value(request.clone()).and_then(|r| {
         // As `pdp check` reads it: a jurisdiction no pack has is the request's fault.
         if r.jurisdiction != engine.jurisdiction() {
             crate::builtin_engine(&r.jurisdiction)?;
@@ -381,7 +386,8 @@ pub fn run_case(engine: &Engine, case: &Case, request: Value) -> CaseResult {
     });
     let failures = compare(&case.expect, &case.cites, &decided);
     let answered = answered(&case.expect, &decided);
-    CaseResult { name: case.name.clone(), failures, verdict: decided.ok(), status: None, answered }
+    let verdict = decided.ok();
+    CaseResult { name: case.name.clone(), failures, request: Some(request), verdict, status: None, answered }
 }
 
 /// An error as a case expects one: its code and field, and what it says.

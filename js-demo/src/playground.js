@@ -634,10 +634,10 @@ function renderScenarios() {
     for (const c of results) for (const p of c.verdict?.policies ?? []) fired.add(p);
     return h("section", { class: "suite", "data-suite": name },
       h("h3", {}, name, " ", h("span", { class: bad.length ? "count bad" : "count good" }, pick(T.totals, good.length, bad.length))),
-      bad.length ? h("ul", { class: "cases" }, bad.map((c) => failedCase(c, whyOf(r, suite, results.indexOf(c))))) : null,
+      bad.length ? h("ul", { class: "cases" }, bad.map((c) => failedCase(c, whyOf(r, c)))) : null,
       good.length ? h("details", { class: "passed" }, h("summary", {}, pick(T.passedCases, good.length)),
         h("ul", {}, good.map((c) => h("li", { class: "case", "data-case": c.name, "data-passed": "true" }, "✓ ", c.name,
-          whyOf(r, suite, results.indexOf(c)))))) : null);
+          whyOf(r, c))))) : null);
   });
   const ids = r.policyIds;
   const neverFired = ids.filter((id) => !fired.has(id));
@@ -654,32 +654,16 @@ function renderScenarios() {
     files, coverage);
 }
 
-/** A scenario case's request, as the core builds it (`Suite::request_of`): its own, else the base with its patch merged in (RFC 7386). */
-function requestOf(suite, c) {
-  if (c.request) return c.request;
-  const merge = (target, patch) => {
-    if (patch === null || typeof patch !== "object" || Array.isArray(patch)) return patch;
-    const out = target !== null && typeof target === "object" && !Array.isArray(target) ? { ...target } : {};
-    for (const [k, v] of Object.entries(patch)) {
-      if (v === null) delete out[k];
-      else out[k] = merge(out[k], v);
-    }
-    return out;
-  };
-  return merge(suite.base ?? {}, c.patch ?? {});
-}
-
 /** "Why / 为什么" under a case: the reasons `engine.explain` gives (as `pdp explain`), worked out when opened. */
-function whyOf(r, suite, index) {
-  const c = suite.cases?.[index];
-  if (!c || c.share) return null;
+function whyOf(r, c) {
+  if (!c.request) return null;
   const details = h("details", { class: "why" }, h("summary", {}, pick(T.why)));
   details.addEventListener("toggle", () => {
     if (!details.open || details.querySelector(".reasons, .why-failed")) return;
     let shown;
     try {
       if (r.version !== state.version || !state.engine) throw { message: T.whyStale };
-      shown = explanation(state.engine.explain(requestOf(suite, c)));
+      shown = explanation(state.engine.explain(c.request));
     } catch (error) {
       shown = h("p", { class: "why-failed" }, said(error));
     }

@@ -14,7 +14,7 @@ import { tmpdir } from "node:os";
 import { join, sep } from "node:path";
 
 import { pdpBinary } from "./pdp.mjs";
-import { copyPack, root, vectorDir } from "./vectors.mjs";
+import { copyPack, requestOf, root, vectorDir } from "./vectors.mjs";
 
 const require = createRequire(import.meta.url);
 const { Engine } = require("../../wasm/pkg-node/pubdata_policy_wasm.js");
@@ -46,35 +46,37 @@ function cli(policies, request, name) {
   return explained;
 }
 
-/** A scenario case's request, as the core builds it: its own, else the base with its patch merged in. */
-function requestOf(suite, c) {
-  if (c.request) return c.request;
-  const merge = (target, patch) => {
-    if (patch === null || typeof patch !== "object" || Array.isArray(patch)) return patch;
-    const out = target !== null && typeof target === "object" && !Array.isArray(target) ? { ...target } : {};
-    for (const [k, v] of Object.entries(patch)) {
-      if (v === null) delete out[k];
-      else out[k] = merge(out[k], v);
-    }
-    return out;
-  };
-  return merge(structuredClone(suite.base ?? {}), c.patch ?? {});
+/** The decided cases of a scenario file as `engine.runSuite` runs them, each with its request. */
+function casesOf(engine, file) {
+  const suite = JSON.parse(readFileSync(join(vectorDir, file), "utf8"));
+  return engine.runSuite(suite).filter((c) => c.verdict).map((c) => ({ name: c.name, request: c.request }));
 }
 
-/** The decision cases of a scenario file, each with its request. */
-function casesOf(file) {
-  const suite = JSON.parse(readFileSync(join(vectorDir, file), "utf8"));
-  return suite.cases.filter((c) => !c.share && c.expect?.outcome).map((c) => ({ name: c.name, request: requestOf(suite, c) }));
-}
+test("runSuite gives each decided case the request it decided: the base with the case's patch merged in", () => {
+  const engine = new Engine("ganzi");
+  const suite = JSON.parse(readFileSync(join(vectorDir, "ganzi/share.json"), "utf8"));
+  const results = engine.runSuite(suite);
+  let patched = 0;
+  for (const [i, c] of suite.cases.entries()) {
+    if (c.share) {
+      assert.equal(results[i].request, undefined, c.name);
+      continue;
+    }
+    assert.deepEqual(results[i].request, requestOf(suite, c), c.name);
+    if (c.patch) patched++;
+  }
+  assert.ok(patched > 0, "some case patches the base");
+  engine.free();
+});
 
 test("scenario cases of two jurisdictions: the explanation pdp explain prints", () => {
   const policies = join(root, "policies");
   const outcomes = new Set();
   let compared = 0;
   for (const file of ["ganzi/share.json", "lishui/free_of_charge.json"]) {
-    const cases = casesOf(file);
-    assert.ok(cases.length > 0, file);
     const engine = new Engine(file.split("/")[0]);
+    const cases = casesOf(engine, file);
+    assert.ok(cases.length > 0, file);
     for (const [i, c] of cases.entries()) {
       const wasm = engine.explain(c.request);
       assert.deepEqual(wasm, cli(policies, c.request, `${file.replace(/\W/g, "-")}-${i}`), `${file}: ${c.name}`);
@@ -101,7 +103,7 @@ test("an edited pack loaded with Engine.fromSources: its own lines and deadline,
   const engine = Engine.fromSources(sources);
   const builtin = new Engine("ganzi");
   let shifted = 0;
-  for (const [i, c] of casesOf("ganzi/share.json").entries()) {
+  for (const [i, c] of casesOf(builtin, "ganzi/share.json").entries()) {
     const wasm = engine.explain(c.request);
     assert.deepEqual(wasm, cli(at, c.request, `edited-${i}`), c.name);
     const before = builtin.explain(c.request);
@@ -118,8 +120,9 @@ test("an edited pack loaded with Engine.fromSources: its own lines and deadline,
 });
 
 test("labels come in both languages; every value read is given (null when absent)", () => {
-  const [c] = casesOf("ganzi/share.json");
-  const e = new Engine("ganzi").explain(c.request);
+  const engine = new Engine("ganzi");
+  const [c] = casesOf(engine, "ganzi/share.json");
+  const e = engine.explain(c.request);
   const reads = e.because.flatMap((r) => r.read);
   assert.ok(reads.length > 0);
   for (const v of reads.filter((v) => v.label)) assert.ok(v.label.zh && v.label.en, JSON.stringify(v));

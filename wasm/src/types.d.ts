@@ -250,6 +250,8 @@ export interface CaseResult {
   name: string;
   /** Every difference from the expectation; empty when the case passes. */
   failures: Difference[];
+  /** The request a decision case decided: its own, or the suite's base with its patch merged in. */
+  request?: Request;
   verdict?: Verdict;
   status?: ShareStatus;
 }
