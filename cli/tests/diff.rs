@@ -51,7 +51,7 @@ fn an_edit_that_alters_no_verdict_says_so() {
 #[test]
 fn five_working_days_becoming_three_changes_routes_under_that_rule_only() {
     let f = Fixture::new();
-    f.edit("ganzi/share.cedar", REVIEW_DAYS, &REVIEW_DAYS.replace("\"5\"", "\"3\""));
+    f.review_in("3");
     let (out, report) = diff(&f, "tests/vectors/ganzi/share.json", &["--limit", "0"]);
     assert_exit(&out, 1);
     assert_eq!(report["changed"], true);
@@ -171,34 +171,12 @@ fn a_dated_amendment_shows_from_its_day_and_not_the_day_before() {
     assert!(text.contains("in force until 2026-12-31"), "{text}");
 }
 
-/// A copy of `policies/` with 永州's pack and the packs it builds on.
-fn yongzhou_copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    common::copy_pack("yongzhou", dir.path(), "yongzhou");
-    dir
-}
-
 /// 永州: "an application to open data for commercial use must attach a data security
 /// commitment" — the new forbid is exercised (the space tries the policy's own
 /// "commercial"), its refusals are listed under it, and the summary says how outcomes moved.
 #[test]
 fn a_commercial_use_rule_is_exercised_and_its_moves_summarised() {
-    let dir = yongzhou_copy();
-    let open = dir.path().join("yongzhou/open.cedar");
-    let mut text = std::fs::read_to_string(&open).unwrap();
-    text.push_str(
-        r#"
-@id("yongzhou.open.commercial_commitment")
-@article("第二十五条")
-@field("/requester/materials")
-@zh("以商业用途申请开放数据的，应当提交数据安全承诺书")
-@en("An application to open data for commercial use must attach a data security commitment")
-forbid (principal, action == Action::"open", resource)
-when { context has purpose && context.purpose == "commercial" && !principal.materials.contains("security_commitment") };
-"#,
-    );
-    std::fs::write(&open, text).unwrap();
-    let new = dir.path().join("yongzhou");
+    let (_dir, new) = common::yongzhou_with_commercial_commitment();
     let out = pdp(&[
         "diff",
         "policies/yongzhou",
@@ -226,7 +204,7 @@ when { context has purpose && context.purpose == "commercial" && !principal.mate
 #[test]
 fn without_scenario_files_the_amendment_shows_with_a_warning() {
     let f = Fixture::new();
-    f.edit("ganzi/share.cedar", REVIEW_DAYS, &REVIEW_DAYS.replace("\"5\"", "\"3\""));
+    f.review_in("3");
     let new = f.path("ganzi");
     // Run where no tests/vectors is found.
     let old = common::repo().join("policies/ganzi");

@@ -10,7 +10,7 @@
 
 mod common;
 
-use common::{assert_exit, json, pdp, repo, stderr, stdout, Fixture, REVIEW_DAYS};
+use common::{assert_exit, json, pdp, repo, stderr, stdout, Fixture};
 use serde_json::{json, Value};
 
 #[test]
@@ -56,7 +56,7 @@ fn a_review_shows_its_ground_and_obligations_under_a_working_copy() {
     let file = tempfile::NamedTempFile::new().unwrap();
     std::fs::write(file.path(), request.to_string()).unwrap();
     let f = Fixture::new();
-    f.edit("ganzi/share.cedar", REVIEW_DAYS, &REVIEW_DAYS.replace("\"5\"", "\"3\""));
+    f.review_in("3");
 
     let out = pdp(&["explain", "--format", "json", "--policies", f.arg(), file.path().to_str().unwrap()]);
     assert_exit(&out, 0);

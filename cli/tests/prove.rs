@@ -12,7 +12,7 @@
 
 mod common;
 
-use common::{assert_exit, json, pdp, stderr, stdout, Fixture, REVIEW_DAYS};
+use common::{assert_exit, json, pdp, stderr, stdout, Fixture};
 use serde_json::Value;
 
 /// The proof of the one jurisdiction compared.
@@ -27,23 +27,7 @@ fn proof(report: &Value) -> &Value {
 /// one of commercial use without the commitment.
 #[test]
 fn a_new_forbid_on_commercial_use_has_a_counterexample_that_is_refused() {
-    let dir = tempfile::tempdir().unwrap();
-    common::copy_pack("yongzhou", dir.path(), "yongzhou");
-    let open = dir.path().join("yongzhou/open.cedar");
-    let mut text = std::fs::read_to_string(&open).unwrap();
-    text.push_str(
-        r#"
-@id("yongzhou.open.commercial_commitment")
-@article("第二十五条")
-@field("/requester/materials")
-@zh("以商业用途申请开放数据的，应当提交数据安全承诺书")
-@en("An application to open data for commercial use must attach a data security commitment")
-forbid (principal, action == Action::"open", resource)
-when { context has purpose && context.purpose == "commercial" && !principal.materials.contains("security_commitment") };
-"#,
-    );
-    std::fs::write(&open, text).unwrap();
-    let new = dir.path().join("yongzhou");
+    let (_dir, new) = common::yongzhou_with_commercial_commitment();
     let args = ["diff", "policies/yongzhou", new.to_str().unwrap(), "--vectors", "tests/vectors/yongzhou/open.json"];
     let out = pdp(&[&args[..], &["--prove", "--format", "json"]].concat());
     assert_exit(&out, 1);
@@ -77,7 +61,7 @@ when { context has purpose && context.purpose == "commercial" && !principal.mate
 #[test]
 fn five_working_days_becoming_three_is_proved_to_change_routes_only() {
     let f = Fixture::new();
-    f.edit("ganzi/share.cedar", REVIEW_DAYS, &REVIEW_DAYS.replace("\"5\"", "\"3\""));
+    f.review_in("3");
     let new = f.path("ganzi");
     let args = ["diff", "policies/ganzi", new.to_str().unwrap(), "--vectors", "tests/vectors/ganzi/share.json"];
     let out = pdp(&[&args[..], &["--prove", "--format", "json"]].concat());
@@ -107,7 +91,7 @@ fn five_working_days_becoming_three_is_proved_to_change_routes_only() {
 #[test]
 fn without_a_solver_prove_says_so_and_exits_2() {
     let f = Fixture::new();
-    f.edit("ganzi/share.cedar", REVIEW_DAYS, &REVIEW_DAYS.replace("\"5\"", "\"3\""));
+    f.review_in("3");
     let new = f.path("ganzi");
     let args =
         ["diff", "policies/ganzi", new.to_str().unwrap(), "--vectors", "tests/vectors/ganzi/share.json", "--prove"];

@@ -227,7 +227,7 @@ fn an_editors_lock_file_is_not_read() {
 #[test]
 fn policy_folders_are_bounded_in_annotations_and_size() {
     let f = Fixture::new();
-    f.edit("ganzi/share.cedar", common::REVIEW_DAYS, &common::REVIEW_DAYS.replace("\"5\"", "\"4000000000\""));
+    f.review_in("4000000000");
     let out = common::pdp(&["validate", f.arg()]);
     assert_exit(&out, 1);
     assert!(stdout(&out).contains("from 1 to 366"), "{}", stdout(&out));

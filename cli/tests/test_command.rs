@@ -81,7 +81,7 @@ fn the_working_copy_decides_when_there_is_one_else_the_built_in_set() {
 #[test]
 fn a_changed_working_day_count_fails_the_cases_that_expect_five() {
     let f = Fixture::new();
-    f.edit("ganzi/share.cedar", REVIEW_DAYS, &REVIEW_DAYS.replace("\"5\"", "\"3\""));
+    f.review_in("3");
     let (out, report) = test_with(&f);
     assert_exit(&out, 1);
     assert_eq!(report["ok"], false);
@@ -223,7 +223,7 @@ fn an_unreadable_scenario_file_exits_2_naming_it() {
 #[test]
 fn a_filtered_run_shows_a_failing_case_at_its_line() {
     let f = Fixture::new();
-    f.edit("ganzi/share.cedar", REVIEW_DAYS, &REVIEW_DAYS.replace("\"5\"", "\"3\""));
+    f.review_in("3");
     let file = "tests/vectors/ganzi/share.json";
     let name = "5 working days across the 2026 Spring Festival";
     let out = pdp(&["test", file, "--policies", f.arg(), "--filter", name]);
@@ -280,7 +280,7 @@ fn update_rewrites_only_the_expected_values_that_changed() {
         .iter()
         .map(|n| (n.to_string(), std::fs::read_to_string(vectors.join(n)).unwrap()))
         .collect();
-    f.edit("ganzi/share.cedar", REVIEW_DAYS, &REVIEW_DAYS.replace("\"5\"", "\"3\""));
+    f.review_in("3");
 
     let out = pdp(&["test", dir, "--policies", f.arg(), "--format", "json"]);
     assert_exit(&out, 1);
@@ -368,7 +368,7 @@ fn update_leaves_a_case_that_cannot_be_written_as_an_expectation() {
 #[test]
 fn junit_lists_each_case_under_its_file_with_its_failures() {
     let f = Fixture::new();
-    f.edit("ganzi/share.cedar", REVIEW_DAYS, &REVIEW_DAYS.replace("\"5\"", "\"3\""));
+    f.review_in("3");
     let (_, report) = test_with(&f);
     let out = pdp(&["test", "tests/vectors/ganzi", "--policies", f.arg(), "--format", "junit"]);
     assert_exit(&out, 1);

@@ -83,6 +83,12 @@ impl Fixture {
         std::fs::write(self.path(file), format!("{}{}", &text[..start], &text[end..])).unwrap();
     }
 
+    /// 甘孜 第十八条's review of conditional sharing with `@workingDays("<days>")` instead of 5.
+    #[allow(dead_code, reason = "not every test file amends the review")]
+    pub fn review_in(&self, days: &str) {
+        self.edit("ganzi/share.cedar", REVIEW_DAYS, &REVIEW_DAYS.replace("\"5\"", &format!("\"{days}\"")));
+    }
+
     /// The 1-based line of `file` where `needle` first appears.
     pub fn line_of(&self, file: &str, needle: &str) -> usize {
         let text = self.read(file);
@@ -116,4 +122,29 @@ fn copy_dir(from: &Path, to: &Path) {
             std::fs::copy(&path, to.join(path.file_name().unwrap())).unwrap();
         }
     }
+}
+
+/// 永州's amendment "an application to open data for commercial use must attach a data
+/// security commitment", added to a copy of its pack: the temporary folder and the
+/// amended pack's folder in it.
+#[allow(dead_code, reason = "not every test file amends 永州")]
+pub fn yongzhou_with_commercial_commitment() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    copy_pack("yongzhou", dir.path(), "yongzhou");
+    let open = dir.path().join("yongzhou/open.cedar");
+    let mut text = std::fs::read_to_string(&open).unwrap();
+    text.push_str(
+        r#"
+@id("yongzhou.open.commercial_commitment")
+@article("第二十五条")
+@field("/requester/materials")
+@zh("以商业用途申请开放数据的，应当提交数据安全承诺书")
+@en("An application to open data for commercial use must attach a data security commitment")
+forbid (principal, action == Action::"open", resource)
+when { context has purpose && context.purpose == "commercial" && !principal.materials.contains("security_commitment") };
+"#,
+    );
+    std::fs::write(&open, text).unwrap();
+    let pack = dir.path().join("yongzhou");
+    (dir, pack)
 }
