@@ -66,9 +66,10 @@ fn a_mistyped_annotation_is_located_with_a_suggestion() {
     assert_eq!(e["help"]["en"], "did you mean `@workingDays`?");
 
     let human = stdout(&pdp(&["validate", f.arg()]));
-    assert!(human.contains(&format!("share.cedar:{line}:1")), "{human}");
-    assert!(human.contains(&format!("{line} | @workingDay(\"5\")")), "{human}");
-    assert!(human.contains("= policy: ganzi.share.conditional.review"), "{human}");
+    assert!(human.contains(&format!("share.cedar:{line}:1]")), "{human}");
+    assert!(human.contains(&format!("{line} │ @workingDay(\"5\")")), "{human}");
+    assert!(human.contains("╰── policy ganzi.share.conditional.review"), "{human}");
+    assert!(human.contains("help: did you mean `@workingDays`?"), "{human}");
     assert!(human.contains("validate: 1 error,"), "{human}");
 }
 
@@ -331,4 +332,25 @@ fn a_catalogue_id_unknown_to_the_pack_is_an_error() {
     assert_eq!(unused.len(), 1, "{report:#}");
     assert!(unused[0]["file"].as_str().unwrap().ends_with("ganzi/pack.json"), "{report:#}");
     assert!(unused[0]["message"]["en"].as_str().unwrap().contains("lists `S8`"), "{report:#}");
+}
+
+/// A regulation whose term outruns the holiday calendar is named once, in its own pack's
+/// `regulation.json` at its own `expires` — not again under every pack built on it.
+#[test]
+fn a_layers_calendar_gap_is_warned_once_at_its_own_regulation() {
+    let out = pdp(&["validate", "policies", "--format", "json"]);
+    let report = json(&out);
+    let gaps: Vec<&Value> = report["findings"].as_array().unwrap().iter().filter(|f| f["code"] == "calendar").collect();
+    let national: Vec<&&Value> =
+        gaps.iter().filter(|f| f["message"]["en"].as_str().unwrap().starts_with("`operation`")).collect();
+    assert_eq!(national.len(), 1, "{gaps:#?}");
+    assert!(national[0]["file"].as_str().unwrap().ends_with("national/regulation.json"), "{:#}", national[0]);
+    let places: std::collections::BTreeSet<(String, u64)> =
+        gaps.iter().map(|f| (f["file"].as_str().unwrap().to_owned(), f["line"].as_u64().unwrap())).collect();
+    assert_eq!(places.len(), gaps.len(), "each regulation at its own line: {gaps:#?}");
+    for f in &gaps {
+        let text = std::fs::read_to_string(common::repo().join(f["file"].as_str().unwrap())).unwrap();
+        let line = text.lines().nth(f["line"].as_u64().unwrap() as usize - 1).unwrap();
+        assert!(line.contains("\"expires\""), "{f:#}: {line}");
+    }
 }

@@ -7,7 +7,7 @@ use std::str::FromStr;
 use cedar_policy::PolicySet;
 use chrono::Datelike;
 
-use super::diagnostic::{both, english};
+use super::diagnostic::{both, english, find_from};
 use super::{Diagnostic, Parsed};
 use crate::coverage::Coverage;
 use crate::engine::{LayerSources, Sources};
@@ -102,7 +102,10 @@ pub(super) fn regulation(sources: &Sources, file: &str, out: &mut Vec<Diagnostic
     // A calendar that does not read is reported once, at its own file (`calendar`).
     if let Ok(calendar) = Calendar::from_files(sources.calendar.iter().map(|(n, t)| (n.as_str(), t.as_str()))) {
         let years: BTreeSet<i32> = calendar.years().collect();
-        for r in &info.regulations {
+        // The pack's own regulations: a layer's are reported where the layer is validated,
+        // at its own file, once.
+        let own = sources.pack().map(|top| info.regulations_of(&top.pack)).unwrap_or_default();
+        for r in own.iter().filter_map(|i| info.regulations.get(*i)) {
             let Some(end) = r.expires else { continue };
             // Years before the first holiday notice on file are past: requests are dated now.
             let first = years.first().copied().unwrap_or(i32::MAX).max(r.in_force.year());
@@ -117,7 +120,9 @@ pub(super) fn regulation(sources: &Sources, file: &str, out: &mut Vec<Diagnostic
                         r.key
                     ),
                 );
-                let found = Diagnostic::warning("calendar", file, message).located(text, 1, "\"expires\"");
+                // At this regulation's own `expires`: the one after its key.
+                let entry = find_from(text, 1, &format!("\"{}\"", r.key)).map_or(1, |(line, _)| line);
+                let found = Diagnostic::warning("calendar", file, message).located(text, entry, "\"expires\"");
                 out.push(found.help(both(
                     "国务院办公厅公布后，添加 policies/calendar/<年份>.json",
                     "add policies/calendar/<year>.json once the State Council publishes it",
