@@ -82,7 +82,7 @@ describe("bindForm on a hand-written form, in Chromium", () => {
   const errors = [];
 
   before(async () => {
-    served = await serveStatic({ root, allow: ["/wasm/pkg-web/", "/wasm/pkg-forms/", "/tests/js/bind-form.html", "/tests/js/bind-form-site.html", "/target/wasm-tests/readme-form.html"] });
+    served = await serveStatic({ root, allow: ["/wasm/pkg-web/", "/wasm/pkg-forms/", "/tests/js/bind-form.html", "/tests/js/bind-form-site.html", "/tests/js/bind-form-page.js", "/tests/js/bind-form.css", "/target/wasm-tests/readme-form.html"] });
     browser = await launchChromium();
     page = browser.page;
     page.on("pageerror", (e) => errors.push(String(e)));
@@ -214,11 +214,11 @@ describe("bindForm on a hand-written form, in Chromium", () => {
   test("a refused request does not submit: the browser shows the first problem and focuses it", async () => {
     await load();
     await page.click('button[type="submit"]');
-    assert.equal(await page.evaluate(() => window.submitted), 0);
+    assert.equal(await page.evaluate(() => window.submitted.length), 0);
     assert.equal(await page.evaluate(() => document.activeElement.name), "/application/scenario");
     await page.fill('[name="/application/scenario"]', "医保待遇资格核验");
     await page.click('button[type="submit"]');
-    assert.equal(await page.evaluate(() => window.submitted), 1);
+    assert.equal(await page.evaluate(() => window.submitted.length), 1);
   });
 
   test("a problem no control can show is reported as unplaced, and still stops the submit", async () => {
@@ -241,7 +241,7 @@ describe("bindForm on a hand-written form, in Chromium", () => {
     assert.deepEqual(last.invalid, {});
     assert.equal(await page.evaluate(() => document.getElementById("application").checkValidity()), true);
     await page.click('button[type="submit"]');
-    assert.equal(await page.evaluate(() => window.submitted), 0, "the binding stops it");
+    assert.equal(await page.evaluate(() => window.submitted.length), 0, "the binding stops it");
   });
 
   test("language, engine and controls can change after binding; reset re-checks", async () => {
@@ -297,7 +297,7 @@ describe("bindForm on a hand-written form, in Chromium", () => {
     assert.equal(await page.evaluate(() => window.events.length), count);
     await page.fill('[name="/application/scenario"]', "");
     await page.click('button[type="submit"]');
-    assert.equal(await page.evaluate(() => window.submitted), 1, "the form submits as it did before binding");
+    assert.equal(await page.evaluate(() => window.submitted.length), 1, "the form submits as it did before binding");
   });
 
   test("aria: false leaves aria-invalid to the page, and a page's own aria-invalid is never taken over", async () => {
