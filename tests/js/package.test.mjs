@@ -7,7 +7,8 @@
 //     `vite build` succeeds and the built page decides in Chromium, also under a strict CSP
 //     with 'wasm-unsafe-eval', and fails with the documented CompileError without it; the
 //     dev server (no config: no optimizeDeps.exclude, no fs.allow) serves a page that decides,
-//     and one importing "pubdata-policy/full" (the authors' calls);
+//     and one importing "pubdata-policy/full" (the authors' calls); in both, the page decides
+//     through "pubdata-policy/worker" too (?engine=worker);
 //   - no bundler: the package's forms/ folder served as it is, with the README's preload,
 //     decides with a single download of forms.wasm.
 // Needs the npm registry (the installs are bounded by a timeout), and Debian's chromium.
@@ -179,7 +180,12 @@ test("Vite: vite build, and the built page decides in Chromium (and under a stri
   const strict = await serve(join(viteApp, "dist"), { "content-security-policy": "script-src 'self'" });
   try {
     assertDecides(await pageResult(plain.origin), "vite build");
+    // index.html's preload of the package's forms.wasm became the hashed asset init() fetches.
+    const html = readFileSync(join(viteApp, "dist", "index.html"), "utf8");
+    assert.match(html, /<link rel="preload" href="\/assets\/forms-[^"]+\.wasm"/, "vite build rewrote the preload");
+    assert.deepEqual(plain.requested.filter((p) => p.endsWith(".wasm")).length, 1, `one download, the preload's: ${plain.requested}`);
     assertDecides(await pageResult(allowed.origin), "CSP script-src 'self' 'wasm-unsafe-eval'");
+    assertDecides(await pageResult(allowed.origin, [], "/?engine=worker"), "the worker entry, vite build, strict CSP");
     const { text } = await pageResult(strict.origin);
     assert.match(text, /^error: CompileError: .*'unsafe-eval' is not an allowed source of script/, "CSP script-src 'self': the README's failure");
   } finally {
@@ -207,6 +213,7 @@ test("Vite: the dev server, without any configuration, serves pages that decide 
     });
     const result = await pageResult(`http://127.0.0.1:${port}`);
     assertDecides(result, `vite dev\n${log}`);
+    assertDecides(await pageResult(`http://127.0.0.1:${port}`, [], "/?engine=worker"), `the worker entry in vite dev\n${log}`);
     const full = await pageResult(`http://127.0.0.1:${port}`, [], "/full.html");
     assert.ok(!full.text.startsWith("error"), `pubdata-policy/full in vite dev: ${full.text}`);
     const got = JSON.parse(full.text);
