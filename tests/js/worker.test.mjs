@@ -27,6 +27,8 @@ const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", "
 let work, server, origin, browser;
 /** The CSP the server sends with every response (the worker's script gets it too). */
 let policy = STRICT;
+/** Whether the worker's script answers 404 (a deployment that left it out). */
+let workerMissing = false;
 
 before(async () => {
   work = mkdtempSync(join(tmpdir(), "pdp-worker-"));
@@ -40,6 +42,7 @@ before(async () => {
     if (path === "/") return res.writeHead(200, { ...headers, "content-type": TYPES[".html"] }).end("<!doctype html><title>worker</title>");
     try {
       if (!mount || !TYPES[extname(path)]) throw new Error("not served");
+      if (workerMissing && path.endsWith("/engine-worker.js")) throw new Error("left out");
       const body = readFileSync(join(mounts[mount], path.slice(mount.length)));
       res.writeHead(200, { ...headers, "content-type": TYPES[extname(path)] }).end(body);
     } catch {
@@ -273,6 +276,32 @@ test("bindForm with an engine that answers later: an overtaken answer is dropped
       beforeAnswers: "", afterNewest: "", olderResolvesTo: "社会保险待遇资格认证", afterOlder: "", afterUnbind: "",
     });
   } finally {
+    await page.close();
+  }
+});
+
+test("a worker that cannot load, or is terminated, rejects its calls; the next start makes a new one", async () => {
+  const { page } = await newPage();
+  try {
+    workerMissing = true;
+    const missing = await page.evaluate(async () => {
+      const { WorkerEngine } = await import("/wasm/npm/forms/worker.js");
+      return WorkerEngine.start("ganzi").then(() => "started", (e) => e.code);
+    });
+    workerMissing = false;
+    const after = await page.evaluate(async () => {
+      const { WorkerEngine } = await import("/wasm/npm/forms/worker.js");
+      const engine = await WorkerEngine.start("ganzi");
+      const before = (await engine.check({ jurisdiction: "ganzi", kind: "share" })).outcome;
+      WorkerEngine.terminate();
+      const terminated = await engine.check({ jurisdiction: "ganzi", kind: "share" }).then(() => "answered", (e) => e.code);
+      const again = await WorkerEngine.start("ganzi");
+      return { before, terminated, again: (await again.check({ jurisdiction: "ganzi", kind: "share" })).outcome };
+    });
+    assert.equal(missing, "io");
+    assert.deepEqual(after, { before: "refused", terminated: "io", again: "refused" });
+  } finally {
+    workerMissing = false;
     await page.close();
   }
 });

@@ -24,7 +24,12 @@ function connect() {
   const worker = new Worker(new URL("./engine-worker.js", import.meta.url), { type: "module", name: "pubdata-policy" });
   const waiting = new Map();
   let next = 0;
-  const fail = (error) => {
+  let closed = null; // the error every call gets once the worker is gone
+  // Ends this worker: its calls, waiting or to come, reject; the next start makes another.
+  const close = (error) => {
+    closed = error;
+    worker.terminate();
+    if (shared?.worker === worker) shared = null;
     for (const { reject } of waiting.values()) reject(error);
     waiting.clear();
   };
@@ -38,15 +43,16 @@ function connect() {
   // A worker script that cannot load (a 404, a CSP without 'self') fails every call.
   worker.addEventListener("error", (e) => {
     e.preventDefault?.();
-    const text = `the engine's worker failed: ${e.message ?? "it could not be loaded"}`;
-    fail({ code: "io", field: null, message: { zh: `规则引擎的 Worker 无法运行：${e.message ?? "无法加载"}`, en: text } });
+    const why = e.message ?? "it could not be loaded";
+    close({ code: "io", field: null, message: { zh: `规则引擎的 Worker 无法运行：${e.message ?? "无法加载"}`, en: `the engine's worker failed: ${why}` } });
   });
   const call = (name, args, transfer = []) => new Promise((resolve, reject) => {
+    if (closed !== null) return reject(closed);
     const id = ++next;
     waiting.set(id, { resolve, reject });
     worker.postMessage({ id, call: name, args }, transfer);
   });
-  shared = { worker, call };
+  shared = { worker, call, close };
   return shared;
 }
 
@@ -80,8 +86,7 @@ export class WorkerEngine {
 
   /** Stops the worker and every engine in it; the next `start` starts a new one. */
   static terminate() {
-    shared?.worker.terminate();
-    shared = null;
+    shared?.close({ code: "io", field: null, message: { zh: "规则引擎的 Worker 已停止", en: "the engine's worker was terminated" } });
   }
 
   constructor(link, known) {
