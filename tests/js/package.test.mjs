@@ -233,8 +233,11 @@ test("no bundler: the forms/ folder served as it is, with the README's preload, 
   const main = readFileSync(join(fixture, "main.js"), "utf8").replace('from "pubdata-policy"', 'from "/pdp/pubdata_policy_wasm.js"');
   assert.ok(main.includes("/pdp/pubdata_policy_wasm.js"));
   writeFileSync(join(site, "main.js"), main);
-  writeFileSync(join(site, "index.html"), readFileSync(join(fixture, "index.html"), "utf8").replace("<title>",
-    '<link rel="preload" href="/pdp/forms.wasm" as="fetch" type="application/wasm" crossorigin>\n<title>'));
+  // The fixture's preload (the package's file, for Vite) pointed at the copy, as the README's.
+  const html = readFileSync(join(fixture, "index.html"), "utf8");
+  const preload = '<link rel="preload" href="/node_modules/pubdata-policy/forms/forms.wasm" as="fetch" type="application/wasm" crossorigin>';
+  assert.ok(html.includes(preload));
+  writeFileSync(join(site, "index.html"), html.replace(preload, preload.replace("/node_modules/pubdata-policy/forms/", "/pdp/")));
   const server = await serve(site);
   try {
     const messages = [];
