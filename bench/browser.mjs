@@ -9,9 +9,21 @@
 // (`await init()`), then ours `new Engine(j)`, cedar-wasm `preparsePolicySet` +
 // `preparseSchema`; then the first check. Served from 127.0.0.1: no network time.
 // BROWSER_RUNS samples per side (default 5), BROWSER_JURISDICTIONS (default ganzi).
+//
+// Then the phone profile: Chromium's CPU throttled 4× and its network to 1.6 Mbps down,
+// 750 kbps up, 150 ms round trips (the DevTools protocol's Emulation.setCPUThrottlingRate
+// and Network.emulateNetworkConditions), every file served Brotli-compressed (quality 11,
+// as a site would precompress it). Measured: from navigation to the first verdict shown, on
+// the demo's sharing form (js-demo, built into bench/target/demo by bench/run) with the
+// forms module in the page, in the page with index.html's preload, in a Web Worker (the
+// package's worker entry, the preloaded bytes handed over), and a page that decides the same
+// request with cedar-wasm (its module, then policies and schema fetched as JSON). Also when
+// the .wasm request started and the page's longest task until then (what typing waits for).
+// PHONE_RUNS samples each, each in a new browser on a new profile (default 5; 0 skips).
 
 import { createServer } from "node:http";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { brotliCompressSync, constants as zlib } from "node:zlib";
 import { tmpdir } from "node:os";
 import { dirname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -54,7 +66,8 @@ const server = createServer((req, res) => {
 await new Promise((r) => server.listen(0, "127.0.0.1", r));
 const base = `http://127.0.0.1:${server.address().port}`;
 
-async function browser() {
+/** A new browser on a new profile; its page at `start` (the bench page), or blank (null). */
+async function browser(start = `${base}/`) {
   const profile = mkdtempSync(join(tmpdir(), "pdp-bench-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.PDP_CHROMIUM ?? "/usr/bin/chromium",
@@ -63,7 +76,7 @@ async function browser() {
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
   });
   const page = context.pages()[0] ?? (await context.newPage());
-  await page.goto(`${base}/`);
+  if (start !== null) await page.goto(start);
   return { page, close: async () => { await context.close(); rmSync(profile, { recursive: true, force: true }); } };
 }
 
@@ -159,4 +172,132 @@ try {
 } finally {
   await b.close();
   server.close();
+}
+
+// ---- the phone profile -------------------------------------------------------------------
+
+const phoneRuns = Number(process.env.PHONE_RUNS ?? 5);
+if (phoneRuns > 0) await phone(phoneRuns);
+
+async function phone(samples) {
+  const demo = join(here, "target", "demo");
+  const j = only[0];
+  const input = { ...calls.jurisdictions[j], schema: calls.schema };
+  const request = input.requests.find((x) => x.label.endsWith("/share")) ?? input.requests[0];
+  const cedarInput = JSON.stringify({ policies: input.policies, schema: input.schema, cedar: request.cedar });
+  // A page that decides one request with cedar-wasm, as a form page would have to: its
+  // module, then the policies and schema, then the verdict on the page.
+  const cedarPage = "<!doctype html><meta charset=utf-8><title>cedar-wasm</title><output id=verdict></output>" +
+    "<script type=module src=/cedar-page.js></script>";
+  const cedarScript = `import init, * as cedar from "/cedar/cedar_wasm.js";
+await init();
+const { policies, schema, cedar: r } = await (await fetch("/cedar-input.json")).json();
+cedar.preparsePolicySet("p", { staticPolicies: policies });
+cedar.preparseSchema("s", schema);
+const answer = cedar.statefulIsAuthorized({ ...r, preparsedSchemaName: "s", preparsedPolicySetId: "p" });
+document.getElementById("verdict").textContent = answer.type === "success" ? answer.response.decision : "error";`;
+  const compressed = new Map(); // path → [mtime, brotli body]
+  const br = (key, mtime, body) => {
+    const hit = compressed.get(key);
+    if (hit && hit[0] === mtime) return hit[1];
+    const out = brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } });
+    compressed.set(key, [mtime, out]);
+    return out;
+  };
+  const phoneTypes = { ...types, ".css": "text/css" };
+  const send = (res, type, body) => res.writeHead(200, { "content-type": type, "content-encoding": "br", "cache-control": "no-store" }).end(body);
+  const phoneServer = createServer((req, res) => {
+    const url = new URL(req.url, "http://x");
+    const path = normalize(decodeURIComponent(url.pathname));
+    if (path === "/blank.html") return send(res, types[".html"], br(path, 0, Buffer.from("<!doctype html><title>blank</title>")));
+    if (path === "/cedar.html") return send(res, types[".html"], br(path, 0, Buffer.from(cedarPage)));
+    if (path === "/cedar-page.js") return send(res, types[".js"], br(path, 0, Buffer.from(cedarScript)));
+    if (path === "/cedar-input.json") return send(res, types[".json"], br(path, 0, Buffer.from(cedarInput)));
+    let file;
+    if (path.startsWith("/cedar/")) file = join(mounts["/cedar/"], path.slice(7));
+    else if (path === "/demo/plain.html") file = join(demo, "index.html");
+    else if (path.startsWith("/demo/")) file = join(demo, path.slice(6));
+    const ext = path.slice(path.lastIndexOf("."));
+    if (!file || !phoneTypes[ext]) return res.writeHead(404).end();
+    try {
+      let body = readFileSync(file);
+      // plain.html: the demo's page without its <link rel=preload>.
+      if (path === "/demo/plain.html") body = Buffer.from(body.toString().replace(/<link rel="preload"[^>]*>/, ""));
+      send(res, phoneTypes[ext], br(path, statSync(file).mtimeMs, body));
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((r) => phoneServer.listen(0, "127.0.0.1", r));
+  const origin = `http://127.0.0.1:${phoneServer.address().port}`;
+  const variants = [
+    ["forms module, in the page", "/demo/plain.html#form=share", "#outcome-share"],
+    ["forms module, in the page, preloaded", "/demo/index.html#form=share", "#outcome-share"],
+    ["forms module, in a worker, preloaded", "/demo/index.html?engine=worker#form=share", "#outcome-share"],
+    ["cedar-wasm, same request", "/cedar.html", "#verdict"],
+  ];
+  // Before the page's scripts: note when the verdict's element first gets text, when the
+  // .wasm request started, and the longest task on the page's thread until then.
+  const watch = (selector) => {
+    const out = (window.__phone = { tasks: [] });
+    // (A task is reported once it ends: the one that shows the verdict comes after it.)
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) out.tasks.push([e.startTime, e.duration]);
+    }).observe({ type: "longtask", buffered: true });
+    new MutationObserver(() => {
+      if (out.verdict !== undefined || !document.querySelector(selector)?.textContent.trim()) return;
+      out.verdict = performance.now();
+      out.wasm = performance.getEntriesByType("resource").find((e) => e.name.includes(".wasm"))?.startTime;
+      out.text = document.querySelector(selector).textContent;
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  };
+  const results = Object.fromEntries(variants.map(([name]) => [name, []]));
+  try {
+    // Once each, unthrottled and not counted: compresses every file the pages load (Brotli
+    // at quality 11 takes seconds for a module; a site precompresses) and warms the launch.
+    for (const [, path, selector] of variants) {
+      const b = await browser(null);
+      try {
+        await b.page.goto(`${origin}${path}`);
+        await b.page.waitForFunction((sel) => document.querySelector(sel)?.textContent.trim(), selector, { timeout: 120_000 });
+      } finally {
+        await b.close();
+      }
+    }
+    // Interleaved: sample i of every variant before sample i + 1 of any.
+    for (let i = 0; i < samples; i++) {
+      for (const [name, path, selector] of variants) {
+        const b = await browser(null);
+        try {
+          // Throttling holds for a page's renderer: set it on a page of the same origin, which
+          // the measured navigation keeps.
+          await b.page.goto(`${origin}/blank.html`);
+          const cdp = await b.page.context().newCDPSession(b.page);
+          await cdp.send("Network.enable");
+          await cdp.send("Network.emulateNetworkConditions", {
+            offline: false, latency: 150, downloadThroughput: (1.6e6 / 8), uploadThroughput: (750e3 / 8),
+          });
+          await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+          await b.page.addInitScript(watch, selector);
+          await b.page.goto(`${origin}${path}`, { waitUntil: "commit" });
+          await b.page.waitForFunction(() => window.__phone?.verdict !== undefined, null, { timeout: 120_000, polling: 200 });
+          await b.page.waitForTimeout(500); // the last long task's report
+          const got = await b.page.evaluate(() => window.__phone);
+          got.longest = Math.max(0, ...got.tasks.filter(([start]) => start <= got.verdict).map(([, d]) => d));
+          results[name].push(got);
+        } finally {
+          await b.close();
+        }
+      }
+    }
+  } finally {
+    phoneServer.close();
+  }
+  const m = (xs, k) => median(xs.map((x) => x[k] ?? NaN));
+  console.log(`\nphone profile: CPU 4× slower, 1.6 Mbps down, 750 kbps up, 150 ms RTT, Brotli; ${samples} fresh browsers each, medians, ms`);
+  console.log("page                                      first verdict  .wasm requested at  longest task before it   verdict");
+  for (const [name] of variants) {
+    const xs = results[name];
+    console.log(`${name.padEnd(40)} ${m(xs, "verdict").toFixed(0).padStart(14)} ${m(xs, "wasm").toFixed(0).padStart(19)} ${m(xs, "longest").toFixed(0).padStart(23)}   ${xs[0].text.slice(0, 24)}`);
+  }
 }

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Builds the demo into js-demo/dist/: the pages' sources (js-demo/src/), the package's
 // `web` target (wasm/pkg-web/, from scripts/build-wasm) under dist/pkg/ for the playground,
-// its build without the authoring calls (wasm/pkg-forms/) under dist/pkg-forms/ for the
-// forms, the scenario
+// its build without the authoring calls as the npm package has it (wasm/npm/forms/: forms.wasm
+// and the worker entry) under dist/pkg-forms/ for the forms, the scenario
 // files (tests/vectors/) under dist/vectors/ with an index, `vectors/index.json`
 // ({ jurisdiction: [file name, …] }), and each pack's coverage matrix with the regulation
 // texts it classifies (policies/<jurisdiction>/coverage.json and *.txt) under
@@ -23,10 +23,12 @@ const root = resolve(here, "..");
 
 /** Builds into `out` (default js-demo/dist); returns the files written, relative to it. */
 export function build(out = join(here, "dist")) {
-  const packages = { pkg: join(root, "wasm", "pkg-web"), "pkg-forms": join(root, "wasm", "pkg-forms") };
-  for (const pkg of Object.values(packages)) {
+  // The playground's full web build; the forms' build as the npm package has it (forms/:
+  // forms.wasm, the worker entry), from scripts/build-npm.
+  const packages = { pkg: [join(root, "wasm", "pkg-web"), "pubdata_policy_wasm_bg.wasm"], "pkg-forms": [join(root, "wasm", "npm", "forms"), "forms.wasm"] };
+  for (const [pkg, wasm] of Object.values(packages)) {
     const glue = join(pkg, "pubdata_policy_wasm.js");
-    if (!existsSync(glue) || !existsSync(join(pkg, "pubdata_policy_wasm_bg.wasm"))) {
+    if (!existsSync(glue) || !existsSync(join(pkg, wasm))) {
       throw new Error(`no web package in ${relative(process.cwd(), pkg) || pkg}: run scripts/build-wasm first`);
     }
     if (!/export \{[^}]*\bas bindForm\b|export function bindForm\b/.test(readFileSync(glue, "utf8"))) {
@@ -35,9 +37,9 @@ export function build(out = join(here, "dist")) {
   }
   rmSync(out, { recursive: true, force: true });
   cpSync(join(here, "src"), out, { recursive: true });
-  for (const [dir, pkg] of Object.entries(packages)) {
+  for (const [dir, [pkg, wasm]] of Object.entries(packages)) {
     mkdirSync(join(out, dir), { recursive: true });
-    for (const name of ["pubdata_policy_wasm.js", "pubdata_policy_wasm_bg.wasm", "pubdata_policy_wasm.d.ts", "snippets"]) {
+    for (const name of ["pubdata_policy_wasm.js", wasm, "pubdata_policy_wasm.d.ts", "snippets", "worker.js", "worker.d.ts"]) {
       if (existsSync(join(pkg, name))) cpSync(join(pkg, name), join(out, dir, name), { recursive: true });
     }
   }

@@ -3,15 +3,20 @@
 // article, who decides and by when, the duties and notes. Plain DOM, no framework; the
 // package (./pkg-forms/: its build without the authoring calls, copied in by build.mjs) is
 // the only dependency. Nothing is fetched after the package's module and .wasm: every
-// check runs in this page.
+// check runs in this page — or, with `?engine=worker`, in a Web Worker of it (the package's
+// worker entry, ./pkg-forms/worker.js), so that building an engine never holds the page
+// while the applicant types; bench/browser.mjs times both.
 
-import init, { Engine, bindForm } from "./pkg-forms/pubdata_policy_wasm.js";
+import init, { Engine, bindForm as bindInPage } from "./pkg-forms/pubdata_policy_wasm.js";
 import { contractFields } from "./contract.js";
 import { h } from "./dom.js";
 import { FORMS, codeOf, fieldsOf, isShown, siteValues } from "./forms.js";
 import { JURISDICTION_NAMES, OUTCOMES, REVIEWERS, UI, VALUES, articleLabel } from "./text.js";
 
 const JURISDICTIONS = Object.keys(JURISDICTION_NAMES);
+const IN_WORKER = new URLSearchParams(location.search).get("engine") === "worker";
+/** The package's worker entry, once loaded (`?engine=worker`). */
+let worker = null;
 
 const state = {
   lang: "zh",
@@ -75,9 +80,19 @@ function today() {
 
 // ---- the engine ------------------------------------------------------------------------
 
+/** The engine of a jurisdiction: built in the page on first use; in the worker, loadEngine built it. */
 function engineFor(j) {
-  if (!state.engines.has(j)) state.engines.set(j, new Engine(j));
+  if (!state.engines.has(j)) {
+    if (IN_WORKER) throw new Error(`no engine for ${j} yet: loadEngine first`);
+    state.engines.set(j, new Engine(j));
+  }
   return state.engines.get(j);
+}
+
+/** Makes sure the engine of a jurisdiction exists; in the worker that takes a round trip. */
+async function loadEngine(j, options) {
+  if (IN_WORKER && !state.engines.has(j)) state.engines.set(j, await worker.WorkerEngine.start(j, options));
+  return engineFor(j);
 }
 
 /** What the current jurisdiction's contract says of a request field, or undefined. */
@@ -173,7 +188,7 @@ function renderPanel(def) {
   if (def.kinds.length === 1) form.append(h("input", { type: "hidden", name: "/kind", value: def.kinds[0] }));
   for (const section of def.sections) {
     const fs = h("fieldset", { class: "section", "data-section": section.id }, tr(h("legend"), section.legend));
-    for (const field of section.fields) fs.append(renderField(def.id, field));
+    for (const field of section.fields) fs.append(renderField(def.id, field, def.bind?.describe === true));
     form.append(fs);
   }
   const chip = h("span", { class: "chip", "aria-hidden": "true", id: `chip-${def.id}` });
@@ -228,18 +243,25 @@ function renderPanel(def) {
   return panel;
 }
 
-function renderField(formId, field) {
+/**
+ * A field's wrapper, label, hint, control(s) and message. `described`: bindForm's `describe`
+ * writes the control's message (the one its bubble shows) into `.msg` and links it by
+ * aria-describedby while the control is flagged; the article cited goes beside it. Otherwise
+ * the page writes `.msg` itself, always linked.
+ */
+function renderField(formId, field, described) {
   const id = idOf(formId, field.name);
   const hintId = field.hint ? `${id}-hint` : null;
   const msgId = `${id}-msg`;
-  const describedBy = [hintId, msgId].filter(Boolean).join(" ");
+  const describedBy = [hintId, described ? null : msgId].filter(Boolean).join(" ") || undefined;
   const hint = field.hint ? tr(h("p", { class: "hint", id: hintId }), field.hint) : null;
   const msg = h("div", { class: "msg", id: msgId });
+  const article = described ? h("div", { class: "msg-article" }) : null;
   const optional = field.optional ? tr(h("span", { class: "opt" }), (lang) => (lang === "en" ? " (optional)" : "（选填）")) : null;
   // A site's own name for the control (the share form's), mapped back by data-pdp-field.
   const common = {
     name: field.site ?? field.name, "data-pdp-field": field.site ? field.name : undefined,
-    "aria-describedby": describedBy, required: field.required,
+    "aria-describedby": describedBy, "data-pdp-describe": described ? msgId : undefined, required: field.required,
   };
 
   if (field.control === "radio" || field.control === "checks") {
@@ -249,12 +271,12 @@ function renderField(formId, field) {
       return h("label", { class: "option", for: `${id}-${i}` }, input, tr(h("span"), optionLabel(field, entry)));
     });
     const legend = h("legend", {}, tr(h("span"), labelOf(field)), optional);
-    return h("fieldset", { class: `field group ${type}`, "data-name": field.name, id }, legend, hint, h("div", { class: "options" }, options), msg);
+    return h("fieldset", { class: `field group ${type}`, "data-name": field.name, id }, legend, hint, h("div", { class: "options" }, options), msg, article);
   }
   if (field.control === "checkbox") {
     const input = h("input", { ...common, type: "checkbox", id: `${id}-input` });
     return h("div", { class: "field check", "data-name": field.name, id },
-      h("div", { class: "check-row" }, input, tr(h("label", { for: `${id}-input` }), labelOf(field))), hint, msg);
+      h("div", { class: "check-row" }, input, tr(h("label", { for: `${id}-input` }), labelOf(field))), hint, msg, article);
   }
   let control;
   if (field.control === "select") {
@@ -273,7 +295,7 @@ function renderField(formId, field) {
     });
   }
   const label = h("label", { for: `${id}-input` }, tr(h("span"), labelOf(field)), optional);
-  return h("div", { class: "field", "data-name": field.name, id }, label, hint, control, msg);
+  return h("div", { class: "field", "data-name": field.name, id }, label, hint, control, msg, article);
 }
 
 // ---- state changes -----------------------------------------------------------------------
@@ -312,14 +334,21 @@ function applyVisibility(entry) {
 
 function setJurisdiction(j) {
   if (!JURISDICTIONS.includes(j)) return;
+  // The rules of that jurisdiction did not load: say so, and stay where we were.
+  const failed = (e) => {
+    document.getElementById("jurisdiction").value = state.jurisdiction;
+    const why = e?.message ? pick(e.message) : String(e);
+    document.getElementById("regulation").replaceChildren(h("span", { class: "load-error", role: "alert" }, pick(UI.loadFailed), why));
+  };
+  if (IN_WORKER && !state.engines.has(j)) {
+    loadEngine(j).then(() => setJurisdiction(j), failed);
+    return;
+  }
   let engine;
   try {
     engine = engineFor(j);
   } catch (e) {
-    // The rules of that jurisdiction did not load: say so, and stay where we were.
-    document.getElementById("jurisdiction").value = state.jurisdiction;
-    const why = e?.message ? pick(e.message) : String(e);
-    document.getElementById("regulation").replaceChildren(h("span", { class: "load-error", role: "alert" }, pick(UI.loadFailed), why));
+    failed(e);
     return;
   }
   state.jurisdiction = j;
@@ -476,8 +505,17 @@ function renderFieldMessages(entry, d) {
     const problems = wrapper.hidden ? [] : d.invalid[pointer] ?? [];
     const show = problems.length > 0 && (entry.attempted || entry.touched.has(pointer));
     const key = JSON.stringify([state.lang, show, problems.map((p) => p.rule ?? p.code ?? "")]);
-    const msg = wrapper.querySelector(".msg");
     wrapper.classList.toggle("has-problem", show);
+    // bindForm describes the control (message, aria-describedby, aria-invalid): the articles here.
+    const article = wrapper.querySelector(".msg-article");
+    if (article !== null) {
+      if (article.dataset.key === key) continue;
+      article.dataset.key = key;
+      const cited = show ? groupByArticle(problems).filter((g) => g.article) : [];
+      article.replaceChildren(...cited.map((g) => articleRef(g.regulation, g.article)));
+      continue;
+    }
+    const msg = wrapper.querySelector(".msg");
     for (const c of wrapper.querySelectorAll("input, select, textarea")) {
       if (show) c.setAttribute("aria-invalid", "true");
       else c.removeAttribute("aria-invalid");
@@ -568,9 +606,20 @@ async function start() {
   const root = document.getElementById("app");
   readHash();
   document.documentElement.lang = state.lang === "en" ? "en" : "zh-CN";
+  let bindForm = bindInPage;
   try {
-    await init();
-    engineFor(state.jurisdiction);
+    if (IN_WORKER) {
+      worker = await import("./pkg-forms/worker.js");
+      bindForm = worker.bindForm;
+      // The module index.html preloads, handed to the worker as bytes: a worker's own fetch
+      // cannot use the page's preload.
+      const url = new URL("./pkg-forms/forms.wasm", import.meta.url);
+      const bytes = fetch(url).then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`${url}: ${r.status}`))));
+      await loadEngine(state.jurisdiction, { module_or_path: bytes });
+    } else {
+      await init();
+      engineFor(state.jurisdiction);
+    }
   } catch (e) {
     const why = e?.message?.[state.lang] ?? e?.message ?? String(e);
     root.replaceChildren(h("p", { class: "load-error", role: "alert" }, pick(UI.loadFailed), String(why)));

@@ -43,8 +43,9 @@ export const FORMS = [
     // Written as a site's own form would be: its own control names (`site`) and option codes
     // (`codes`: the contract's value → the site's code), mapped back for the engine by
     // bindForm's `fields`/`values`; checked gently (a control is flagged once changed, or on
-    // a submit attempt). tests/js/demo.test.mjs fills it through these names and codes.
-    bind: { gentle: true },
+    // a submit attempt), with bindForm's own inline messages (`describe`, and its
+    // aria-invalid). tests/js/demo.test.mjs fills it through these names and codes.
+    bind: { gentle: true, describe: true, aria: true },
     tab: l("共享申请", "Sharing"),
     title: l("公共数据共享申请", "Application to share public data"),
     intro: l(

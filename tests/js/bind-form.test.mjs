@@ -82,7 +82,7 @@ describe("bindForm on a hand-written form, in Chromium", () => {
   const errors = [];
 
   before(async () => {
-    served = await serveStatic({ root, allow: ["/wasm/pkg-web/", "/wasm/pkg-forms/", "/tests/js/bind-form.html", "/tests/js/bind-form-site.html", "/target/wasm-tests/readme-form.html"] });
+    served = await serveStatic({ root, allow: ["/wasm/pkg-web/", "/wasm/pkg-forms/", "/tests/js/bind-form.html", "/tests/js/bind-form-site.html", "/tests/js/bind-form-page.js", "/tests/js/bind-form.css", "/target/wasm-tests/readme-form.html"] });
     browser = await launchChromium();
     page = browser.page;
     page.on("pageerror", (e) => errors.push(String(e)));
@@ -214,11 +214,11 @@ describe("bindForm on a hand-written form, in Chromium", () => {
   test("a refused request does not submit: the browser shows the first problem and focuses it", async () => {
     await load();
     await page.click('button[type="submit"]');
-    assert.equal(await page.evaluate(() => window.submitted), 0);
+    assert.equal(await page.evaluate(() => window.submitted.length), 0);
     assert.equal(await page.evaluate(() => document.activeElement.name), "/application/scenario");
     await page.fill('[name="/application/scenario"]', "医保待遇资格核验");
     await page.click('button[type="submit"]');
-    assert.equal(await page.evaluate(() => window.submitted), 1);
+    assert.equal(await page.evaluate(() => window.submitted.length), 1);
   });
 
   test("a problem no control can show is reported as unplaced, and still stops the submit", async () => {
@@ -241,7 +241,7 @@ describe("bindForm on a hand-written form, in Chromium", () => {
     assert.deepEqual(last.invalid, {});
     assert.equal(await page.evaluate(() => document.getElementById("application").checkValidity()), true);
     await page.click('button[type="submit"]');
-    assert.equal(await page.evaluate(() => window.submitted), 0, "the binding stops it");
+    assert.equal(await page.evaluate(() => window.submitted.length), 0, "the binding stops it");
   });
 
   test("language, engine and controls can change after binding; reset re-checks", async () => {
@@ -297,7 +297,7 @@ describe("bindForm on a hand-written form, in Chromium", () => {
     assert.equal(await page.evaluate(() => window.events.length), count);
     await page.fill('[name="/application/scenario"]', "");
     await page.click('button[type="submit"]');
-    assert.equal(await page.evaluate(() => window.submitted), 1, "the form submits as it did before binding");
+    assert.equal(await page.evaluate(() => window.submitted.length), 1, "the form submits as it did before binding");
   });
 
   test("aria: false leaves aria-invalid to the page, and a page's own aria-invalid is never taken over", async () => {
@@ -522,6 +522,43 @@ describe("bindForm on a hand-written form, in Chromium", () => {
     await page.selectOption('[name="deptType"]', "1");
     assert.equal(await page.getAttribute('[name="deptType"]', "aria-describedby"), null);
     assert.equal(await accessibleDescription('[name="deptType"]'), "");
+  });
+
+  test("the README's walkthrough: its options on the site's form do what it says", async () => {
+    const readme = readFileSync(join(root, "README.md"), "utf8");
+    const walkthrough = readme.slice(readme.indexOf("### Walkthrough: a site's own form"));
+    const options = /bindForm\(document\.getElementById\("application"\), new Engine\("ganzi"\), (\{[\s\S]*?\n {3}\})\);/.exec(walkthrough)?.[1];
+    assert.ok(options, "the walkthrough's bindForm call");
+    await loadSite();
+    // The markup as its comment has it: the scenario mapped by data-pdp-field.
+    await page.evaluate(`(() => {
+      window.binding.unbind();
+      const form = document.getElementById("application");
+      form.querySelector('[name="useScene"]').dataset.pdpField = "/application/scenario";
+      window.events = [];
+      window.binding = window.pkg.bindForm(form, new window.pkg.Engine("ganzi"), ${options});
+    })()`);
+    const said = (claim) => assert.ok(walkthrough.includes(claim), `the walkthrough says ${claim}`);
+    const summary = await page.evaluate(() => window.binding.last.summary.zh);
+    said(summary);
+    assert.equal(summary, "还需填写：单位类型、数据资源名称、共享属性");
+    assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll("[aria-invalid], .pdp-message")].length), 0, "nothing red on load");
+    await page.click('button[type="submit"]');
+    const dept = await page.locator('[name="deptType"]').evaluate((el) => ({
+      message: el.validationMessage,
+      described: (el.getAttribute("aria-describedby") ?? "").split(" ").map((id) => document.getElementById(id)?.className),
+    }));
+    said(dept.message);
+    assert.deepEqual(dept.described, ["pdp-message"]);
+    await page.selectOption('[name="deptType"]', "1");
+    await page.selectOption('[name="shareType"]', "2");
+    await page.fill('[name="dataName"]', "人口基础信息");
+    await page.fill('[name="useScene"]', "社会保险待遇资格认证");
+    await page.click('button[type="submit"]');
+    const sent = await page.evaluate(() => ({ posted: window.submitted.at(-1), read: window.binding.last.request.resource.sharing }));
+    said(`shareType=${sent.posted.shareType}`);
+    said(`\`${sent.read}\``);
+    assert.deepEqual([sent.posted.shareType, sent.read], ["2", "conditional"]);
   });
 
   test("bad options are refused with a structured error", async () => {

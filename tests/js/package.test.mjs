@@ -7,7 +7,8 @@
 //     `vite build` succeeds and the built page decides in Chromium, also under a strict CSP
 //     with 'wasm-unsafe-eval', and fails with the documented CompileError without it; the
 //     dev server (no config: no optimizeDeps.exclude, no fs.allow) serves a page that decides,
-//     and one importing "pubdata-policy/full" (the authors' calls);
+//     and one importing "pubdata-policy/full" (the authors' calls); in both, the page decides
+//     through "pubdata-policy/worker" too (?engine=worker);
 //   - no bundler: the package's forms/ folder served as it is, with the README's preload,
 //     decides with a single download of forms.wasm.
 // Needs the npm registry (the installs are bounded by a timeout), and Debian's chromium.
@@ -40,9 +41,10 @@ const expected = requests.map((r) => refEngine.check(r));
 let work, tarball, nodeApp, viteApp, browser;
 
 before(async () => {
-  await run(join(root, "scripts", "build-npm"), [], { cwd: root });
   work = mkdtempSync(join(tmpdir(), "pdp-package-"));
-  const { stdout } = await run("npm", ["pack", "--json", "--pack-destination", work, join(root, "wasm", "npm")], { cwd: root });
+  // Its own copy of the package (wasm/npm/ is what the demo is built from, maybe meanwhile).
+  await run(join(root, "scripts", "build-npm"), [join(work, "npm")], { cwd: root });
+  const { stdout } = await run("npm", ["pack", "--json", "--pack-destination", work, join(work, "npm")], { cwd: root });
   tarball = join(work, JSON.parse(stdout)[0].filename);
 
   nodeApp = join(work, "node-app");
@@ -73,7 +75,7 @@ test("the tarball holds one package: exports map, README, stable .wasm names, no
   const cargo = readFileSync(join(root, "wasm", "Cargo.toml"), "utf8");
   assert.equal(pkg.license, "Apache-2.0");
   assert.ok(!JSON.stringify(pkg).includes("example.invalid"));
-  assert.deepEqual(Object.keys(pkg.exports), [".", "./full", "./forms.wasm", "./full.wasm", "./package.json"]);
+  assert.deepEqual(Object.keys(pkg.exports), [".", "./full", "./worker", "./forms.wasm", "./full.wasm", "./package.json"]);
   assert.match(readFileSync(join(root, "Cargo.toml"), "utf8") + cargo, new RegExp(`version = "${pkg.version.replace(/\./g, "\\.")}"`));
   const installed = join(nodeApp, "node_modules", "pubdata-policy");
   assert.match(readFileSync(join(installed, "README.md"), "utf8"), /wasm-unsafe-eval/);
@@ -178,7 +180,12 @@ test("Vite: vite build, and the built page decides in Chromium (and under a stri
   const strict = await serve(join(viteApp, "dist"), { "content-security-policy": "script-src 'self'" });
   try {
     assertDecides(await pageResult(plain.origin), "vite build");
+    // index.html's preload of the package's forms.wasm became the hashed asset init() fetches.
+    const html = readFileSync(join(viteApp, "dist", "index.html"), "utf8");
+    assert.match(html, /<link rel="preload" href="\/assets\/forms-[^"]+\.wasm"/, "vite build rewrote the preload");
+    assert.deepEqual(plain.requested.filter((p) => p.endsWith(".wasm")).length, 1, `one download, the preload's: ${plain.requested}`);
     assertDecides(await pageResult(allowed.origin), "CSP script-src 'self' 'wasm-unsafe-eval'");
+    assertDecides(await pageResult(allowed.origin, [], "/?engine=worker"), "the worker entry, vite build, strict CSP");
     const { text } = await pageResult(strict.origin);
     assert.match(text, /^error: CompileError: .*'unsafe-eval' is not an allowed source of script/, "CSP script-src 'self': the README's failure");
   } finally {
@@ -206,6 +213,7 @@ test("Vite: the dev server, without any configuration, serves pages that decide 
     });
     const result = await pageResult(`http://127.0.0.1:${port}`);
     assertDecides(result, `vite dev\n${log}`);
+    assertDecides(await pageResult(`http://127.0.0.1:${port}`, [], "/?engine=worker"), `the worker entry in vite dev\n${log}`);
     const full = await pageResult(`http://127.0.0.1:${port}`, [], "/full.html");
     assert.ok(!full.text.startsWith("error"), `pubdata-policy/full in vite dev: ${full.text}`);
     const got = JSON.parse(full.text);
@@ -225,8 +233,11 @@ test("no bundler: the forms/ folder served as it is, with the README's preload, 
   const main = readFileSync(join(fixture, "main.js"), "utf8").replace('from "pubdata-policy"', 'from "/pdp/pubdata_policy_wasm.js"');
   assert.ok(main.includes("/pdp/pubdata_policy_wasm.js"));
   writeFileSync(join(site, "main.js"), main);
-  writeFileSync(join(site, "index.html"), readFileSync(join(fixture, "index.html"), "utf8").replace("<title>",
-    '<link rel="preload" href="/pdp/forms.wasm" as="fetch" type="application/wasm" crossorigin>\n<title>'));
+  // The fixture's preload (the package's file, for Vite) pointed at the copy, as the README's.
+  const html = readFileSync(join(fixture, "index.html"), "utf8");
+  const preload = '<link rel="preload" href="/node_modules/pubdata-policy/forms/forms.wasm" as="fetch" type="application/wasm" crossorigin>';
+  assert.ok(html.includes(preload));
+  writeFileSync(join(site, "index.html"), html.replace(preload, preload.replace("/node_modules/pubdata-policy/forms/", "/pdp/")));
   const server = await serve(site);
   try {
     const messages = [];

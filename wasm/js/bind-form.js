@@ -114,6 +114,9 @@ class Binding {
   #edited = new WeakSet();
   #touched = new WeakSet();
   #submitted = false;
+  /** An engine answering with promises: the newest check's number and its promise. */
+  #sequence = 0;
+  #newest = null;
   /** Inline messages: control → { id, element, made } (made: the binding created the element). */
   #described = new Map();
   static #count = 0;
@@ -189,11 +192,29 @@ class Binding {
 
   #submit(event) {
     this.#submitted = true;
+    const before = this.#detail;
     const result = this.check();
-    if (result.verdict?.outcome === "refused" || result.error !== null) {
+    if (typeof result?.then === "function") {
+      // The engine answers later (a worker). The last answer decides if it is about what the
+      // form holds now; otherwise the submit waits: stopped now, sent again once allowed.
+      if (before !== null && sameJson(before.request, this.readRequest())) {
+        if (!allows(before)) this.#block(event);
+        return;
+      }
       event.preventDefault();
-      if (this.#report !== "never") this.#form.reportValidity();
+      const submitter = event.submitter ?? null;
+      result.then((detail) => {
+        if (allows(detail)) this.#form.requestSubmit(submitter?.form === this.#form ? submitter : null);
+        else if (this.#report !== "never") this.#form.reportValidity();
+      });
+      return;
     }
+    if (!allows(result)) this.#block(event);
+  }
+
+  #block(event) {
+    event.preventDefault();
+    if (this.#report !== "never") this.#form.reportValidity();
   }
 
   get form() {
@@ -254,16 +275,34 @@ class Binding {
     return this.#controlsByPointer().get(pointer) ?? [];
   }
 
-  /** Reads and checks the form now, updates every control's validity, dispatches the event. */
+  /**
+   * Reads and checks the form now, updates every control's validity, dispatches the event.
+   * With an engine whose `check` answers with a promise (a WorkerEngine), returns a promise
+   * of the check; an answer overtaken by a newer check is dropped, so the controls always
+   * show the verdict of the newest request.
+   */
   check() {
     const request = this.readRequest();
-    let verdict = null;
-    let error = null;
+    let answer;
     try {
-      verdict = this.#engine.check(request);
+      answer = this.#engine.check(request);
     } catch (e) {
-      error = this.#readable(normaliseError(e));
+      return this.#settle(request, null, e);
     }
+    if (typeof answer?.then !== "function") return this.#settle(request, answer, null);
+    const sequence = ++this.#sequence;
+    // An overtaken answer resolves to the newest check's (or, after unbind, the last one).
+    const settled = Promise.resolve(answer).then(
+      (verdict) => (sequence === this.#sequence ? this.#settle(request, verdict, null) : this.#newest ?? this.#detail),
+      (e) => (sequence === this.#sequence ? this.#settle(request, null, e) : this.#newest ?? this.#detail),
+    );
+    this.#newest = settled;
+    return settled;
+  }
+
+  /** A check's answer (a verdict, or what the engine threw) applied to the controls and dispatched. */
+  #settle(request, verdict, thrown) {
+    const error = thrown === null ? null : this.#readable(normaliseError(thrown));
     const byPointer = this.#controlsByPointer();
     // A violation whose field the form left blank asks for it ("请填写…") on its control; a
     // value given and refused keeps the policy's message. (The problems stay the verdict's
@@ -360,6 +399,9 @@ class Binding {
   unbind() {
     for (const [type, handler, capture] of this.#listeners) this.#form.removeEventListener(type, handler, capture);
     this.#listeners = [];
+    // An answer still on its way (a worker's) is dropped, not applied after this.
+    this.#sequence += 1;
+    this.#newest = null;
     for (const control of [...this.#flagged.keys()]) this.#clear(control);
   }
 
@@ -448,6 +490,15 @@ class Binding {
     }
     return out;
   }
+}
+
+/** Whether a check lets the form submit: read, and not refused. */
+function allows(detail) {
+  return detail.error === null && detail.verdict?.outcome !== "refused";
+}
+
+function sameJson(a, b) {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 function normaliseLang(lang) {

@@ -1,0 +1,59 @@
+// The worker side of `pubdata-policy/worker` (wasm/js/worker.js starts it as a module
+// worker). `new Engine(…)` parses and validates a pack's policies, which holds its thread
+// for up to about a second on a slow phone: here that thread is this worker's, so the page
+// keeps answering the applicant's typing while it runs. One module instance serves every
+// jurisdiction asked for; each check is a message in and a message out.
+//
+// It lives in the package beside bind-form.js (forms/snippets/<crate>/js/, copied there by
+// scripts/build-npm), hence the path of the forms build's glue below.
+
+import init, { Engine } from "../../../pubdata_policy_wasm.js";
+
+let loaded = null;
+const engines = new Map();
+
+// What an engine knows that a page reads without asking again (labels, types, articles).
+const described = (engine) => ({
+  jurisdiction: engine.jurisdiction, contract: engine.contract, regulation: engine.regulation, policyIds: engine.policyIds,
+});
+
+const CALLS = {
+  async engine({ jurisdiction, module }) {
+    loaded ??= init(module === undefined ? undefined : { module_or_path: module });
+    await loaded;
+    if (!engines.has(jurisdiction)) engines.set(jurisdiction, new Engine(jurisdiction));
+    return described(engines.get(jurisdiction));
+  },
+  check: ({ jurisdiction, request }) => engineOf(jurisdiction).check(request),
+  addWorkingDays: ({ jurisdiction, date, workingDays }) => engineOf(jurisdiction).addWorkingDays(date, workingDays),
+  shareStatus: ({ jurisdiction, share }) => engineOf(jurisdiction).shareStatus(share),
+  free({ jurisdiction }) {
+    engines.get(jurisdiction)?.free();
+    engines.delete(jurisdiction);
+  },
+};
+
+function engineOf(jurisdiction) {
+  const engine = engines.get(jurisdiction);
+  if (engine === undefined) throw { code: "unknown_jurisdiction", field: null, message: { zh: `未加载 ${jurisdiction} 的引擎`, en: `no engine for \`${jurisdiction}\` in this worker` } };
+  return engine;
+}
+
+// The engine's errors are plain `{ code, field, message }` objects, which cross as they are;
+// anything else (a failed fetch, a CompileError) crosses as that shape too.
+function plain(e) {
+  if (e !== null && typeof e === "object" && typeof e.code === "string" && typeof e.message?.zh === "string") {
+    return { code: e.code, field: e.field ?? null, message: e.message };
+  }
+  const text = `${e?.name ?? "Error"}: ${e?.message ?? e}`;
+  return { code: "evaluation", field: null, message: { zh: text, en: text } };
+}
+
+self.addEventListener("message", async ({ data }) => {
+  const { id, call, args } = data;
+  try {
+    self.postMessage({ id, value: await CALLS[call](args) });
+  } catch (e) {
+    self.postMessage({ id, error: plain(e) });
+  }
+});
