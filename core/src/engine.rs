@@ -11,6 +11,7 @@ use chrono::{FixedOffset, NaiveDate, Utc};
 use crate::bounded_read;
 use crate::calendar::{Calendar, Deadline};
 use crate::cedar_input;
+use crate::compiled::{self, CompiledPolicy};
 use crate::embedded;
 use crate::error::Error;
 use crate::identifier::IdProblem;
@@ -314,6 +315,9 @@ pub struct Engine {
     calendar: Calendar,
     authorizer: Authorizer,
     id: PolicySetId,
+    /// Every policy compiled, in the files' order, with the position of its rule: what
+    /// [`Engine::check_compiled`] decides by.
+    compiled: Vec<CompiledPolicy>,
 }
 
 impl Clone for Engine {
@@ -330,6 +334,7 @@ impl Clone for Engine {
             calendar: self.calendar.clone(),
             authorizer: Authorizer::new(),
             id: self.id.clone(),
+            compiled: self.compiled.clone(),
         }
     }
 }
@@ -443,6 +448,20 @@ impl Engine {
                 Ok((kind.to_owned(), regulations))
             })
             .collect::<Result<_, Error>>()?;
+        let mut ordered: Vec<&Rule> = rules.values().collect();
+        ordered.sort_by_key(|r| r.order);
+        let compiled = ordered
+            .into_iter()
+            .map(|rule| {
+                let policy = policies.policy(&PolicyId::new(&rule.id));
+                let policy =
+                    policy.ok_or_else(|| Error::policies(&rule.file, format!("policy `{}` is lost", rule.id)))?;
+                compiled::compile(&rule.id, policy).map_err(|e| {
+                    let message = format!("policy `{}` cannot be compiled: it uses {}", rule.id, e.0);
+                    Error::policies(&rule.file, message)
+                })
+            })
+            .collect::<Result<_, Error>>()?;
         Ok(Engine {
             jurisdiction,
             info,
@@ -455,6 +474,7 @@ impl Engine {
             calendar,
             authorizer: Authorizer::new(),
             id,
+            compiled,
         })
     }
 
@@ -524,6 +544,13 @@ impl Engine {
     /// The Cedar input of a request and the day it is decided on (for [`Engine::check`]
     /// and `cedar_json`).
     pub(crate) fn cedar_input(&self, request: &Request) -> Result<(cedar_input::CedarInput, NaiveDate), Error> {
+        let date = self.date_of(request)?;
+        Ok((self.input.build(request, date, &self.calendar)?, date))
+    }
+
+    /// The day a request of this engine's jurisdiction is decided on; a request of another
+    /// is an error.
+    fn date_of(&self, request: &Request) -> Result<NaiveDate, Error> {
         if request.jurisdiction != self.jurisdiction {
             // A pack no one knows is a value the request got wrong; another known pack is
             // a request sent to the wrong engine.
@@ -538,8 +565,7 @@ impl Engine {
                 engine: self.jurisdiction.clone(),
             });
         }
-        let date = request.date.unwrap_or_else(today_in_china);
-        Ok((self.input.build(request, date, &self.calendar)?, date))
+        Ok(request.date.unwrap_or_else(today_in_china))
     }
 
     /// Every policy with its id, in the order the files give them.
@@ -572,22 +598,52 @@ impl Engine {
 
     /// Decides a request.
     pub fn check(&self, request: &Request) -> Result<Verdict, Error> {
-        let (mut input, date) = self.cedar_input(request)?;
+        let (input, date) = self.cedar_input(request)?;
         let sets = self.sets_for(date)?;
         let policies = sets.iter().find(|(k, _)| *k == request.kind).map_or(&self.policies, |(_, p)| p);
         let response = self.authorizer.is_authorized(&input.request, policies, &input.entities);
         if let Some(e) = response.diagnostics().errors().next() {
             return Err(Error::Evaluation(e.to_string()));
         }
-        let mut fired: Vec<&Rule> = response.diagnostics().reason().filter_map(|id| self.rules.get(id)).collect();
-        fired.sort_by_key(|r| r.order);
+        let fired: Vec<&Rule> = response.diagnostics().reason().filter_map(|id| self.rules.get(id)).collect();
+        let allowed = response.decision() == Decision::Allow;
+        Ok(self.verdict(request, date, allowed, fired, input.uncovered, &input.invalid_identifiers))
+    }
 
-        let mut deadlines = std::mem::take(&mut input.uncovered);
+    /// Decides a request with the compiled policies instead of Cedar: the same verdict as
+    /// [`Engine::check`] (the equivalence tests hold it to that), without Cedar's evaluator.
+    pub fn check_compiled(&self, request: &Request) -> Result<Verdict, Error> {
+        let date = self.date_of(request)?;
+        let read = self.input.read(request, date, &self.calendar)?;
+        let in_force = self
+            .compiled
+            .iter()
+            .filter(|p| self.rules.get(&PolicyId::new(&p.id)).is_some_and(|r| r.in_force_on(date, &self.info)));
+        let decision = compiled::decide(in_force, &read.compiled_input());
+        if let Some((id, e)) = decision.errors.first() {
+            return Err(Error::Evaluation(format!("policy `{id}`: {}", e.0)));
+        }
+        let fired: Vec<&Rule> = decision.reasons.iter().filter_map(|id| self.rules.get(&PolicyId::new(*id))).collect();
+        Ok(self.verdict(request, date, decision.allow, fired, read.uncovered, &read.invalid_identifiers))
+    }
+
+    /// The verdict on a request decided on `date`, allowed or not, by the policies that
+    /// determined it.
+    fn verdict(
+        &self,
+        request: &Request,
+        date: NaiveDate,
+        allowed: bool,
+        mut fired: Vec<&Rule>,
+        mut deadlines: Vec<Deadline>,
+        invalid_identifiers: &[(String, IdProblem)],
+    ) -> Verdict {
+        fired.sort_by_key(|r| r.order);
         // Obligations, warnings and steps follow from a ground; without one nothing allows
         // the request.
         let grounded = fired.iter().any(|r| matches!(r.role, Role::Ground { .. }));
-        let mut verdict = match response.decision() {
-            Decision::Allow if grounded => self.admission(date, &fired, &mut deadlines),
+        let mut verdict = match allowed {
+            true if grounded => self.admission(date, &fired, &mut deadlines),
             _ => self.refusal(request, &fired),
         };
         // A step that fired counts only when the schedule shows it.
@@ -598,8 +654,8 @@ impl Engine {
             .map(|r| r.id.clone())
             .collect();
         verdict.policy_set = Some(self.id.clone());
-        self.engine_warnings(&request.kind, &input.invalid_identifiers, date, &deadlines, &mut verdict);
-        Ok(verdict)
+        self.engine_warnings(&request.kind, invalid_identifiers, date, &deadlines, &mut verdict);
+        verdict
     }
 
     fn regulation_title(&self, rule: &Rule) -> String {

@@ -12,6 +12,7 @@ pub mod bounded_read;
 mod calendar;
 mod cedar_input;
 mod cedar_json;
+mod compiled;
 pub mod coverage;
 mod engine;
 mod error;
