@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 use std::str::FromStr;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use cedar_policy::{ActionConstraint, Authorizer, Decision, PolicyId, PolicySet, Schema, ValidationMode, Validator};
 use chrono::{FixedOffset, NaiveDate, Utc};
@@ -315,9 +315,11 @@ pub struct Engine {
     calendar: Calendar,
     authorizer: Authorizer,
     id: PolicySetId,
-    /// Every policy compiled, in the files' order, with the position of its rule: what
-    /// [`Engine::check_compiled`] decides by.
-    compiled: Vec<CompiledPolicy>,
+    /// Every policy compiled, in the files' order: what [`Engine::check_compiled`] decides
+    /// by. Compiled when the sources are loaded and validated (a policy that does not
+    /// compile is a load error), and for a built-in pack when first needed, as its
+    /// validation is left to the tests (which compile every built-in pack).
+    compiled: OnceLock<Result<Vec<CompiledPolicy>, Error>>,
 }
 
 impl Clone for Engine {
@@ -448,20 +450,12 @@ impl Engine {
                 Ok((kind.to_owned(), regulations))
             })
             .collect::<Result<_, Error>>()?;
-        let mut ordered: Vec<&Rule> = rules.values().collect();
-        ordered.sort_by_key(|r| r.order);
-        let compiled = ordered
-            .into_iter()
-            .map(|rule| {
-                let policy = policies.policy(&PolicyId::new(&rule.id));
-                let policy =
-                    policy.ok_or_else(|| Error::policies(&rule.file, format!("policy `{}` is lost", rule.id)))?;
-                compiled::compile(&rule.id, policy).map_err(|e| {
-                    let message = format!("policy `{}` cannot be compiled: it uses {}", rule.id, e.0);
-                    Error::policies(&rule.file, message)
-                })
-            })
-            .collect::<Result<_, Error>>()?;
+        let compiled = OnceLock::new();
+        if validate {
+            if let Err(e) = compiled.get_or_init(|| compile_all(&policies, &rules)) {
+                return Err(e.clone());
+            }
+        }
         Ok(Engine {
             jurisdiction,
             info,
@@ -615,8 +609,10 @@ impl Engine {
     pub fn check_compiled(&self, request: &Request) -> Result<Verdict, Error> {
         let date = self.date_of(request)?;
         let read = self.input.read(request, date, &self.calendar)?;
-        let in_force = self
-            .compiled
+        let compiled = self.compiled.get_or_init(|| compile_all(&self.policies, &self.rules));
+        let in_force = compiled
+            .as_ref()
+            .map_err(Clone::clone)?
             .iter()
             .filter(|p| self.rules.get(&PolicyId::new(&p.id)).is_some_and(|r| r.in_force_on(date, &self.info)));
         let decision = compiled::decide(in_force, &read.compiled_input());
@@ -818,6 +814,23 @@ impl Engine {
     }
 }
 
+/// Every policy compiled, in the files' order; one that does not compile is an error
+/// naming it and what it uses.
+fn compile_all(policies: &PolicySet, rules: &HashMap<PolicyId, Rule>) -> Result<Vec<CompiledPolicy>, Error> {
+    let mut ordered: Vec<&Rule> = rules.values().collect();
+    ordered.sort_by_key(|r| r.order);
+    ordered
+        .into_iter()
+        .map(|rule| {
+            let policy = policies.policy(&PolicyId::new(&rule.id));
+            let policy = policy.ok_or_else(|| Error::policies(&rule.file, format!("policy `{}` is lost", rule.id)))?;
+            compiled::compile(&rule.id, policy).map_err(|e| {
+                Error::policies(&rule.file, format!("policy `{}` cannot be compiled: it uses {}", rule.id, e.0))
+            })
+        })
+        .collect()
+}
+
 /// The policies whose action scope may admit `action`. A policy whose scope names other
 /// actions only evaluates to false on such a request (the scope is checked before any
 /// condition, so it cannot fail either): leaving it out changes no decision, no list of
@@ -926,6 +939,27 @@ mod tests {
         let sources =
             Sources { layers: vec![base, province, city], calendar: Sources::builtin("ganzi").unwrap().calendar };
         Engine::from_sources(&sources).unwrap()
+    }
+
+    /// A policy the compiled form cannot decide exactly is a load error that names it and
+    /// what it uses, never a different verdict later.
+    #[test]
+    fn a_policy_that_does_not_compile_does_not_load() {
+        let mut sources = Sources::builtin("ganzi").unwrap();
+        let top = sources.layers.last_mut().unwrap();
+        top.policies.push((
+            "ganzi/extra.cedar".into(),
+            r#"@id("ganzi.extra") @article("第一条") @outcome("granted")
+               permit (principal, action == Action::"share", resource) when { decimal("1.5").lessThan(decimal("2.0")) };"#
+                .into(),
+        ));
+        match Engine::from_sources(&sources) {
+            Err(crate::Error::Policies { file, message }) => {
+                assert_eq!(file, "ganzi/extra.cedar");
+                assert!(message.contains("`ganzi.extra`") && message.contains("`lessThan`"), "{message}");
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     fn check(engine: &Engine, request: serde_json::Value) -> crate::Verdict {

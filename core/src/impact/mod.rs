@@ -65,6 +65,13 @@ pub fn request_space(side: &PolicySide, scenarios: &[(String, Suite)]) -> Vec<Va
     space(side.engine.jurisdiction(), side, side, scenarios).probes.into_iter().map(|p| p.request).collect()
 }
 
+/// For each field the policies of `side` compare with literals, the values to try: each
+/// literal, and for a number the numbers either side.
+pub fn compared_values(side: &PolicySide) -> Vec<(String, Vec<Value>)> {
+    let texts: Vec<&str> = side.rules.iter().map(|r| r.text.as_str()).collect();
+    policy_values::values(&texts, side.engine.vocabulary())
+}
+
 /// The scenario requests of `scenarios` and the space around them over both sides' rules.
 fn space(
     jurisdiction: &str,
