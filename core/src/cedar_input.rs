@@ -219,15 +219,17 @@ pub(crate) struct ReadRequest {
 }
 
 impl ReadRequest {
-    /// The input the compiled policies decide.
-    pub fn compiled_input(&self) -> compiled::Input {
-        let record = |attrs: &[(String, Plain)]| attrs.iter().cloned().collect();
-        compiled::Input::new(
-            (self.principal.0.clone(), record(&self.principal.1)),
-            self.action.clone(),
-            (self.resource.0.clone(), record(&self.resource.1)),
-            record(&self.context),
-        )
+    /// The input the compiled policies decide, with the identifiers and deadlines noted
+    /// on the way.
+    pub fn into_compiled(self) -> (compiled::Input, Vec<(String, IdProblem)>, Vec<Deadline>) {
+        let record = |attrs: Vec<(String, Plain)>| attrs.into_iter().collect();
+        let input = compiled::Input::new(
+            (self.principal.0, record(self.principal.1)),
+            self.action,
+            (self.resource.0, record(self.resource.1)),
+            record(self.context),
+        );
+        (input, self.invalid_identifiers, self.uncovered)
     }
 }
 

@@ -319,7 +319,7 @@ pub struct Engine {
     /// by. Compiled when the sources are loaded and validated (a policy that does not
     /// compile is a load error), and for a built-in pack when first needed, as its
     /// validation is left to the tests (which compile every built-in pack).
-    compiled: OnceLock<Result<Vec<CompiledPolicy>, Error>>,
+    compiled: OnceLock<Result<Vec<(Rule, CompiledPolicy)>, Error>>,
 }
 
 impl Clone for Engine {
@@ -608,19 +608,19 @@ impl Engine {
     /// [`Engine::check`] (the equivalence tests hold it to that), without Cedar's evaluator.
     pub fn check_compiled(&self, request: &Request) -> Result<Verdict, Error> {
         let date = self.date_of(request)?;
-        let read = self.input.read(request, date, &self.calendar)?;
+        let (input, invalid_identifiers, uncovered) = self.input.read(request, date, &self.calendar)?.into_compiled();
         let compiled = self.compiled.get_or_init(|| compile_all(&self.policies, &self.rules));
         let in_force = compiled
             .as_ref()
             .map_err(Clone::clone)?
             .iter()
-            .filter(|p| self.rules.get(&PolicyId::new(&p.id)).is_some_and(|r| r.in_force_on(date, &self.info)));
-        let decision = compiled::decide(in_force, &read.compiled_input());
-        if let Some((id, e)) = decision.errors.first() {
-            return Err(Error::Evaluation(format!("policy `{id}`: {}", e.0)));
+            .filter(|(rule, _)| rule.in_force_on(date, &self.info))
+            .map(|(rule, policy)| (rule, policy));
+        let decision = compiled::decide(in_force, &input);
+        if let Some((rule, e)) = decision.errors.first() {
+            return Err(Error::Evaluation(format!("policy `{}`: {}", rule.id, e.0)));
         }
-        let fired: Vec<&Rule> = decision.reasons.iter().filter_map(|id| self.rules.get(&PolicyId::new(*id))).collect();
-        Ok(self.verdict(request, date, decision.allow, fired, read.uncovered, &read.invalid_identifiers))
+        Ok(self.verdict(request, date, decision.allow, decision.reasons, uncovered, &invalid_identifiers))
     }
 
     /// The verdict on a request decided on `date`, allowed or not, by the policies that
@@ -816,7 +816,7 @@ impl Engine {
 
 /// Every policy compiled, in the files' order; one that does not compile is an error
 /// naming it and what it uses.
-fn compile_all(policies: &PolicySet, rules: &HashMap<PolicyId, Rule>) -> Result<Vec<CompiledPolicy>, Error> {
+fn compile_all(policies: &PolicySet, rules: &HashMap<PolicyId, Rule>) -> Result<Vec<(Rule, CompiledPolicy)>, Error> {
     let mut ordered: Vec<&Rule> = rules.values().collect();
     ordered.sort_by_key(|r| r.order);
     ordered
@@ -824,9 +824,10 @@ fn compile_all(policies: &PolicySet, rules: &HashMap<PolicyId, Rule>) -> Result<
         .map(|rule| {
             let policy = policies.policy(&PolicyId::new(&rule.id));
             let policy = policy.ok_or_else(|| Error::policies(&rule.file, format!("policy `{}` is lost", rule.id)))?;
-            compiled::compile(&rule.id, policy).map_err(|e| {
+            let compiled = compiled::compile(&rule.id, policy).map_err(|e| {
                 Error::policies(&rule.file, format!("policy `{}` cannot be compiled: it uses {}", rule.id, e.0))
-            })
+            })?;
+            Ok((rule.clone(), compiled))
         })
         .collect()
 }

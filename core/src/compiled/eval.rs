@@ -15,7 +15,8 @@ pub struct EvalError(pub String);
 
 /// A request as the compiled policies read it: the principal and the resource with their
 /// attributes, the action and the context. Entities have no parents: the engine's input
-/// names none, so `in` is equality (see `compile.rs`, which refuses action groups).
+/// gives none (its actions are never grouped: the schema made from a pack's vocabulary has
+/// no action groups), so `in` is equality.
 #[derive(Debug, Clone)]
 pub struct Input {
     principal: Value,
@@ -48,27 +49,31 @@ impl Input {
     }
 }
 
-/// What a set of policies decides on one input.
+/// What a set of policies decides on one input; `T` is what each policy was given with.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Decision<'p> {
+pub struct Decision<'p, T> {
     /// Whether the request is allowed: some permit holds and no forbid does.
     pub allow: bool,
     /// The policies that determined it: the forbids that hold when one does, else the
     /// permits that hold (none when nothing permits), in the order given.
-    pub reasons: Vec<&'p str>,
+    pub reasons: Vec<&'p T>,
     /// The policies whose condition erred, with why.
-    pub errors: Vec<(&'p str, EvalError)>,
+    pub errors: Vec<(&'p T, EvalError)>,
 }
 
-/// Decides `input` by `policies`, as Cedar's authorizer does.
-pub fn decide<'p>(policies: impl IntoIterator<Item = &'p CompiledPolicy>, input: &Input) -> Decision<'p> {
+/// Decides `input` by `policies` (each with what names it to the caller), as Cedar's
+/// authorizer does.
+pub fn decide<'p, T>(
+    policies: impl IntoIterator<Item = (&'p T, &'p CompiledPolicy)>,
+    input: &Input,
+) -> Decision<'p, T> {
     let (mut permits, mut forbids, mut errors) = (Vec::new(), Vec::new(), Vec::new());
-    for policy in policies {
+    for (tag, policy) in policies {
         match holds(&policy.condition, input) {
-            Ok(true) if policy.effect == Effect::Permit => permits.push(policy.id.as_str()),
-            Ok(true) => forbids.push(policy.id.as_str()),
+            Ok(true) if policy.effect == Effect::Permit => permits.push(tag),
+            Ok(true) => forbids.push(tag),
             Ok(false) => {}
-            Err(e) => errors.push((policy.id.as_str(), e)),
+            Err(e) => errors.push((tag, e)),
         }
     }
     match (forbids.is_empty(), permits.is_empty()) {

@@ -86,9 +86,9 @@ fn both(text: &str) -> (Outcome, Outcome) {
         (EntityRef { ty: "Resource".into(), id: "r".into() }, BTreeMap::new()),
         record(&context),
     );
-    let decision = decide(&compiled, &input);
-    let mut reason: Vec<String> = decision.reasons.iter().map(|s| (*s).to_owned()).collect();
-    let mut errors: Vec<String> = decision.errors.iter().map(|(s, _)| (*s).to_owned()).collect();
+    let decision = decide(compiled.iter().map(|p| (&p.id, p)), &input);
+    let mut reason: Vec<String> = decision.reasons.iter().map(|s| (*s).clone()).collect();
+    let mut errors: Vec<String> = decision.errors.iter().map(|(s, _)| (*s).clone()).collect();
     reason.sort();
     errors.sort();
     (by_cedar, (decision.allow, reason, errors))
