@@ -42,23 +42,18 @@ fn checks(c: &mut Criterion) {
         builtin_jurisdictions().into_iter().map(|j| (j, Engine::builtin(j).unwrap())).collect();
     let engine_of = |j: &str| &engines.iter().find(|(e, _)| *e == j).unwrap().1;
 
-    let mut group = c.benchmark_group("check");
-    for rep in &reps {
-        let engine = engine_of(&rep.jurisdiction);
-        let request = Request::from_json(&rep.json).unwrap();
-        engine.check(&request).unwrap();
-        group.bench_function(rep.label(), |b| b.iter(|| engine.check(black_box(&request)).unwrap()));
+    type Check = fn(&Engine, &Request) -> Result<pubdata_policy::Verdict, pubdata_policy::Error>;
+    let deciders: [(&str, Check); 2] = [("check", Engine::check), ("check_compiled", Engine::check_compiled)];
+    for (name, decide) in deciders {
+        let mut group = c.benchmark_group(name);
+        for rep in &reps {
+            let engine = engine_of(&rep.jurisdiction);
+            let request = Request::from_json(&rep.json).unwrap();
+            decide(engine, &request).unwrap();
+            group.bench_function(rep.label(), |b| b.iter(|| decide(engine, black_box(&request)).unwrap()));
+        }
+        group.finish();
     }
-    group.finish();
-
-    let mut group = c.benchmark_group("check_compiled");
-    for rep in &reps {
-        let engine = engine_of(&rep.jurisdiction);
-        let request = Request::from_json(&rep.json).unwrap();
-        engine.check_compiled(&request).unwrap();
-        group.bench_function(rep.label(), |b| b.iter(|| engine.check_compiled(black_box(&request)).unwrap()));
-    }
-    group.finish();
 
     let mut group = c.benchmark_group("check_json");
     for rep in &reps {
