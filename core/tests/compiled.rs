@@ -9,7 +9,7 @@ use std::path::Path;
 
 use pubdata_policy::impact::{request_space, PolicySide};
 use pubdata_policy::scenario::Suite;
-use pubdata_policy::{builtin_jurisdictions, Engine, Error, Request, Sources, Verdict};
+use pubdata_policy::{builtin_jurisdictions, CompiledPack, Engine, Error, Request, Sources, Verdict};
 use serde_json::Value;
 
 fn suites(jurisdiction: &str) -> Vec<(String, Suite)> {
@@ -75,5 +75,36 @@ fn the_request_space_gets_the_same_verdicts_from_the_compiled_policies() {
         assert!(differ.is_empty(), "{j}:\n{}", differ.join("\n"));
         assert!(verdicts > 100, "{j}: only {verdicts} requests decided");
         println!("{j}: {decided} requests of the space decided alike");
+    }
+}
+
+/// An engine made from a compiled pack alone — the built-in one, and one written as `pdp
+/// pack` writes it and read back — gives Cedar's engine's verdicts, its policy set's
+/// identity included, so that the server's `Engine::verify` accepts them.
+#[test]
+fn an_engine_from_a_compiled_pack_gives_cedars_verdicts_which_the_server_accepts() {
+    for j in builtin_jurisdictions() {
+        let by_cedar = Engine::builtin(j).unwrap();
+        let sources = Sources::builtin(j).unwrap();
+        let written = CompiledPack::compile(&sources, &by_cedar.policy_set().hash).unwrap();
+        let read = CompiledPack::from_json(&serde_json::to_string(&written).unwrap()).unwrap();
+        for pack in [CompiledPack::builtin(j).unwrap(), read] {
+            let compiled = Engine::from_compiled(&pack).unwrap();
+            assert_eq!(compiled.policy_set(), by_cedar.policy_set());
+            let mut verified = 0;
+            for (_, suite) in suites(j) {
+                for case in &suite.cases {
+                    let Ok(request) = Request::from_value(suite.request_of(case)) else { continue };
+                    let (ours, theirs) = (outcome(by_cedar.check(&request)), outcome(compiled.check(&request)));
+                    assert_eq!(ours, theirs, "{j}: {}", case.name);
+                    if let Ok(verdict) = theirs {
+                        let verification = by_cedar.verify(&request, &verdict).unwrap();
+                        assert!(verification.same_policies && verification.same_verdict, "{j}: {}", case.name);
+                        verified += 1;
+                    }
+                }
+            }
+            assert!(verified > 0, "{j}: no verdict verified");
+        }
     }
 }

@@ -31,6 +31,15 @@ pub fn compile_est(id: &str, est: &Json) -> Result<CompiledPolicy, Unsupported> 
         Some("forbid") => Effect::Forbid,
         other => return Err(unsupported(format!("effect {other:?}"))),
     };
+    let action = field(est, "action")?;
+    let actions = match action.get("op").and_then(Json::as_str) {
+        Some("All") => None,
+        _ => {
+            let named = action.get("entities").and_then(Json::as_array).map(|l| l.iter().collect::<Vec<_>>());
+            let named = named.unwrap_or_else(|| action.get("entity").into_iter().collect());
+            Some(named.into_iter().map(|e| entity_ref(e).map(|e| e.id)).collect::<Result<_, _>>()?)
+        }
+    };
     let mut parts = vec![
         scope(Var::Principal, field(est, "principal")?)?,
         scope(Var::Action, field(est, "action")?)?,
@@ -50,7 +59,7 @@ pub fn compile_est(id: &str, est: &Json) -> Result<CompiledPolicy, Unsupported> 
         .flatten()
         .reduce(|a, b| Expr::And(Box::new(a), Box::new(b)))
         .unwrap_or(Expr::Lit(Value::Bool(true)));
-    Ok(CompiledPolicy { id: id.to_owned(), effect, condition })
+    Ok(CompiledPolicy { id: id.to_owned(), effect, actions, condition })
 }
 
 fn field<'j>(json: &'j Json, key: &str) -> Result<&'j Json, Unsupported> {

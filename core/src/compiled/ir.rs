@@ -110,6 +110,9 @@ pub struct CompiledPolicy {
     pub id: String,
     /// `permit` or `forbid`.
     pub effect: Effect,
+    /// The ids of the actions its scope names (`action == …`, `action in […]`), `None`
+    /// when it names none: which kinds of request it is written for.
+    pub actions: Option<Vec<String>>,
     /// The scope and every `when`/`unless` clause joined by `&&`, in Cedar's order.
     pub condition: Expr,
 }

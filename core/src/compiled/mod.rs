@@ -13,11 +13,14 @@
 mod compile;
 mod eval;
 mod ir;
+mod pack;
 mod value;
 
 pub(crate) use compile::compile;
 pub(crate) use eval::{decide, Input};
 pub(crate) use ir::CompiledPolicy;
+pub(crate) use pack::{cedar_effect, compiled_layer, read_layer};
+pub use pack::{CompiledLayer, CompiledPack, FORMAT};
 pub(crate) use value::{day_millis, millis_day, EntityRef, Value};
 
 #[cfg(test)]

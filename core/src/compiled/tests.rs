@@ -25,12 +25,12 @@ type Outcome = (bool, Vec<String>, Vec<String>);
 
 fn attrs() -> (Attrs, Attrs) {
     let s = |t: &str| Value::Str(t.to_owned());
-    let principal = vec![("type", s("department")), ("level", Value::Long(3)), ("big", Value::Long(i64::MAX))];
+    let principal = vec![("type", s("agency")), ("level", Value::Long(3)), ("big", Value::Long(i64::MAX))];
     let context = vec![
-        ("purpose", s("duty")),
-        ("flags", Value::Set(vec![s("personal_info"), s("state_secret")])),
-        ("days", Value::Long(-60)),
-        ("date", Value::DateTime(super::day_millis("2026-03-02".parse().unwrap()))),
+        ("aim", s("task")),
+        ("marks", Value::Set(vec![s("marked_p"), s("marked_s")])),
+        ("span", Value::Long(-60)),
+        ("day", Value::DateTime(super::day_millis("2026-03-02".parse().unwrap()))),
         ("name", s("甘孜州卫生健康委员会")),
         ("catalog", Value::Record(BTreeMap::from([("name".to_owned(), s("人口"))]))),
         ("yes", Value::Bool(true)),
@@ -66,7 +66,7 @@ fn both(text: &str) -> (Outcome, Outcome) {
     )
     .unwrap();
     let request =
-        Request::new(p, uid("Action", "share"), r, Context::from_pairs(to_cedar(&context)).unwrap(), None).unwrap();
+        Request::new(p, uid("Action", "lend"), r, Context::from_pairs(to_cedar(&context)).unwrap(), None).unwrap();
     let response = Authorizer::new().is_authorized(&request, &set, &entities);
     let mut reason: Vec<String> = response.diagnostics().reason().map(ToString::to_string).collect();
     let mut errors: Vec<String> = response
@@ -82,7 +82,7 @@ fn both(text: &str) -> (Outcome, Outcome) {
     let record = |a: &[(&str, Value)]| a.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect();
     let input = Input::new(
         (EntityRef { ty: "Requester".into(), id: "p".into() }, record(&principal)),
-        EntityRef { ty: "Action".into(), id: "share".into() },
+        EntityRef { ty: "Action".into(), id: "lend".into() },
         (EntityRef { ty: "Resource".into(), id: "r".into() }, BTreeMap::new()),
         record(&context),
     );
@@ -97,9 +97,9 @@ fn both(text: &str) -> (Outcome, Outcome) {
 /// Each case is a policy set; both deciders must agree on it.
 const CASES: &[&str] = &[
     // Scopes.
-    r#"permit (principal, action == Action::"share", resource);"#,
-    r#"permit (principal, action == Action::"open", resource);"#,
-    r#"permit (principal, action in [Action::"open", Action::"share"], resource);"#,
+    r#"permit (principal, action == Action::"lend", resource);"#,
+    r#"permit (principal, action == Action::"borrow", resource);"#,
+    r#"permit (principal, action in [Action::"borrow", Action::"lend"], resource);"#,
     r#"permit (principal is Requester, action, resource is Resource);"#,
     r#"permit (principal == Requester::"q", action, resource);"#,
     r#"permit (principal in Requester::"p", action, resource is Resource in Resource::"r");"#,
@@ -114,36 +114,36 @@ const CASES: &[&str] = &[
     // Errors: a missing attribute, a type error, an overflow; the policy is skipped.
     r#"permit (principal, action, resource) when { context.missing }; permit (principal, action, resource) when { context.yes };"#,
     r#"forbid (principal, action, resource) when { context.missing == 1 }; permit (principal, action, resource);"#,
-    r#"permit (principal, action, resource) when { context.yes && context.purpose };"#,
+    r#"permit (principal, action, resource) when { context.yes && context.aim };"#,
     r#"permit (principal, action, resource) when { principal.big + 1 > 0 };"#,
     r#"permit (principal, action, resource) when { principal.big * -1 - 2 < 0 };"#,
     r#"permit (principal, action, resource) when { -principal.level == -3 };"#,
-    r#"permit (principal, action, resource) when { context.purpose < 3 };"#,
+    r#"permit (principal, action, resource) when { context.aim < 3 };"#,
     r#"permit (principal, action, resource) when { resource.none == 1 };"#,
     r#"permit (principal, action, resource) when { action.none == 1 };"#,
     r#"permit (principal, action, resource) when { Requester::"other".x == 1 };"#,
     // Equality across types is false, not an error.
-    r#"permit (principal, action, resource) when { context.purpose != 1 && context.days == -60 };"#,
-    r#"permit (principal, action, resource) when { context.flags == ["state_secret", "personal_info", "state_secret"] };"#,
+    r#"permit (principal, action, resource) when { context.aim != 1 && context.span == -60 };"#,
+    r#"permit (principal, action, resource) when { context.marks == ["marked_s", "marked_p", "marked_s"] };"#,
     r#"permit (principal, action, resource) when { context.catalog == {name: "人口"} && context.catalog.name == "人口" };"#,
     // Sets.
-    r#"permit (principal, action, resource) when { context.flags.contains("state_secret") };"#,
-    r#"permit (principal, action, resource) when { context.flags.containsAny(["x", "personal_info"]) };"#,
-    r#"permit (principal, action, resource) when { context.flags.containsAll(["personal_info", "x"]) };"#,
-    r#"permit (principal, action, resource) when { context.purpose.contains("d") };"#,
-    r#"permit (principal, action, resource) when { context.flags.isEmpty() || [].isEmpty() };"#,
+    r#"permit (principal, action, resource) when { context.marks.contains("marked_s") };"#,
+    r#"permit (principal, action, resource) when { context.marks.containsAny(["x", "marked_p"]) };"#,
+    r#"permit (principal, action, resource) when { context.marks.containsAll(["marked_p", "x"]) };"#,
+    r#"permit (principal, action, resource) when { context.aim.contains("d") };"#,
+    r#"permit (principal, action, resource) when { context.marks.isEmpty() || [].isEmpty() };"#,
     // has, including a path; like; is; in.
     r#"permit (principal, action, resource) when { context has catalog.name && !(context has catalog.x) };"#,
     r#"permit (principal, action, resource) when { principal has level && !(resource has level) };"#,
-    r#"permit (principal, action, resource) when { context.purpose has x };"#,
+    r#"permit (principal, action, resource) when { context.aim has x };"#,
     r#"permit (principal, action, resource) when { context.name like "甘孜*委员会" && !(context.name like "*x*") };"#,
     r#"permit (principal, action, resource) when { principal is Requester && !(resource is Requester) };"#,
     r#"permit (principal, action, resource) when { principal in [Requester::"p", Requester::"q"] };"#,
-    r#"permit (principal, action, resource) when { context.purpose in [Requester::"p"] };"#,
+    r#"permit (principal, action, resource) when { context.aim in [Requester::"p"] };"#,
     // Dates.
-    r#"permit (principal, action, resource) when { context.date >= datetime("2026-03-02") && context.date < datetime("2026-03-03") };"#,
-    r#"permit (principal, action, resource) when { context.date == datetime("2026-03-02") };"#,
-    r#"permit (principal, action, resource) when { context.date > 3 };"#,
+    r#"permit (principal, action, resource) when { context.day >= datetime("2026-03-02") && context.day < datetime("2026-03-03") };"#,
+    r#"permit (principal, action, resource) when { context.day == datetime("2026-03-02") };"#,
+    r#"permit (principal, action, resource) when { context.day > 3 };"#,
     // Nothing permits.
     r#"forbid (principal, action, resource) when { false };"#,
 ];
