@@ -34,6 +34,7 @@ pub(crate) struct PackedPolicy {
 /// One layer of a compiled pack.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct CompiledLayer {
     /// The layer's pack id.
     pub pack: String,
@@ -41,13 +42,15 @@ pub struct CompiledLayer {
     pub manifest: String,
     /// Its `regulation.json`, if any.
     pub regulation: Option<String>,
-    /// Its policies, compiled (as [`compiled_layer`] writes them).
+    /// Its policies compiled: each its file, annotations and compiled condition, as a
+    /// JSON array one policy a line (`compiled.json`); empty for a layer without any.
     pub policies: String,
 }
 
 /// A compiled pack: everything a client needs to decide its requests without Cedar.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct CompiledPack {
     /// [`FORMAT`].
     pub format: u32,
