@@ -57,7 +57,23 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         for file in files(dir, "cedar")? {
             policies.push((name(&file), file.clone(), fs::read_to_string(&file)?));
         }
-        packs.push(Pack { id: name(dir), manifest, manifest_text, below, regulation, policies, layer_only });
+        // The policies compiled, kept beside them (core/tests/generated.rs checks they are
+        // current, and rewrites them): absent, the hash differs and that test says so.
+        let compiled_path = dir.join(COMPILED);
+        let compiled = compiled_path.is_file().then_some(compiled_path);
+        compiled.iter().for_each(|p| rerun(p));
+        let compiled_text = compiled.as_ref().map(fs::read_to_string).transpose()?.unwrap_or_default();
+        packs.push(Pack {
+            id: name(dir),
+            manifest,
+            manifest_text,
+            below,
+            regulation,
+            policies,
+            compiled,
+            compiled_text,
+            layer_only,
+        });
     }
 
     let calendar_refs: Vec<(&str, &str)> = calendar.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
@@ -78,6 +94,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 manifest: &p.manifest_text,
                 regulation: r.as_deref(),
                 policies: p.policies.iter().map(|(n, _, t)| (n.as_str(), t.as_str())).collect(),
+                compiled: &p.compiled_text,
             })
             .collect();
         let hash = source_hash::hash(&layer_texts, &calendar_refs);
@@ -85,9 +102,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             Some(path) => format!("Some(include_str!({path:?}))"),
             None => "None".to_owned(),
         };
+        let compiled = match &pack.compiled {
+            Some(path) => format!("include_str!({path:?})"),
+            None => "\"\"".to_owned(),
+        };
         writeln!(
             out,
-            "    Embedded {{ id: {:?}, manifest: include_str!({:?}), regulation: {regulation}, jurisdiction: {}, layers: &{layers:?}, hash: {hash:?}, policies: &[",
+            "    Embedded {{ id: {:?}, manifest: include_str!({:?}), regulation: {regulation}, jurisdiction: {}, layers: &{layers:?}, hash: {hash:?}, compiled: {compiled}, policies: &[",
             pack.id,
             pack.manifest,
             pack.regulation.is_some() && !pack.layer_only
@@ -110,8 +131,13 @@ struct Pack {
     below: Vec<String>,
     regulation: Option<PathBuf>,
     policies: Vec<(String, PathBuf, String)>,
+    compiled: Option<PathBuf>,
+    compiled_text: String,
     layer_only: bool,
 }
+
+/// The file in a pack's folder that holds its policies compiled.
+const COMPILED: &str = "compiled.json";
 
 /// Every pack beneath `id`, the lowest first, each once.
 fn closure(packs: &[Pack], id: &str, path: &mut Vec<String>) -> Result<Vec<String>, String> {

@@ -10,6 +10,7 @@ mod diagnostic;
 mod diff;
 mod explain;
 mod log;
+mod pack;
 mod policy_source;
 mod prove;
 mod scenario_text;
@@ -52,6 +53,8 @@ enum Command {
     Coverage(coverage::Args),
     /// What a request to a pack may hold: kinds and fields, generated from pack.json.
     Contract(contract::Args),
+    /// The pack compiled for clients without Cedar (the forms module), as one JSON document.
+    Pack(pack::Args),
     /// Every annotation a policy may carry, with its meaning and an example.
     Annotations(annotations::Args),
     /// Decide a request and say why: each deciding policy, its article, and the
@@ -159,6 +162,7 @@ fn main() -> ExitCode {
         Command::Verify(args) => verify::run(&args).into(),
         Command::Coverage(args) => coverage::run(&args).into(),
         Command::Contract(args) => contract::run(&args).into(),
+        Command::Pack(args) => pack::run(&args).into(),
         Command::Annotations(args) => annotations::run(&args).into(),
     }
 }

@@ -78,6 +78,15 @@ fn a_copied_pack_with_a_new_field_rule_and_kind_is_decided_tested_and_diffed() {
     assert_exit(&out, 2);
     assert!(common::stderr(&out).contains("/application/dataSteward"), "{}", common::stderr(&out));
 
+    // Pack: the new pack compiled for a client without Cedar decides as `pdp check` does,
+    // under the same policy set hash.
+    let packed = dir.path().join("jiading.compiled.json");
+    assert_exit(&pdp(&["pack", "jiading", "--policies", &arg(&after), "--output", &arg(&packed)]), 0);
+    let pack = pubdata_policy::CompiledPack::from_json(&std::fs::read_to_string(&packed).unwrap()).unwrap();
+    let compiled = pubdata_policy::Engine::from_compiled(&pack).unwrap();
+    let decided = compiled.check(&pubdata_policy::Request::from_value(request.clone()).unwrap()).unwrap();
+    assert_eq!(serde_json::to_value(decided).unwrap(), verdict);
+
     // The new kind.
     request["kind"] = "archive".into();
     std::fs::write(&file, request.to_string()).unwrap();

@@ -4,14 +4,17 @@
 //!
 //! - `check/<jurisdiction>/<kind>`: `Engine::check` on a parsed `Request`, the
 //!   representative request of each jurisdiction and kind (`common::representatives`);
+//! - `check_compiled/<jurisdiction>/<kind>`: the same by `Engine::check_compiled`, the
+//!   compiled policies instead of Cedar;
 //! - `check_json/<jurisdiction>/<kind>`: the same from JSON text (`Request::from_json` and
 //!   `Engine::check`: what `pdp check` and the WebAssembly `checkJson` do);
 //! - `corpus/<jurisdiction>`: every readable request of the jurisdiction's scenario files,
 //!   decided one after the other (throughput = requests);
 //! - `engine/<jurisdiction>`: `Engine::builtin` (parse, validate, read annotations);
-//! - `floor/<request>` with `engine` and `hand_written` side by side: a handful of 甘孜
-//!   sharing requests decided by `Engine::check` and by the plain Rust below, which gives
-//!   the same verdict field for field (checked before measuring).
+//! - `floor/<request>` with `engine`, `compiled` and `hand_written` side by side: a handful
+//!   of 甘孜 sharing requests decided by `Engine::check`, by `Engine::check_compiled` and by
+//!   the plain Rust below, which give the same verdict field for field (checked before
+//!   measuring).
 
 #![allow(
     clippy::unwrap_used,
@@ -39,14 +42,18 @@ fn checks(c: &mut Criterion) {
         builtin_jurisdictions().into_iter().map(|j| (j, Engine::builtin(j).unwrap())).collect();
     let engine_of = |j: &str| &engines.iter().find(|(e, _)| *e == j).unwrap().1;
 
-    let mut group = c.benchmark_group("check");
-    for rep in &reps {
-        let engine = engine_of(&rep.jurisdiction);
-        let request = Request::from_json(&rep.json).unwrap();
-        engine.check(&request).unwrap();
-        group.bench_function(rep.label(), |b| b.iter(|| engine.check(black_box(&request)).unwrap()));
+    type Check = fn(&Engine, &Request) -> Result<pubdata_policy::Verdict, pubdata_policy::Error>;
+    let deciders: [(&str, Check); 2] = [("check", Engine::check), ("check_compiled", Engine::check_compiled)];
+    for (name, decide) in deciders {
+        let mut group = c.benchmark_group(name);
+        for rep in &reps {
+            let engine = engine_of(&rep.jurisdiction);
+            let request = Request::from_json(&rep.json).unwrap();
+            decide(engine, &request).unwrap();
+            group.bench_function(rep.label(), |b| b.iter(|| decide(engine, black_box(&request)).unwrap()));
+        }
+        group.finish();
     }
-    group.finish();
 
     let mut group = c.benchmark_group("check_json");
     for rep in &reps {
@@ -428,8 +435,12 @@ fn floor(c: &mut Criterion) {
         assert!(regulation.in_force_on(request.date.unwrap()), "the floor knows no regulation_not_in_force");
         let expected = engine.check(&request).unwrap();
         assert_eq!(floor.check(&request), expected, "the floor differs from the engine on `{name}`");
+        assert_eq!(engine.check_compiled(&request).unwrap(), expected, "the compiled policies differ on `{name}`");
         group.bench_with_input(BenchmarkId::new("engine", name), &request, |b, r| {
             b.iter(|| engine.check(black_box(r)).unwrap())
+        });
+        group.bench_with_input(BenchmarkId::new("compiled", name), &request, |b, r| {
+            b.iter(|| engine.check_compiled(black_box(r)).unwrap())
         });
         group.bench_with_input(BenchmarkId::new("hand_written", name), &request, |b, r| {
             b.iter(|| floor.check(black_box(r)))

@@ -20,6 +20,7 @@ use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
 use crate::calendar::{Calendar, Deadline};
+use crate::compiled::{self, day_millis, millis_day, EntityRef, Value as Plain};
 use crate::error::Error;
 use crate::identifier::{citizen_id_problem, credit_code_problem, IdProblem};
 use crate::limits::MAX_STRING_CHARS;
@@ -116,38 +117,54 @@ impl Builder {
         })
     }
 
-    /// The Cedar input of `request`, decided on `date`; `calendar` counts working days.
-    pub fn build(&self, request: &Request, date: NaiveDate, calendar: &Calendar) -> Result<CedarInput, Error> {
-        let internal = |e: &dyn std::fmt::Display| Error::Evaluation(e.to_string());
-        let schema = self.checked_against.as_ref();
-        let action = self.action(&request.kind)?.clone();
-
+    /// `request` read by the vocabulary as plain values, decided on `date`; `calendar`
+    /// counts working days.
+    pub fn read(&self, request: &Request, date: NaiveDate, calendar: &Calendar) -> Result<ReadRequest, Error> {
+        self.action(&request.kind)?;
+        let action = EntityRef { ty: ACTION.to_owned(), id: request.kind.clone() };
         let mut invalid_identifiers = Vec::new();
         let mut uncovered = Vec::new();
         let mut parts: Vec<(Attrs, Option<String>)> = Vec::with_capacity(SECTIONS.len());
         for (i, section) in SECTIONS.iter().enumerate() {
             let empty = Map::new();
             let given = request.section(section.key).unwrap_or(&empty);
-            let reader = Reader {
-                date,
-                dates: &self.dates,
-                calendar,
-                invalid_identifiers: &mut invalid_identifiers,
-                uncovered: &mut uncovered,
-            };
+            let reader =
+                Reader { date, calendar, invalid_identifiers: &mut invalid_identifiers, uncovered: &mut uncovered };
             parts.push(reader.section(&format!("/{}", section.key), self.vocabulary.section(i), given)?);
         }
         let mut parts = parts.into_iter();
         let (requester, requester_id) = parts.next().unwrap_or_default();
         let (resource, resource_id) = parts.next().unwrap_or_default();
         let (mut context, _) = parts.next().unwrap_or_default();
-        context.push(DATE_ATTRIBUTE, self.dates.get(date));
+        context.push(DATE_ATTRIBUTE, Plain::DateTime(day_millis(date)));
+        let name = |ty: &str, id: Option<String>, default: &str| EntityRef {
+            ty: ty.to_owned(),
+            id: id.unwrap_or_else(|| default.to_owned()),
+        };
+        Ok(ReadRequest {
+            principal: (name(REQUESTER, requester_id, "requester"), requester.0),
+            action,
+            resource: (name(RESOURCE, resource_id, "resource"), resource.0),
+            context: context.0,
+            invalid_identifiers,
+            uncovered,
+        })
+    }
 
-        let principal = uid(&self.requester, requester_id.as_deref().unwrap_or("requester"));
-        let resource_uid = uid(&self.resource, resource_id.as_deref().unwrap_or("resource"));
+    /// The Cedar input of `request`, decided on `date`; `calendar` counts working days.
+    pub fn build(&self, request: &Request, date: NaiveDate, calendar: &Calendar) -> Result<CedarInput, Error> {
+        let internal = |e: &dyn std::fmt::Display| Error::Evaluation(e.to_string());
+        let schema = self.checked_against.as_ref();
+        let action = self.action(&request.kind)?.clone();
+        let read = self.read(request, date, calendar)?;
+        let attrs = |attrs: Vec<(String, Plain)>| {
+            attrs.into_iter().map(|(k, v)| Ok((k, self.restricted(v)?))).collect::<Result<Vec<_>, Error>>()
+        };
+        let principal = uid(&self.requester, &read.principal.0.id);
+        let resource_uid = uid(&self.resource, &read.resource.0.id);
         let entities = [
-            Entity::new_with_tags(principal.clone(), requester.0, [], []).map_err(|e| internal(&e))?,
-            Entity::new_with_tags(resource_uid.clone(), resource.0, [], []).map_err(|e| internal(&e))?,
+            Entity::new_with_tags(principal.clone(), attrs(read.principal.1)?, [], []).map_err(|e| internal(&e))?,
+            Entity::new_with_tags(resource_uid.clone(), attrs(read.resource.1)?, [], []).map_err(|e| internal(&e))?,
         ];
         // A checked input takes the action entities from the schema itself.
         let entities = match schema {
@@ -155,17 +172,70 @@ impl Builder {
             None => Entities::from_entities(self.action_entities.iter().cloned().chain(entities), None),
         }
         .map_err(|e| internal(&e))?;
-        let context = Context::from_pairs(context.0).map_err(|e| internal(&e))?;
+        let context = Context::from_pairs(attrs(read.context)?).map_err(|e| internal(&e))?;
         let request =
             cedar_policy::Request::new(principal, action, resource_uid, context, schema).map_err(|e| internal(&e))?;
-        Ok(CedarInput { request, entities, invalid_identifiers, uncovered })
+        Ok(CedarInput { request, entities, invalid_identifiers: read.invalid_identifiers, uncovered: read.uncovered })
+    }
+
+    /// A plain value as Cedar's.
+    fn restricted(&self, value: Plain) -> Result<RestrictedExpression, Error> {
+        Ok(match value {
+            Plain::Bool(b) => RestrictedExpression::new_bool(b),
+            Plain::Long(n) => RestrictedExpression::new_long(n),
+            Plain::Str(s) => RestrictedExpression::new_string(s),
+            Plain::Set(items) => RestrictedExpression::new_set(
+                items.into_iter().map(|v| self.restricted(v)).collect::<Result<Vec<_>, _>>()?,
+            ),
+            Plain::Record(fields) => {
+                let fields =
+                    fields.into_iter().map(|(k, v)| Ok((k, self.restricted(v)?))).collect::<Result<Vec<_>, Error>>()?;
+                RestrictedExpression::new_record(fields).map_err(|e| Error::Evaluation(e.to_string()))?
+            }
+            Plain::DateTime(millis) => match millis_day(millis) {
+                Some(day) => self.dates.get(day),
+                None => return Err(Error::Evaluation(format!("a request time `{millis}` that is not a day"))),
+            },
+            Plain::Entity(e) => return Err(Error::Evaluation(format!("an entity `{}` in a request", e.id))),
+        })
+    }
+}
+
+/// A request read by the vocabulary, as plain values: what the Cedar input and the
+/// compiled policies' input are both made of.
+pub(crate) struct ReadRequest {
+    /// The requester's name and attributes.
+    pub principal: (EntityRef, Vec<(String, Plain)>),
+    /// `Action::"<kind>"`
+    pub action: EntityRef,
+    /// The resource's name and attributes.
+    pub resource: (EntityRef, Vec<(String, Plain)>),
+    /// The context's attributes, the request's date among them.
+    pub context: Vec<(String, Plain)>,
+    /// As [`CedarInput::invalid_identifiers`].
+    pub invalid_identifiers: Vec<(String, IdProblem)>,
+    /// As [`CedarInput::uncovered`].
+    pub uncovered: Vec<Deadline>,
+}
+
+impl ReadRequest {
+    /// The input the compiled policies decide, with the identifiers and deadlines noted
+    /// on the way.
+    pub fn into_compiled(self) -> (compiled::Input, Vec<(String, IdProblem)>, Vec<Deadline>) {
+        let record = |attrs: Vec<(String, Plain)>| attrs.into_iter().collect();
+        let input = compiled::Input::new(
+            (self.principal.0, record(self.principal.1)),
+            self.action,
+            (self.resource.0, record(self.resource.1)),
+            record(self.context),
+        );
+        (input, self.invalid_identifiers, self.uncovered)
     }
 }
 
 /// Reads one object of the request by its fields' declarations.
 struct Reader<'a> {
     date: NaiveDate,
-    dates: &'a DateCache,
     calendar: &'a Calendar,
     invalid_identifiers: &'a mut Vec<(String, IdProblem)>,
     uncovered: &'a mut Vec<Deadline>,
@@ -208,10 +278,8 @@ impl Reader<'_> {
         let key = field.name.as_str();
         let Some(value) = value else {
             match spec.field_type {
-                FieldType::Bool if !spec.optional => {
-                    attrs.push(key, RestrictedExpression::new_bool(spec.default.unwrap_or(false)))
-                }
-                FieldType::Set => attrs.push(key, RestrictedExpression::new_set([])),
+                FieldType::Bool if !spec.optional => attrs.push(key, Plain::Bool(spec.default.unwrap_or(false))),
+                FieldType::Set => attrs.push(key, Plain::Set(Vec::new())),
                 _ => {}
             }
             return Ok(());
@@ -220,7 +288,7 @@ impl Reader<'_> {
             FieldType::Text => {
                 let s = text(at, value)?;
                 if !crate::text::is_blank(s) {
-                    attrs.push(key, RestrictedExpression::new_string(s.to_owned()));
+                    attrs.push(key, Plain::Str(s.to_owned()));
                     for d in &spec.derive {
                         if let Derivation::Identifier { attribute, problem_attribute, type_field, citizen_types } = d {
                             let kind =
@@ -228,11 +296,11 @@ impl Reader<'_> {
                             let number = s.trim();
                             let problem =
                                 identifier_problem(number, kind.map(|k| citizen_types.iter().any(|c| c == k)));
-                            attrs.push(attribute, RestrictedExpression::new_bool(problem.is_none()));
+                            attrs.push(attribute, Plain::Bool(problem.is_none()));
                             if let Some(problem) = problem {
                                 self.invalid_identifiers.push((number.to_owned(), problem));
                                 if let Some(name) = problem_attribute {
-                                    attrs.push(name, RestrictedExpression::new_string(problem.as_str().to_owned()));
+                                    attrs.push(name, Plain::Str(problem.as_str().to_owned()));
                                 }
                             }
                         }
@@ -242,11 +310,11 @@ impl Reader<'_> {
             FieldType::Enum => {
                 let s = value.as_str().ok_or_else(|| wrong_type(at, value, "a string"))?;
                 one_of(at, s, spec)?;
-                attrs.push(key, RestrictedExpression::new_string(s.to_owned()));
+                attrs.push(key, Plain::Str(s.to_owned()));
             }
             FieldType::Bool => {
                 let b = value.as_bool().ok_or_else(|| wrong_type(at, value, "a boolean"))?;
-                attrs.push(key, RestrictedExpression::new_bool(b));
+                attrs.push(key, Plain::Bool(b));
             }
             FieldType::Long => {
                 let (min, max) = (spec.min.unwrap_or(i64::MIN), spec.max.unwrap_or(i64::MAX));
@@ -256,19 +324,19 @@ impl Reader<'_> {
                         format!("`{value}` is out of range, expected a whole number from {min} to {max}"),
                     )
                 })?;
-                attrs.push(key, RestrictedExpression::new_long(n));
+                attrs.push(key, Plain::Long(n));
             }
             FieldType::Date => {
                 let s = value.as_str().ok_or_else(|| wrong_type(at, value, "a date YYYY-MM-DD"))?;
                 let since = parse_date(s).map_err(|m| Error::invalid(at, m))?;
-                attrs.push(key, self.dates.get(since));
+                attrs.push(key, Plain::DateTime(day_millis(since)));
                 for d in &spec.derive {
                     match d {
                         Derivation::MonthsUntilRequest { attribute } => {
-                            attrs.push(attribute, RestrictedExpression::new_long(whole_months(since, self.date)))
+                            attrs.push(attribute, Plain::Long(whole_months(since, self.date)))
                         }
                         Derivation::DaysUntilRequest { attribute } => {
-                            attrs.push(attribute, RestrictedExpression::new_long((self.date - since).num_days()))
+                            attrs.push(attribute, Plain::Long((self.date - since).num_days()))
                         }
                         Derivation::WorkingDaysUntilRequest { attribute, not_before } => {
                             let from = not_before.filter(|n| *n > since).unwrap_or(since);
@@ -276,7 +344,7 @@ impl Reader<'_> {
                             if !covered {
                                 self.uncovered.push(Deadline { due: from.max(self.date), covered });
                             }
-                            attrs.push(attribute, RestrictedExpression::new_long(count))
+                            attrs.push(attribute, Plain::Long(count))
                         }
                         Derivation::Identifier { .. } => {}
                     }
@@ -289,9 +357,9 @@ impl Reader<'_> {
                     let item_at = format!("{at}/{i}");
                     let s = item.as_str().ok_or_else(|| wrong_type(&item_at, item, "a string"))?;
                     one_of(&item_at, s, spec)?;
-                    set.push(RestrictedExpression::new_string(s.to_owned()));
+                    set.push(Plain::Str(s.to_owned()));
                 }
-                attrs.push(key, RestrictedExpression::new_set(set));
+                attrs.push(key, Plain::Set(set));
             }
             FieldType::Record => {
                 let map = value.as_object().ok_or_else(|| wrong_type(at, value, "an object"))?;
@@ -300,9 +368,7 @@ impl Reader<'_> {
                 for child in &field.children {
                     self.field(child, map.get(&child.name).filter(|v| !v.is_null()), map, &mut record)?;
                 }
-                let record =
-                    RestrictedExpression::new_record(record.0).map_err(|e| Error::Evaluation(e.to_string()))?;
-                attrs.push(key, record);
+                attrs.push(key, Plain::Record(record.0.into_iter().collect()));
             }
         }
         Ok(())
@@ -349,10 +415,10 @@ fn wrong_type(at: &str, value: &Value, expected: &str) -> Error {
 
 /// The attributes of a record, in the making.
 #[derive(Default)]
-struct Attrs(Vec<(String, RestrictedExpression)>);
+struct Attrs(Vec<(String, Plain)>);
 
 impl Attrs {
-    fn push(&mut self, key: &str, value: RestrictedExpression) {
+    fn push(&mut self, key: &str, value: Plain) {
         self.0.push((key.to_owned(), value));
     }
 }
@@ -395,13 +461,20 @@ pub(crate) fn whole_months(from: NaiveDate, to: NaiveDate) -> i64 {
     }
 }
 
+/// The entity types of the requester, the actions and the resource.
+pub(crate) const REQUESTER: &str = "Requester";
+/// See [`REQUESTER`].
+pub(crate) const ACTION: &str = "Action";
+/// See [`REQUESTER`].
+pub(crate) const RESOURCE: &str = "Resource";
+
 /// The entity types of the requester, the actions and the resource, read off one policy:
 /// Cedar's parser builds its lexer anew for every text it reads, so one text naming all
 /// three is read with one lexer instead of three, and with the grammar the policies were
 /// just read with (each is code a cold WebAssembly start compiles first; BENCHMARKS.md).
 fn type_names() -> Result<[EntityTypeName; 3], Error> {
-    let scope = r#"permit (principal is Requester, action == Action::"any", resource is Resource);"#;
-    let set = PolicySet::from_str(scope).map_err(|e| Error::Evaluation(e.to_string()))?;
+    let scope = format!(r#"permit (principal is {REQUESTER}, action == {ACTION}::"any", resource is {RESOURCE});"#);
+    let set = PolicySet::from_str(&scope).map_err(|e| Error::Evaluation(e.to_string()))?;
     let constraints =
         set.policies().next().map(|p| (p.principal_constraint(), p.action_constraint(), p.resource_constraint()));
     match constraints {

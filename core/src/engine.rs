@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 use std::str::FromStr;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use cedar_policy::{ActionConstraint, Authorizer, Decision, PolicyId, PolicySet, Schema, ValidationMode, Validator};
 use chrono::{FixedOffset, NaiveDate, Utc};
@@ -11,6 +11,7 @@ use chrono::{FixedOffset, NaiveDate, Utc};
 use crate::bounded_read;
 use crate::calendar::{Calendar, Deadline};
 use crate::cedar_input;
+use crate::compiled::{self, CompiledPolicy};
 use crate::embedded;
 use crate::error::Error;
 use crate::identifier::IdProblem;
@@ -23,6 +24,8 @@ use crate::request::Request;
 use crate::rules::{PolicyRole, Role, Rule};
 use crate::schedule;
 use crate::verdict::{Ground, Obligation, Outcome, Verdict, Violation, Warning};
+
+mod from_compiled;
 use crate::vocabulary::Vocabulary;
 
 /// The texts an engine is built from: a pack and the packs beneath it.
@@ -314,6 +317,14 @@ pub struct Engine {
     calendar: Calendar,
     authorizer: Authorizer,
     id: PolicySetId,
+    /// Every policy compiled, in the files' order: what [`Engine::check_compiled`] decides
+    /// by. Compiled when the sources are loaded and validated (a policy that does not
+    /// compile is a load error), and for a built-in pack when first needed, as its
+    /// validation is left to the tests (which compile every built-in pack).
+    compiled: OnceLock<Result<Vec<(Rule, CompiledPolicy)>, Error>>,
+    /// Whether Cedar's policy set decides: not in an engine made from a compiled pack,
+    /// which has the compiled policies only.
+    cedar: bool,
 }
 
 impl Clone for Engine {
@@ -330,6 +341,8 @@ impl Clone for Engine {
             calendar: self.calendar.clone(),
             authorizer: Authorizer::new(),
             id: self.id.clone(),
+            compiled: self.compiled.clone(),
+            cedar: self.cedar,
         }
     }
 }
@@ -415,17 +428,12 @@ impl Engine {
         let id = PolicySetId {
             jurisdiction: jurisdiction.clone(),
             version: env!("CARGO_PKG_VERSION").to_owned(),
-            hash: hash.map_or_else(|| identity::hash(sources), str::to_owned),
+            hash: match hash {
+                Some(hash) => hash.to_owned(),
+                None => identity::hash(sources)?,
+            },
         };
-        let mut breakpoints: Vec<NaiveDate> = info
-            .regulations
-            .iter()
-            .flat_map(|r| [Some(r.in_force), r.expires.and_then(|e| e.succ_opt())])
-            .chain(rules.values().flat_map(|r| [r.valid_from, r.valid_until.and_then(|e| e.succ_opt())]))
-            .flatten()
-            .collect();
-        breakpoints.sort();
-        breakpoints.dedup();
+        let breakpoints = breakpoints(&info, rules.values());
         let input = cedar_input::Builder::new(vocabulary, None, false)?;
         let governing = input
             .kinds()
@@ -444,6 +452,12 @@ impl Engine {
                 Ok((kind.to_owned(), regulations))
             })
             .collect::<Result<_, Error>>()?;
+        let compiled = OnceLock::new();
+        if validate {
+            if let Err(e) = compiled.get_or_init(|| compile_all(&policies, &rules)) {
+                return Err(e.clone());
+            }
+        }
         Ok(Engine {
             jurisdiction,
             info,
@@ -456,6 +470,8 @@ impl Engine {
             calendar,
             authorizer: Authorizer::new(),
             id,
+            compiled,
+            cedar: true,
         })
     }
 
@@ -525,6 +541,13 @@ impl Engine {
     /// The Cedar input of a request and the day it is decided on (for [`Engine::check`]
     /// and `cedar_json`).
     pub(crate) fn cedar_input(&self, request: &Request) -> Result<(cedar_input::CedarInput, NaiveDate), Error> {
+        let date = self.date_of(request)?;
+        Ok((self.input.build(request, date, &self.calendar)?, date))
+    }
+
+    /// The day a request of this engine's jurisdiction is decided on; a request of another
+    /// is an error.
+    fn date_of(&self, request: &Request) -> Result<NaiveDate, Error> {
         if request.jurisdiction != self.jurisdiction {
             // A pack no one knows is a value the request got wrong; another known pack is
             // a request sent to the wrong engine.
@@ -539,8 +562,7 @@ impl Engine {
                 engine: self.jurisdiction.clone(),
             });
         }
-        let date = request.date.unwrap_or_else(today_in_china);
-        Ok((self.input.build(request, date, &self.calendar)?, date))
+        Ok(request.date.unwrap_or_else(today_in_china))
     }
 
     /// Every policy with its id, in the order the files give them.
@@ -573,22 +595,63 @@ impl Engine {
 
     /// Decides a request.
     pub fn check(&self, request: &Request) -> Result<Verdict, Error> {
-        let (mut input, date) = self.cedar_input(request)?;
+        if !self.cedar {
+            return self.check_compiled(request);
+        }
+        let (input, date) = self.cedar_input(request)?;
         let sets = self.sets_for(date)?;
         let policies = sets.iter().find(|(k, _)| *k == request.kind).map_or(&self.policies, |(_, p)| p);
         let response = self.authorizer.is_authorized(&input.request, policies, &input.entities);
         if let Some(e) = response.diagnostics().errors().next() {
             return Err(Error::Evaluation(e.to_string()));
         }
-        let mut fired: Vec<&Rule> = response.diagnostics().reason().filter_map(|id| self.rules.get(id)).collect();
-        fired.sort_by_key(|r| r.order);
+        let fired: Vec<&Rule> = response.diagnostics().reason().filter_map(|id| self.rules.get(id)).collect();
+        let allowed = response.decision() == Decision::Allow;
+        Ok(self.verdict(request, date, allowed, fired, input.uncovered, &input.invalid_identifiers))
+    }
 
-        let mut deadlines = std::mem::take(&mut input.uncovered);
+    /// Decides a request with the compiled policies instead of Cedar: the same verdict as
+    /// [`Engine::check`] (the equivalence tests hold it to that), without Cedar's evaluator.
+    pub fn check_compiled(&self, request: &Request) -> Result<Verdict, Error> {
+        let date = self.date_of(request)?;
+        let (input, invalid_identifiers, uncovered) = self.input.read(request, date, &self.calendar)?.into_compiled();
+        let compiled = self.compiled.get_or_init(|| compile_all(&self.policies, &self.rules));
+        let in_force = compiled
+            .as_ref()
+            .map_err(Clone::clone)?
+            .iter()
+            .filter(|(rule, _)| rule.in_force_on(date, &self.info))
+            // As `policies_for`: a policy whose scope names other kinds' actions only is false
+            // on this request before any condition, so it need not be evaluated.
+            .filter(|(_, p)| {
+                let kind = |a: &String| *a == request.kind || self.input.action(a).is_err();
+                p.actions.as_ref().is_none_or(|actions| actions.iter().any(kind))
+            })
+            .map(|(rule, policy)| (rule, policy));
+        let decision = compiled::decide(in_force, &input);
+        if let Some((rule, e)) = decision.errors.first() {
+            return Err(Error::Evaluation(format!("policy `{}`: {}", rule.id, e.0)));
+        }
+        Ok(self.verdict(request, date, decision.allow, decision.reasons, uncovered, &invalid_identifiers))
+    }
+
+    /// The verdict on a request decided on `date`, allowed or not, by the policies that
+    /// determined it.
+    fn verdict(
+        &self,
+        request: &Request,
+        date: NaiveDate,
+        allowed: bool,
+        mut fired: Vec<&Rule>,
+        mut deadlines: Vec<Deadline>,
+        invalid_identifiers: &[(String, IdProblem)],
+    ) -> Verdict {
+        fired.sort_by_key(|r| r.order);
         // Obligations, warnings and steps follow from a ground; without one nothing allows
         // the request.
         let grounded = fired.iter().any(|r| matches!(r.role, Role::Ground { .. }));
-        let mut verdict = match response.decision() {
-            Decision::Allow if grounded => self.admission(date, &fired, &mut deadlines),
+        let mut verdict = match allowed {
+            true if grounded => self.admission(date, &fired, &mut deadlines),
             _ => self.refusal(request, &fired),
         };
         // A step that fired counts only when the schedule shows it.
@@ -599,8 +662,8 @@ impl Engine {
             .map(|r| r.id.clone())
             .collect();
         verdict.policy_set = Some(self.id.clone());
-        self.engine_warnings(&request.kind, &input.invalid_identifiers, date, &deadlines, &mut verdict);
-        Ok(verdict)
+        self.engine_warnings(&request.kind, invalid_identifiers, date, &deadlines, &mut verdict);
+        verdict
     }
 
     fn regulation_title(&self, rule: &Rule) -> String {
@@ -763,6 +826,38 @@ impl Engine {
     }
 }
 
+/// The days on which a regulation or a rule comes into force, or the day after one lapses.
+fn breakpoints<'r>(info: &JurisdictionInfo, rules: impl Iterator<Item = &'r Rule>) -> Vec<NaiveDate> {
+    let mut breakpoints: Vec<NaiveDate> = info
+        .regulations
+        .iter()
+        .flat_map(|r| [Some(r.in_force), r.expires.and_then(|e| e.succ_opt())])
+        .chain(rules.flat_map(|r| [r.valid_from, r.valid_until.and_then(|e| e.succ_opt())]))
+        .flatten()
+        .collect();
+    breakpoints.sort();
+    breakpoints.dedup();
+    breakpoints
+}
+
+/// Every policy compiled, in the files' order; one that does not compile is an error
+/// naming it and what it uses.
+fn compile_all(policies: &PolicySet, rules: &HashMap<PolicyId, Rule>) -> Result<Vec<(Rule, CompiledPolicy)>, Error> {
+    let mut ordered: Vec<&Rule> = rules.values().collect();
+    ordered.sort_by_key(|r| r.order);
+    ordered
+        .into_iter()
+        .map(|rule| {
+            let policy = policies.policy(&PolicyId::new(&rule.id));
+            let policy = policy.ok_or_else(|| Error::policies(&rule.file, format!("policy `{}` is lost", rule.id)))?;
+            let compiled = compiled::compile(&rule.id, policy).map_err(|e| {
+                Error::policies(&rule.file, format!("policy `{}` cannot be compiled: it uses {}", rule.id, e.0))
+            })?;
+            Ok((rule.clone(), compiled))
+        })
+        .collect()
+}
+
 /// The policies whose action scope may admit `action`. A policy whose scope names other
 /// actions only evaluates to false on such a request (the scope is checked before any
 /// condition, so it cannot fail either): leaving it out changes no decision, no list of
@@ -811,7 +906,7 @@ mod tests {
     fn builtin_hashes_are_those_of_the_sources() {
         for j in builtin_jurisdictions() {
             let e = super::builtin_pack(j).unwrap();
-            assert_eq!(e.hash, crate::identity::hash(&Sources::builtin(j).unwrap()), "{j}");
+            assert_eq!(e.hash, crate::identity::hash(&Sources::builtin(j).unwrap()).unwrap(), "{j}");
             assert_eq!(Engine::builtin(j).unwrap().policy_set().hash, e.hash);
         }
     }
@@ -871,6 +966,27 @@ mod tests {
         let sources =
             Sources { layers: vec![base, province, city], calendar: Sources::builtin("ganzi").unwrap().calendar };
         Engine::from_sources(&sources).unwrap()
+    }
+
+    /// A policy the compiled form cannot decide exactly is a load error that names it and
+    /// what it uses, never a different verdict later.
+    #[test]
+    fn a_policy_that_does_not_compile_does_not_load() {
+        let mut sources = Sources::builtin("ganzi").unwrap();
+        let top = sources.layers.last_mut().unwrap();
+        top.policies.push((
+            "ganzi/extra.cedar".into(),
+            r#"@id("ganzi.extra") @article("第一条") @outcome("granted")
+               permit (principal, action == Action::"share", resource) when { decimal("1.5").lessThan(decimal("2.0")) };"#
+                .into(),
+        ));
+        match Engine::from_sources(&sources) {
+            Err(crate::Error::Policies { file, message }) => {
+                assert_eq!(file, "ganzi/extra.cedar");
+                assert!(message.contains("`ganzi.extra`") && message.contains("`lessThan`"), "{message}");
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     fn check(engine: &Engine, request: serde_json::Value) -> crate::Verdict {

@@ -16,21 +16,32 @@ pub struct PolicySetId {
     pub jurisdiction: String,
     /// The library version that embedded or loaded the set.
     pub version: String,
-    /// SHA-256 over each layer's manifest, regulation metadata and policy files and over
-    /// the calendar, each with line endings normalised, files in name order.
+    /// SHA-256 over each layer's manifest, regulation metadata, policy files and compiled
+    /// policies and over the calendar, each with line endings normalised, files in name
+    /// order.
     pub hash: String,
 }
 
-pub(crate) fn hash(sources: &Sources) -> String {
+/// The hash of a pack's sources with their policies compiled; a policy that does not
+/// compile is an error.
+pub(crate) fn hash(sources: &Sources) -> Result<String, Error> {
+    let compiled = sources.layers.iter().map(crate::compiled::compiled_layer).collect::<Result<Vec<_>, _>>()?;
+    Ok(hash_with(sources, &compiled))
+}
+
+/// The hash of a pack's sources, `compiled` being each layer's compiled policies.
+pub(crate) fn hash_with(sources: &Sources, compiled: &[String]) -> String {
     use crate::source_hash::LayerText;
     let layers: Vec<LayerText<'_>> = sources
         .layers
         .iter()
-        .map(|l| LayerText {
+        .zip(compiled)
+        .map(|(l, c)| LayerText {
             pack: &l.pack,
             manifest: &l.manifest,
             regulation: l.regulation.as_deref(),
             policies: l.policies.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect(),
+            compiled: c,
         })
         .collect();
     let calendar: Vec<(&str, &str)> = sources.calendar.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();

@@ -12,6 +12,7 @@ pub mod bounded_read;
 mod calendar;
 mod cedar_input;
 mod cedar_json;
+mod compiled;
 pub mod coverage;
 mod engine;
 mod error;
@@ -51,12 +52,15 @@ mod embedded {
         pub layers: &'static [&'static str],
         /// `PolicySetId::hash` of the pack with its layers and the calendar, made by build.rs.
         pub hash: &'static str,
+        /// The pack's policies compiled (its `compiled.json`), `""` for a pack without any.
+        pub compiled: &'static str,
     }
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 }
 
 pub use audit::{append_line, AuditRecord, RejectionRecord, MAX_AUDIT_RECEIVED_BYTES};
 pub use calendar::{Calendar, Deadline};
+pub use compiled::{CompiledLayer, CompiledPack, FORMAT as COMPILED_FORMAT};
 pub use engine::{builtin_jurisdictions, builtin_layers, packs_in_dir, today_in_china, Engine, LayerSources, Sources};
 pub use error::{Error, ErrorMessage, ErrorReport};
 pub use identifier::{citizen_id_problem, credit_code_problem, is_valid_citizen_id, is_valid_credit_code, IdProblem};

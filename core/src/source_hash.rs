@@ -3,17 +3,20 @@
 
 use sha2::{Digest, Sha256};
 
-/// One layer's texts: the pack's id, `pack.json`, `regulation.json` (if any) and the
-/// policy files as `(name, text)`.
+/// One layer's texts: the pack's id, `pack.json`, `regulation.json` (if any), the policy
+/// files as `(name, text)`, and the policies compiled (`compiled.json`, empty for a layer
+/// without policies).
 pub(crate) struct LayerText<'a> {
     pub pack: &'a str,
     pub manifest: &'a str,
     pub regulation: Option<&'a str>,
     pub policies: Vec<(&'a str, &'a str)>,
+    pub compiled: &'a str,
 }
 
-/// SHA-256 over each layer (lowest first) — its id, manifest, regulation metadata and
-/// policy files — and the calendar files, each with line endings normalised; files by
+/// SHA-256 over each layer (lowest first) — its id, manifest, regulation metadata, policy
+/// files and compiled policies (so a client deciding by the compiled form names the very
+/// form it decided by) — and the calendar files, each with line endings normalised; files by
 /// their own name (not their folder), in name order.
 pub(crate) fn hash(layers: &[LayerText<'_>], calendar: &[(&str, &str)]) -> String {
     let mut h = Sha256::new();
@@ -35,6 +38,7 @@ pub(crate) fn hash(layers: &[LayerText<'_>], calendar: &[(&str, &str)]) -> Strin
         for (name, text) in sorted(&layer.policies) {
             part("policy", name, text);
         }
+        part("compiled", layer.pack, layer.compiled);
     }
     for (name, text) in sorted(calendar) {
         part("calendar", name, text);

@@ -19,3 +19,35 @@ fn the_packages_request_types_are_the_packs() {
         "wasm/src/packs.d.ts differs from the packs: run UPDATE_GENERATED=1 cargo test -p pubdata-policy --test generated"
     );
 }
+
+/// Each pack's policies compiled (`policies/<pack>/compiled.json`, which the build embeds
+/// and hashes): what the compiler makes of the pack's policies now.
+#[test]
+fn each_packs_compiled_policies_are_its_policies() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../policies");
+    let mut checked = std::collections::BTreeSet::new();
+    let mut stale = Vec::new();
+    for j in pubdata_policy::builtin_jurisdictions() {
+        let sources = pubdata_policy::Sources::builtin(j).unwrap();
+        for layer in pubdata_policy::CompiledPack::compile(&sources, "").unwrap().layers {
+            if !checked.insert(layer.pack.clone()) {
+                continue;
+            }
+            let file = root.join(&layer.pack).join("compiled.json");
+            if std::env::var_os("UPDATE_GENERATED").is_some() {
+                match layer.policies.is_empty() {
+                    true => drop(std::fs::remove_file(&file)),
+                    false => std::fs::write(&file, &layer.policies).unwrap(),
+                }
+            }
+            if std::fs::read_to_string(&file).unwrap_or_default() != layer.policies {
+                stale.push(layer.pack);
+            }
+        }
+    }
+    assert!(checked.len() > 1, "no pack was compiled");
+    assert!(
+        stale.is_empty(),
+        "the compiled policies of {stale:?} differ from the packs: run UPDATE_GENERATED=1 cargo test -p pubdata-policy --test generated"
+    );
+}

@@ -4,7 +4,9 @@
 //! `PDP_PARITY_OUT=FILE PDP_PARITY_COUNT=N cargo test -p pubdata-policy --test properties
 //! -- --ignored write_parity_corpus` writes N generated requests with their native
 //! verdicts as JSON Lines (outcome and the SHA-256 of the verdict's JSON text), for the
-//! WebAssembly build to reproduce field for field.
+//! WebAssembly build to reproduce field for field. Every request decided here is also
+//! decided by the compiled policies (`Engine::check_compiled`), which must give the same
+//! verdict; the values the policies compare fields with are among those generated.
 
 #![allow(
     clippy::unwrap_used,
@@ -19,8 +21,9 @@ use std::io::Write;
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+use pubdata_policy::impact::{compared_values, PolicySide};
 use pubdata_policy::{
-    builtin_jurisdictions, Engine, Field, FieldType, Outcome, Request, Verdict, Vocabulary, SECTIONS,
+    builtin_jurisdictions, Engine, Field, FieldType, Outcome, Request, Sources, Verdict, Vocabulary, SECTIONS,
 };
 use serde_json::{json, Map, Value};
 use sha2::{Digest, Sha256};
@@ -54,9 +57,14 @@ const TEXTS: &[&str] = &["医保待遇资格核验", "《社会保险法》", " 
 const IDS: &[&str] = &["360426199101010071", "11010519491231002X", "91110000600037341L", "915101007130000000", "123"];
 
 /// A value of a field, or none: every field of the pack's vocabulary, so that the
-/// requests cover whatever the packs declare.
-fn value(tape: &mut Tape, field: &Field) -> Option<Value> {
+/// requests cover whatever the packs declare; now and then one of the values the
+/// policies compare the field with (`compared`), so that their rules fire.
+fn value(tape: &mut Tape, field: &Field, compared: &[(String, Vec<Value>)]) -> Option<Value> {
     let spec = &field.spec;
+    let literals = compared.iter().find(|(f, _)| *f == spec.field).map_or(&[][..], |(_, v)| v.as_slice());
+    if !literals.is_empty() && tape.below(4) == 0 {
+        return Some(literals[tape.below(literals.len())].clone());
+    }
     let values: Vec<&str> = spec.values.iter().map(|v| v.value.as_str()).collect();
     match spec.field_type {
         // Booleans and sets are always given (as the forms send them), optional booleans not.
@@ -88,14 +96,15 @@ fn value(tape: &mut Tape, field: &Field) -> Option<Value> {
 /// A request over the whole vocabulary of a random jurisdiction; `dated` decides whether
 /// the date may be absent.
 fn request(tape: &mut Tape, dated: bool, engines: &Engines) -> Value {
-    let (jurisdiction, engine) = tape.pick(&engines.iter().map(|(j, e)| (*j, e)).collect::<Vec<_>>());
+    let (jurisdiction, engine, compared) =
+        tape.pick(&engines.iter().map(|(j, e, c)| (*j, e, c.as_slice())).collect::<Vec<_>>());
     let vocabulary: &Vocabulary = engine.vocabulary();
     let kinds: Vec<&str> = vocabulary.kinds().iter().map(|k| k.kind.as_str()).collect();
     let mut request = json!({ "jurisdiction": jurisdiction, "kind": tape.pick(&kinds) });
     for (i, section) in SECTIONS.iter().enumerate() {
         let mut map = Map::new();
         for field in vocabulary.section(i).iter().filter(|f| !f.spec.entity_id) {
-            if let Some(v) = value(tape, field) {
+            if let Some(v) = value(tape, field, compared) {
                 map.insert(field.name.clone(), v);
             }
         }
@@ -129,17 +138,31 @@ fn tape() -> impl Strategy<Value = Vec<u32>> {
     proptest::collection::vec(any::<u32>(), 256)
 }
 
-type Engines = Vec<(&'static str, Engine)>;
+/// Each jurisdiction's engine, with the values its policies compare fields with.
+type Engines = Vec<(&'static str, Engine, Vec<(String, Vec<Value>)>)>;
 
 fn engines() -> Engines {
-    builtin_jurisdictions().into_iter().map(|j| (j, Engine::builtin(j).unwrap())).collect()
+    builtin_jurisdictions()
+        .into_iter()
+        .map(|j| {
+            let side = PolicySide::load(Sources::builtin(j).unwrap()).unwrap();
+            (j, Engine::builtin(j).unwrap(), compared_values(&side))
+        })
+        .collect()
 }
 
 fn decide(engines: &Engines, value: Value) -> (Request, Verdict) {
     let request = Request::from_value(value).unwrap();
-    let engine = &engines.iter().find(|(j, _)| *j == request.jurisdiction).unwrap().1;
+    let engine = &engines.iter().find(|(j, _, _)| *j == request.jurisdiction).unwrap().1;
     let verdict = engine.check(&request).unwrap();
+    // The compiled policies decide every generated request as Cedar does, to the letter.
+    let compiled = engine.check_compiled(&request);
+    assert_eq!(compiled.as_ref(), Ok(&verdict), "compiled and Cedar differ on {}", value_text(&request));
     (request, verdict)
+}
+
+fn value_text(request: &Request) -> String {
+    serde_json::to_string(request).unwrap_or_default()
 }
 
 /// The values of `/resource/flags` (the same in every built-in pack).

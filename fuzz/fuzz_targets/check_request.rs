@@ -2,22 +2,14 @@
 //! the contract's invariants.
 #![no_main]
 
-use std::sync::OnceLock;
-
 use libfuzzer_sys::fuzz_target;
-use pubdata_policy::{builtin_jurisdictions, Engine, Outcome, Request};
+use pubdata_policy::Outcome;
 
-fn engines() -> &'static Vec<(&'static str, Engine)> {
-    static ENGINES: OnceLock<Vec<(&'static str, Engine)>> = OnceLock::new();
-    ENGINES.get_or_init(|| {
-        builtin_jurisdictions().into_iter().filter_map(|j| Engine::builtin(j).ok().map(|e| (j, e))).collect()
-    })
-}
+#[path = "engines.rs"]
+mod engines;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else { return };
-    let Ok(request) = Request::from_json(text) else { return };
-    let Some((_, engine)) = engines().iter().find(|(j, _)| *j == request.jurisdiction.as_str()) else { return };
+    let Some((request, engine)) = engines::request(data) else { return };
     if let Ok(verdict) = engine.check(&request) {
         assert_eq!(verdict.outcome == Outcome::Refused, !verdict.violations.is_empty());
         if verdict.outcome == Outcome::Review {

@@ -58,21 +58,27 @@ impl PolicySide {
 /// The most dates the request space tries each base request on (the days rules change).
 const MAX_DATES: usize = 40;
 
-/// Decides the requests of `scenarios` (each a scenario file's name, as the labels of its
-/// cases start, and its cases) and the space around them under both sides, and groups the
-/// requests whose verdict changes by rule, listing `limit` of each group (0: all).
-pub fn compare(
+/// The requests `pdp diff` decides for a jurisdiction whose policies are `side` alone: the
+/// scenario requests and the space around them, with the values the policies compare
+/// fields with (for tests that decide many requests two ways).
+pub fn request_space(side: &PolicySide, scenarios: &[(String, Suite)]) -> Vec<Value> {
+    space(side.engine.jurisdiction(), side, side, scenarios).probes.into_iter().map(|p| p.request).collect()
+}
+
+/// For each field the policies of `side` compare with literals, the values to try: each
+/// literal, and for a number the numbers either side.
+pub fn compared_values(side: &PolicySide) -> Vec<(String, Vec<Value>)> {
+    let texts: Vec<&str> = side.rules.iter().map(|r| r.text.as_str()).collect();
+    policy_values::values(&texts, side.engine.vocabulary())
+}
+
+/// The scenario requests of `scenarios` and the space around them over both sides' rules.
+fn space(
     jurisdiction: &str,
     old: &PolicySide,
     new: &PolicySide,
     scenarios: &[(String, Suite)],
-    limit: usize,
-) -> Result<JurisdictionDiff, Error> {
-    // Equal texts decide alike: no need to decide the space twice.
-    let identical = same_texts(&old.sources, &new.sources);
-    let rules = rule_change::rule_changes(&old.rules, &new.rules);
-    let changed_ids: BTreeMap<&str, ChangeKind> = rules.iter().map(|r| (r.id.as_str(), r.change)).collect();
-
+) -> request_space::Space {
     let (corpus, mut bases) = seeds(scenarios);
     let date = corpus
         .iter()
@@ -110,7 +116,25 @@ pub fn compare(
         dates.extend(day.pred_opt().map(|d| d.to_string()));
     }
     let dates: Vec<String> = dates.into_iter().filter(|d| *d != date).take(MAX_DATES).collect();
-    let space = request_space::generate(&corpus, &bases, vocabulary, &populated, &required, &dates, &compared);
+    request_space::generate(&corpus, &bases, vocabulary, &populated, &required, &dates, &compared)
+}
+
+/// Decides the requests of `scenarios` (each a scenario file's name, as the labels of its
+/// cases start, and its cases) and the space around them under both sides, and groups the
+/// requests whose verdict changes by rule, listing `limit` of each group (0: all).
+pub fn compare(
+    jurisdiction: &str,
+    old: &PolicySide,
+    new: &PolicySide,
+    scenarios: &[(String, Suite)],
+    limit: usize,
+) -> Result<JurisdictionDiff, Error> {
+    // Equal texts decide alike: no need to decide the space twice.
+    let identical = same_texts(&old.sources, &new.sources);
+    let rules = rule_change::rule_changes(&old.rules, &new.rules);
+    let changed_ids: BTreeMap<&str, ChangeKind> = rules.iter().map(|r| (r.id.as_str(), r.change)).collect();
+
+    let space = space(jurisdiction, old, new, scenarios);
     let (probes, scenarios) = (space.probes, space.scenarios);
 
     let requests: Vec<Option<Request>> =

@@ -1,0 +1,298 @@
+//! Evaluates compiled policies on a request, with Cedar's semantics: `&&`, `||` and
+//! `if` evaluate only the operand they need, any other operator on a value of the wrong
+//! type is an error, arithmetic that overflows is an error, and a policy whose condition
+//! errs neither permits nor forbids but is reported.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+use super::ir::{BinOp, CompiledPolicy, Effect, Expr, PatternElem, Var};
+use super::value::{EntityRef, Value};
+
+/// Why an expression has no value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EvalError(pub String);
+
+/// A request as the compiled policies read it: the principal and the resource with their
+/// attributes, the action and the context. Entities have no parents: the engine's input
+/// gives none (its actions are never grouped: the schema made from a pack's vocabulary has
+/// no action groups), so `in` is equality.
+#[derive(Debug, Clone)]
+pub struct Input {
+    principal: Value,
+    action: Value,
+    resource: Value,
+    context: Value,
+    entities: Vec<(EntityRef, BTreeMap<String, Value>)>,
+}
+
+impl Input {
+    /// The input of a principal and a resource (each its name and attributes), an action
+    /// and a context.
+    pub fn new(
+        principal: (EntityRef, BTreeMap<String, Value>),
+        action: EntityRef,
+        resource: (EntityRef, BTreeMap<String, Value>),
+        context: BTreeMap<String, Value>,
+    ) -> Input {
+        Input {
+            principal: Value::Entity(principal.0.clone()),
+            action: Value::Entity(action),
+            resource: Value::Entity(resource.0.clone()),
+            context: Value::Record(context),
+            entities: vec![principal, resource],
+        }
+    }
+
+    fn attrs(&self, uid: &EntityRef) -> Option<&BTreeMap<String, Value>> {
+        self.entities.iter().find(|(u, _)| u == uid).map(|(_, a)| a)
+    }
+}
+
+/// What a set of policies decides on one input; `T` is what each policy was given with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decision<'p, T> {
+    /// Whether the request is allowed: some permit holds and no forbid does.
+    pub allow: bool,
+    /// The policies that determined it: the forbids that hold when one does, else the
+    /// permits that hold (none when nothing permits), in the order given.
+    pub reasons: Vec<&'p T>,
+    /// The policies whose condition erred, with why.
+    pub errors: Vec<(&'p T, EvalError)>,
+}
+
+/// Decides `input` by `policies` (each with what names it to the caller), as Cedar's
+/// authorizer does.
+pub fn decide<'p, T>(
+    policies: impl IntoIterator<Item = (&'p T, &'p CompiledPolicy)>,
+    input: &Input,
+) -> Decision<'p, T> {
+    let (mut permits, mut forbids, mut errors) = (Vec::new(), Vec::new(), Vec::new());
+    for (tag, policy) in policies {
+        match holds(&policy.condition, input) {
+            Ok(true) if policy.effect == Effect::Permit => permits.push(tag),
+            Ok(true) => forbids.push(tag),
+            Ok(false) => {}
+            Err(e) => errors.push((tag, e)),
+        }
+    }
+    match (forbids.is_empty(), permits.is_empty()) {
+        (false, _) => Decision { allow: false, reasons: forbids, errors },
+        (true, false) => Decision { allow: true, reasons: permits, errors },
+        (true, true) => Decision { allow: false, reasons: Vec::new(), errors },
+    }
+}
+
+/// Whether a condition holds: a value other than a boolean is an error.
+pub fn holds(expr: &Expr, input: &Input) -> Result<bool, EvalError> {
+    boolean(eval(expr, input)?.as_ref())
+}
+
+type Evaluated<'a> = Result<Cow<'a, Value>, EvalError>;
+
+fn type_error(expected: &str, found: &Value) -> EvalError {
+    EvalError(format!("type error: expected {expected}, found {}", found.type_name()))
+}
+
+fn boolean(v: &Value) -> Result<bool, EvalError> {
+    match v {
+        Value::Bool(b) => Ok(*b),
+        other => Err(type_error("bool", other)),
+    }
+}
+
+fn long(v: &Value) -> Result<i64, EvalError> {
+    match v {
+        Value::Long(n) => Ok(*n),
+        other => Err(type_error("long", other)),
+    }
+}
+
+fn set(v: &Value) -> Result<&[Value], EvalError> {
+    match v {
+        Value::Set(items) => Ok(items),
+        other => Err(type_error("set", other)),
+    }
+}
+
+fn entity(v: &Value) -> Result<&EntityRef, EvalError> {
+    match v {
+        Value::Entity(uid) => Ok(uid),
+        other => Err(type_error("entity", other)),
+    }
+}
+
+fn overflow(op: &str) -> EvalError {
+    EvalError(format!("integer overflow in `{op}`"))
+}
+
+/// Evaluates an expression; values read from the input are borrowed, not copied.
+pub fn eval<'a>(expr: &'a Expr, input: &'a Input) -> Evaluated<'a> {
+    let owned = |v: Value| Ok(Cow::Owned(v));
+    match expr {
+        Expr::Lit(v) => Ok(Cow::Borrowed(v)),
+        Expr::Var(var) => Ok(Cow::Borrowed(match var {
+            Var::Principal => &input.principal,
+            Var::Action => &input.action,
+            Var::Resource => &input.resource,
+            Var::Context => &input.context,
+        })),
+        Expr::Not(e) => owned(Value::Bool(!boolean(eval(e, input)?.as_ref())?)),
+        Expr::Neg(e) => owned(Value::Long(long(eval(e, input)?.as_ref())?.checked_neg().ok_or_else(|| overflow("-"))?)),
+        Expr::And(a, b) => match boolean(eval(a, input)?.as_ref())? {
+            false => owned(Value::Bool(false)),
+            true => owned(Value::Bool(boolean(eval(b, input)?.as_ref())?)),
+        },
+        Expr::Or(a, b) => match boolean(eval(a, input)?.as_ref())? {
+            true => owned(Value::Bool(true)),
+            false => owned(Value::Bool(boolean(eval(b, input)?.as_ref())?)),
+        },
+        Expr::If(c, a, b) => match boolean(eval(c, input)?.as_ref())? {
+            true => eval(a, input),
+            false => eval(b, input),
+        },
+        Expr::Binary(op, a, b) => {
+            let (a, b) = (eval(a, input)?, eval(b, input)?);
+            binary(*op, &a, &b).map(Cow::Owned)
+        }
+        Expr::GetAttr(e, attr) => get_attr(eval(e, input)?, attr, input),
+        Expr::HasAttr(e, attr) => {
+            let has = match eval(e, input)?.as_ref() {
+                Value::Record(m) => m.contains_key(attr),
+                Value::Entity(uid) => input.attrs(uid).is_some_and(|m| m.contains_key(attr)),
+                other => return Err(type_error("entity or record", other)),
+            };
+            owned(Value::Bool(has))
+        }
+        Expr::Like(e, pattern) => match eval(e, input)?.as_ref() {
+            Value::Str(s) => owned(Value::Bool(matches(&s.chars().collect::<Vec<_>>(), pattern))),
+            other => Err(type_error("string", other)),
+        },
+        Expr::Is(e, ty) => owned(Value::Bool(entity(eval(e, input)?.as_ref())?.ty == *ty)),
+        Expr::IsEmpty(e) => owned(Value::Bool(set(eval(e, input)?.as_ref())?.is_empty())),
+        Expr::Set(items) => {
+            let items = items.iter().map(|i| eval(i, input).map(Cow::into_owned)).collect::<Result<_, _>>()?;
+            owned(Value::Set(items))
+        }
+        Expr::Record(fields) => {
+            let fields = fields
+                .iter()
+                .map(|(k, v)| Ok((k.clone(), eval(v, input)?.into_owned())))
+                .collect::<Result<_, EvalError>>()?;
+            owned(Value::Record(fields))
+        }
+    }
+}
+
+fn get_attr<'a>(of: Cow<'a, Value>, attr: &str, input: &'a Input) -> Evaluated<'a> {
+    let missing = || EvalError(format!("no attribute `{attr}`"));
+    match of {
+        Cow::Borrowed(Value::Record(m)) => m.get(attr).map(Cow::Borrowed).ok_or_else(missing),
+        Cow::Owned(Value::Record(mut m)) => m.remove(attr).map(Cow::Owned).ok_or_else(missing),
+        Cow::Borrowed(Value::Entity(uid)) => entity_attr(input, uid, attr),
+        Cow::Owned(Value::Entity(uid)) => entity_attr(input, &uid, attr),
+        other => Err(type_error("entity or record", &other)),
+    }
+}
+
+fn entity_attr<'a>(input: &'a Input, uid: &EntityRef, attr: &str) -> Evaluated<'a> {
+    let attrs =
+        input.attrs(uid).ok_or_else(|| EvalError(format!("entity `{}::\"{}\"` does not exist", uid.ty, uid.id)))?;
+    attrs.get(attr).map(Cow::Borrowed).ok_or_else(|| EvalError(format!("no attribute `{attr}`")))
+}
+
+fn binary(op: BinOp, a: &Value, b: &Value) -> Result<Value, EvalError> {
+    let compare = |a: &Value, b: &Value| match (a, b) {
+        (Value::Long(x), Value::Long(y)) | (Value::DateTime(x), Value::DateTime(y)) => Ok(x.cmp(y)),
+        (Value::Long(_) | Value::DateTime(_), other) => Err(type_error(a.type_name(), other)),
+        (other, _) => Err(type_error("long or datetime", other)),
+    };
+    let arithmetic = |f: fn(i64, i64) -> Option<i64>, name: &str| {
+        f(long(a)?, long(b)?).map(Value::Long).ok_or_else(|| overflow(name))
+    };
+    Ok(match op {
+        BinOp::Eq => Value::Bool(a.equals(b)),
+        BinOp::NotEq => Value::Bool(!a.equals(b)),
+        BinOp::Less => Value::Bool(compare(a, b)?.is_lt()),
+        BinOp::LessEq => Value::Bool(compare(a, b)?.is_le()),
+        BinOp::Greater => Value::Bool(compare(a, b)?.is_gt()),
+        BinOp::GreaterEq => Value::Bool(compare(a, b)?.is_ge()),
+        BinOp::Add => arithmetic(i64::checked_add, "+")?,
+        BinOp::Sub => arithmetic(i64::checked_sub, "-")?,
+        BinOp::Mul => arithmetic(i64::checked_mul, "*")?,
+        BinOp::Contains => Value::Bool(set(a)?.iter().any(|x| x.equals(b))),
+        BinOp::ContainsAll => {
+            let (a, b) = (set(a)?, set(b)?);
+            Value::Bool(b.iter().all(|y| a.iter().any(|x| x.equals(y))))
+        }
+        BinOp::ContainsAny => {
+            let (a, b) = (set(a)?, set(b)?);
+            Value::Bool(b.iter().any(|y| a.iter().any(|x| x.equals(y))))
+        }
+        BinOp::In => {
+            let member = entity(a)?;
+            // No entity has parents: `in` holds of the entity itself only.
+            let found = match b {
+                Value::Set(items) => {
+                    let mut found = false;
+                    for item in items {
+                        found |= entity(item)? == member;
+                    }
+                    found
+                }
+                other => entity(other)? == member,
+            };
+            Value::Bool(found)
+        }
+    })
+}
+
+/// Whether `text` matches a `like` pattern: `*` matches any run of characters.
+fn matches(text: &[char], pattern: &[PatternElem]) -> bool {
+    // The last `*` seen and where in the text it was tried up to: on a mismatch, let it
+    // take one more character (linear backtracking, as for a glob).
+    let (mut t, mut p) = (0, 0);
+    let mut star: Option<(usize, usize)> = None;
+    while t < text.len() {
+        match pattern.get(p) {
+            Some(PatternElem::Wildcard) => {
+                star = Some((p, t));
+                p += 1;
+            }
+            Some(PatternElem::Char(c)) if text.get(t) == Some(c) => {
+                t += 1;
+                p += 1;
+            }
+            _ => match star {
+                Some((sp, st)) => {
+                    star = Some((sp, st + 1));
+                    p = sp + 1;
+                    t = st + 1;
+                }
+                None => return false,
+            },
+        }
+    }
+    pattern.iter().skip(p).all(|e| *e == PatternElem::Wildcard)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::matches;
+    use crate::compiled::ir::PatternElem;
+
+    fn pattern(s: &str) -> Vec<PatternElem> {
+        s.chars().map(|c| if c == '*' { PatternElem::Wildcard } else { PatternElem::Char(c) }).collect()
+    }
+
+    #[test]
+    fn like_matches_as_a_glob() {
+        let m = |t: &str, p: &str| matches(&t.chars().collect::<Vec<_>>(), &pattern(p));
+        assert!(m("甘孜州卫生", "甘孜*"));
+        assert!(m("abcbd", "a*bd"));
+        assert!(m("", "*"));
+        assert!(!m("abc", "a*d"));
+        assert!(!m("ab", "abc"));
+        assert!(m("abc", "*b*"));
+    }
+}

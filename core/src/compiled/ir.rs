@@ -1,0 +1,118 @@
+//! A compiled policy set: each policy's effect and its whole condition (scope included) as
+//! one expression tree over plain values.
+
+use serde::{Deserialize, Serialize};
+
+use super::value::Value;
+
+/// The four variables of a Cedar request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Var {
+    /// `principal`
+    Principal,
+    /// `action`
+    Action,
+    /// `resource`
+    Resource,
+    /// `context`
+    Context,
+}
+
+/// The binary operators that evaluate both operands (`&&` and `||` short-circuit and have
+/// their own nodes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum BinOp {
+    /// `==`
+    Eq,
+    /// `!=`
+    NotEq,
+    /// `in` (entity membership)
+    In,
+    /// `<`
+    Less,
+    /// `<=`
+    LessEq,
+    /// `>`
+    Greater,
+    /// `>=`
+    GreaterEq,
+    /// `+`
+    Add,
+    /// `-`
+    Sub,
+    /// `*`
+    Mul,
+    /// `.contains(…)`
+    Contains,
+    /// `.containsAll(…)`
+    ContainsAll,
+    /// `.containsAny(…)`
+    ContainsAny,
+}
+
+/// One element of a `like` pattern.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PatternElem {
+    /// A character that must be there.
+    Char(char),
+    /// `*`: any run of characters.
+    Wildcard,
+}
+
+/// An expression.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub enum Expr {
+    /// A literal value (a `datetime("…")` of a literal is folded into one when compiled).
+    Lit(Value),
+    /// A request variable.
+    Var(Var),
+    /// `!e`
+    Not(Box<Expr>),
+    /// `-e`
+    Neg(Box<Expr>),
+    /// `a && b`: `b` is evaluated only when `a` is true.
+    And(Box<Expr>, Box<Expr>),
+    /// `a || b`: `b` is evaluated only when `a` is false.
+    Or(Box<Expr>, Box<Expr>),
+    /// A binary operator.
+    Binary(BinOp, Box<Expr>, Box<Expr>),
+    /// `e.attr`
+    GetAttr(Box<Expr>, String),
+    /// `e has attr`
+    HasAttr(Box<Expr>, String),
+    /// `e like "…"`
+    Like(Box<Expr>, Vec<PatternElem>),
+    /// `e is Type`
+    Is(Box<Expr>, String),
+    /// `e.isEmpty()`
+    IsEmpty(Box<Expr>),
+    /// `if c then a else b`
+    If(Box<Expr>, Box<Expr>, Box<Expr>),
+    /// `[a, b, …]`
+    Set(Vec<Expr>),
+    /// `{k: v, …}`
+    Record(Vec<(String, Expr)>),
+}
+
+/// Whether a policy permits or forbids.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Effect {
+    /// `permit`
+    Permit,
+    /// `forbid`
+    Forbid,
+}
+
+/// One compiled policy.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CompiledPolicy {
+    /// The policy's id (its `@id`).
+    pub id: String,
+    /// `permit` or `forbid`.
+    pub effect: Effect,
+    /// The ids of the actions its scope names (`action == …`, `action in […]`), `None`
+    /// when it names none: which kinds of request it is written for.
+    pub actions: Option<Vec<String>>,
+    /// The scope and every `when`/`unless` clause joined by `&&`, in Cedar's order.
+    pub condition: Expr,
+}

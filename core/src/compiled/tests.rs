@@ -1,0 +1,182 @@
+//! The evaluator against Cedar's on small policies that reach each construct and each
+//! error: the same decision, the same policies determining it, the same policies erring.
+
+#![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing, reason = "a test fails loudly")]
+
+use std::collections::BTreeMap;
+use std::str::FromStr;
+
+use cedar_policy::{
+    Authorizer, Context, Decision, Entities, Entity, EntityUid, PolicySet, Request, RestrictedExpression,
+};
+
+use super::{compile, decide, EntityRef, Input, Value};
+
+fn uid(ty: &str, id: &str) -> EntityUid {
+    EntityUid::from_str(&format!("{ty}::\"{id}\"")).unwrap()
+}
+
+/// The attributes every case decides on.
+/// Named attributes.
+type Attrs = Vec<(&'static str, Value)>;
+
+/// A decision as compared: allowed, the determining policies, the erring ones.
+type Outcome = (bool, Vec<String>, Vec<String>);
+
+fn attrs() -> (Attrs, Attrs) {
+    let s = |t: &str| Value::Str(t.to_owned());
+    let principal = vec![("type", s("agency")), ("level", Value::Long(3)), ("big", Value::Long(i64::MAX))];
+    let context = vec![
+        ("aim", s("task")),
+        ("marks", Value::Set(vec![s("marked_p"), s("marked_s")])),
+        ("span", Value::Long(-60)),
+        ("day", Value::DateTime(super::day_millis("2026-03-02".parse().unwrap()))),
+        ("name", s("甘孜州卫生健康委员会")),
+        ("catalog", Value::Record(BTreeMap::from([("name".to_owned(), s("人口"))]))),
+        ("yes", Value::Bool(true)),
+    ];
+    (principal, context)
+}
+
+fn cedar(v: &Value) -> RestrictedExpression {
+    match v {
+        Value::Bool(b) => RestrictedExpression::new_bool(*b),
+        Value::Long(n) => RestrictedExpression::new_long(*n),
+        Value::Str(s) => RestrictedExpression::new_string(s.clone()),
+        Value::Set(items) => RestrictedExpression::new_set(items.iter().map(cedar)),
+        Value::Record(m) => RestrictedExpression::new_record(m.iter().map(|(k, v)| (k.clone(), cedar(v)))).unwrap(),
+        Value::DateTime(ms) => RestrictedExpression::new_datetime(super::millis_day(*ms).unwrap().to_string()),
+        Value::Entity(e) => RestrictedExpression::new_entity_uid(uid(&e.ty, &e.id)),
+    }
+}
+
+/// `(decision, determining ids, erring ids)` by Cedar and by the compiled policies.
+fn both(text: &str) -> (Outcome, Outcome) {
+    let set = PolicySet::from_str(text).unwrap();
+    let (principal, context) = attrs();
+    let to_cedar = |a: &[(&str, Value)]| a.iter().map(|(k, v)| ((*k).to_owned(), cedar(v))).collect::<Vec<_>>();
+    let p = uid("Requester", "p");
+    let r = uid("Resource", "r");
+    let entities = Entities::from_entities(
+        [
+            Entity::new_with_tags(p.clone(), to_cedar(&principal), [], []).unwrap(),
+            Entity::new_with_tags(r.clone(), [], [], []).unwrap(),
+        ],
+        None,
+    )
+    .unwrap();
+    let request =
+        Request::new(p, uid("Action", "lend"), r, Context::from_pairs(to_cedar(&context)).unwrap(), None).unwrap();
+    let response = Authorizer::new().is_authorized(&request, &set, &entities);
+    let mut reason: Vec<String> = response.diagnostics().reason().map(ToString::to_string).collect();
+    let mut errors: Vec<String> = response
+        .diagnostics()
+        .errors()
+        .map(|cedar_policy::AuthorizationError::PolicyEvaluationError(e)| e.policy_id().to_string())
+        .collect();
+    reason.sort();
+    errors.sort();
+    let by_cedar = (response.decision() == Decision::Allow, reason, errors);
+
+    let compiled: Vec<_> = set.policies().map(|p| compile(p.id().as_ref(), p).unwrap()).collect();
+    let record = |a: &[(&str, Value)]| a.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect();
+    let input = Input::new(
+        (EntityRef { ty: "Requester".into(), id: "p".into() }, record(&principal)),
+        EntityRef { ty: "Action".into(), id: "lend".into() },
+        (EntityRef { ty: "Resource".into(), id: "r".into() }, BTreeMap::new()),
+        record(&context),
+    );
+    let decision = decide(compiled.iter().map(|p| (&p.id, p)), &input);
+    let mut reason: Vec<String> = decision.reasons.iter().map(|s| (*s).clone()).collect();
+    let mut errors: Vec<String> = decision.errors.iter().map(|(s, _)| (*s).clone()).collect();
+    reason.sort();
+    errors.sort();
+    (by_cedar, (decision.allow, reason, errors))
+}
+
+/// Each case is a policy set; both deciders must agree on it.
+const CASES: &[&str] = &[
+    // Scopes.
+    r#"permit (principal, action == Action::"lend", resource);"#,
+    r#"permit (principal, action == Action::"borrow", resource);"#,
+    r#"permit (principal, action in [Action::"borrow", Action::"lend"], resource);"#,
+    r#"permit (principal is Requester, action, resource is Resource);"#,
+    r#"permit (principal == Requester::"q", action, resource);"#,
+    r#"permit (principal in Requester::"p", action, resource is Resource in Resource::"r");"#,
+    // Forbid overrides permit; the reason is the forbids then.
+    r#"permit (principal, action, resource); forbid (principal, action, resource) when { context.yes };"#,
+    r#"permit (principal, action, resource); forbid (principal, action, resource) unless { context.yes };"#,
+    // Short-circuit: the erring right side is never evaluated.
+    r#"permit (principal, action, resource) when { !context.yes && context.missing };"#,
+    r#"permit (principal, action, resource) when { context.yes || context.missing };"#,
+    r#"permit (principal, action, resource) when { false } when { context.missing };"#,
+    r#"permit (principal, action, resource) when { if context.yes then true else context.missing };"#,
+    // Errors: a missing attribute, a type error, an overflow; the policy is skipped.
+    r#"permit (principal, action, resource) when { context.missing }; permit (principal, action, resource) when { context.yes };"#,
+    r#"forbid (principal, action, resource) when { context.missing == 1 }; permit (principal, action, resource);"#,
+    r#"permit (principal, action, resource) when { context.yes && context.aim };"#,
+    r#"permit (principal, action, resource) when { principal.big + 1 > 0 };"#,
+    r#"permit (principal, action, resource) when { principal.big * -1 - 2 < 0 };"#,
+    r#"permit (principal, action, resource) when { -principal.level == -3 };"#,
+    r#"permit (principal, action, resource) when { context.aim < 3 };"#,
+    r#"permit (principal, action, resource) when { resource.none == 1 };"#,
+    r#"permit (principal, action, resource) when { action.none == 1 };"#,
+    r#"permit (principal, action, resource) when { Requester::"other".x == 1 };"#,
+    // Equality across types is false, not an error.
+    r#"permit (principal, action, resource) when { context.aim != 1 && context.span == -60 };"#,
+    r#"permit (principal, action, resource) when { context.marks == ["marked_s", "marked_p", "marked_s"] };"#,
+    r#"permit (principal, action, resource) when { context.catalog == {name: "人口"} && context.catalog.name == "人口" };"#,
+    // Sets.
+    r#"permit (principal, action, resource) when { context.marks.contains("marked_s") };"#,
+    r#"permit (principal, action, resource) when { context.marks.containsAny(["x", "marked_p"]) };"#,
+    r#"permit (principal, action, resource) when { context.marks.containsAll(["marked_p", "x"]) };"#,
+    r#"permit (principal, action, resource) when { context.aim.contains("d") };"#,
+    r#"permit (principal, action, resource) when { context.marks.isEmpty() || [].isEmpty() };"#,
+    // has, including a path; like; is; in.
+    r#"permit (principal, action, resource) when { context has catalog.name && !(context has catalog.x) };"#,
+    r#"permit (principal, action, resource) when { principal has level && !(resource has level) };"#,
+    r#"permit (principal, action, resource) when { context.aim has x };"#,
+    r#"permit (principal, action, resource) when { context.name like "甘孜*委员会" && !(context.name like "*x*") };"#,
+    r#"permit (principal, action, resource) when { principal is Requester && !(resource is Requester) };"#,
+    r#"permit (principal, action, resource) when { principal in [Requester::"p", Requester::"q"] };"#,
+    r#"permit (principal, action, resource) when { context.aim in [Requester::"p"] };"#,
+    // Dates.
+    r#"permit (principal, action, resource) when { context.day >= datetime("2026-03-02") && context.day < datetime("2026-03-03") };"#,
+    r#"permit (principal, action, resource) when { context.day == datetime("2026-03-02") };"#,
+    r#"permit (principal, action, resource) when { context.day > 3 };"#,
+    // Nothing permits.
+    r#"forbid (principal, action, resource) when { false };"#,
+];
+
+#[test]
+fn the_compiled_policies_decide_as_cedar_does() {
+    let mut differ = Vec::new();
+    for case in CASES {
+        let (by_cedar, compiled) = both(case);
+        if by_cedar != compiled {
+            differ.push(format!("{case}\n  cedar:    {by_cedar:?}\n  compiled: {compiled:?}"));
+        }
+    }
+    assert!(differ.is_empty(), "{}", differ.join("\n"));
+    // The cases do reach each outcome: an error, a permit, a forbid, nothing.
+    let outcomes: Vec<_> = CASES.iter().map(|c| both(c).0).collect();
+    assert!(outcomes.iter().any(|o| !o.2.is_empty()));
+    assert!(outcomes.iter().any(|o| o.0));
+    assert!(outcomes.iter().any(|o| !o.0 && !o.1.is_empty()));
+    assert!(outcomes.iter().any(|o| !o.0 && o.1.is_empty()));
+}
+
+#[test]
+fn what_the_evaluator_does_not_reproduce_does_not_compile() {
+    for (text, construct) in [
+        (r#"permit (principal, action, resource) when { context.d < datetime("2026-03-02T10:00:00Z") };"#, "datetime"),
+        (r#"permit (principal, action, resource) when { context.d < decimal("1.0") };"#, "decimal"),
+        (r#"permit (principal, action, resource) when { principal.hasTag("x") };"#, "hasTag"),
+        (r#"permit (principal, action, resource) when { ip("10.0.0.1").isLoopback() };"#, "isLoopback"),
+    ] {
+        let set = PolicySet::from_str(text).unwrap();
+        let policy = set.policies().next().unwrap();
+        let error = compile("p", policy).unwrap_err();
+        assert!(error.0.contains(construct), "{text}: {}", error.0);
+    }
+}

@@ -1,0 +1,79 @@
+//! The values a compiled program computes with: Cedar's values, without Cedar's types.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// An entity's name: its type and id (`Action::"share"`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct EntityRef {
+    /// The entity type, e.g. `Requester`.
+    pub ty: String,
+    /// The entity id.
+    pub id: String,
+}
+
+/// A Cedar value.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub enum Value {
+    /// `true` or `false`.
+    Bool(bool),
+    /// A 64-bit signed whole number.
+    Long(i64),
+    /// A string.
+    Str(String),
+    /// A set: duplicates and order do not count (see [`Value::equals`]).
+    Set(Vec<Value>),
+    /// A record.
+    Record(BTreeMap<String, Value>),
+    /// A reference to an entity.
+    Entity(EntityRef),
+    /// A `datetime` extension value: milliseconds since the Unix epoch, as Cedar keeps it.
+    DateTime(i64),
+}
+
+impl Value {
+    /// Cedar's `==`: values of different types are unequal (never an error); sets are
+    /// equal when each holds every element of the other.
+    pub fn equals(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::Bool(a), Value::Bool(b)) => a == b,
+            (Value::Long(a), Value::Long(b)) => a == b,
+            (Value::Str(a), Value::Str(b)) => a == b,
+            (Value::Entity(a), Value::Entity(b)) => a == b,
+            (Value::DateTime(a), Value::DateTime(b)) => a == b,
+            (Value::Set(a), Value::Set(b)) => {
+                a.iter().all(|x| b.iter().any(|y| x.equals(y))) && b.iter().all(|y| a.iter().any(|x| x.equals(y)))
+            }
+            (Value::Record(a), Value::Record(b)) => {
+                a.len() == b.len() && a.iter().all(|(k, v)| b.get(k).is_some_and(|w| v.equals(w)))
+            }
+            _ => false,
+        }
+    }
+
+    /// The type's name as an error message gives it.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Value::Bool(_) => "bool",
+            Value::Long(_) => "long",
+            Value::Str(_) => "string",
+            Value::Set(_) => "set",
+            Value::Record(_) => "record",
+            Value::Entity(_) => "entity",
+            Value::DateTime(_) => "datetime",
+        }
+    }
+}
+
+/// Milliseconds since the Unix epoch of midnight (UTC) on a day, as Cedar's
+/// `datetime("YYYY-MM-DD")` makes it.
+pub fn day_millis(day: chrono::NaiveDate) -> i64 {
+    day.and_hms_opt(0, 0, 0).map_or(0, |t| t.and_utc().timestamp_millis())
+}
+
+/// The day of a `datetime` at midnight (UTC), or `None` for another time of day.
+pub fn millis_day(millis: i64) -> Option<chrono::NaiveDate> {
+    let at = chrono::DateTime::from_timestamp_millis(millis)?.naive_utc();
+    (at.time() == chrono::NaiveTime::MIN).then(|| at.date())
+}
