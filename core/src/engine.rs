@@ -981,7 +981,7 @@ mod tests {
                 .into(),
         ));
         match Engine::from_sources(&sources) {
-            Err(crate::Error::Policies { file, message }) => {
+            Err(crate::Error::Policies { file, message, .. }) => {
                 assert_eq!(file, "ganzi/extra.cedar");
                 assert!(message.contains("`ganzi.extra`") && message.contains("`lessThan`"), "{message}");
             }

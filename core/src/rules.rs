@@ -361,10 +361,8 @@ impl Rule {
     ) -> Result<Rule, Error> {
         // Read once: `Policy::annotation(key)` parses `key` as a Cedar identifier on each call.
         let annotations: Vec<(&str, &str)> = policy.annotations().collect();
-        Rule::from_annotations(file, order, policy.effect(), &annotations, info, own).map_err(|u| {
-            let id = policy.annotation("id").unwrap_or_default();
-            Error::in_policy(file, id, format!("policy `{id}`: {}", u.message))
-        })
+        Rule::from_annotations(file, order, policy.effect(), &annotations, info, own)
+            .map_err(|u| u.in_policy(file, policy.annotation("id").unwrap_or_default()))
     }
 
     /// [`Rule::from_policy`] on a policy's effect and annotations, its error naming the
@@ -483,6 +481,13 @@ pub(crate) struct Unreadable {
     pub annotation: String,
     /// What is wrong, in English.
     pub message: String,
+}
+
+impl Unreadable {
+    /// The load error it is: about the policy `id` of `file`, which the message names.
+    pub(crate) fn in_policy(self, file: &str, id: &str) -> Error {
+        Error::in_policy(file, id, format!("policy `{id}`: {}", self.message))
+    }
 }
 
 /// Makes a message an [`Unreadable`] at the annotation `key`.

@@ -44,10 +44,11 @@ impl Engine {
                 let annotations: Vec<(&str, &str)> =
                     policy.annotations.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
                 let effect = cedar_effect(policy.policy.effect);
-                let rule = Rule::from_annotations(&file, rules.len(), effect, &annotations, &info, &regulations)?;
+                let rule = Rule::from_annotations(&file, rules.len(), effect, &annotations, &info, &regulations)
+                    .map_err(|u| u.in_policy(&file, &policy.policy.id))?;
                 let id = PolicyId::new(&rule.id);
                 if rule.id != policy.policy.id || rules.contains_key(&id) {
-                    return Err(Error::policies(file, format!("policy id `{}` is used twice", rule.id)));
+                    return Err(Error::in_policy(&file, &rule.id, format!("policy id `{}` is used twice", rule.id)));
                 }
                 compiled.push((rule.clone(), policy.policy));
                 rules.insert(id, rule);
