@@ -185,7 +185,7 @@ fn policy_folder_faults_are_located_once_at_the_file_that_has_them() {
     );
     let out = common::pdp(&["check", "--policies", f.arg(), "examples/ganzi-share.json"]);
     assert_exit(&out, 1);
-    assert!(stderr(&out).contains("share.cedar:") && stderr(&out).contains(" | "), "{}", stderr(&out));
+    assert!(stderr(&out).contains("share.cedar:") && stderr(&out).contains(" │ "), "{}", stderr(&out));
 
     // A broken calendar year: once, at the calendar file.
     let f = Fixture::new();
