@@ -58,21 +58,15 @@ fn in_pack(layer: &LayerSources, file: &str) -> String {
 impl Sources {
     /// The sources built into the library for the pack `id`.
     pub fn builtin(id: &str) -> Result<Sources, Error> {
-        let top = builtin_pack(id).ok_or_else(|| Error::UnknownJurisdiction(id.to_owned()))?;
-        let layers = top
-            .layers
-            .iter()
-            .chain([&top.id])
-            .map(|id| {
-                let e = builtin_pack(id).ok_or_else(|| Error::UnknownJurisdiction((*id).to_owned()))?;
-                Ok(LayerSources {
-                    pack: e.id.to_owned(),
-                    manifest: e.manifest.to_owned(),
-                    regulation: e.regulation.map(str::to_owned),
-                    policies: e.policies.iter().map(|(n, t)| (format!("{}/{n}", e.id), (*t).to_owned())).collect(),
-                })
+        let layers = builtin_chain(id)?
+            .into_iter()
+            .map(|e| LayerSources {
+                pack: e.id.to_owned(),
+                manifest: e.manifest.to_owned(),
+                regulation: e.regulation.map(str::to_owned),
+                policies: e.policies.iter().map(|(n, t)| (format!("{}/{n}", e.id), (*t).to_owned())).collect(),
             })
-            .collect::<Result<_, Error>>()?;
+            .collect();
         Ok(Sources { layers, calendar: owned(embedded::CALENDAR) })
     }
 
@@ -184,6 +178,18 @@ impl Sources {
             .collect()
     }
 
+    /// What every engine reads before its policies: within the limits, the pack itself,
+    /// the merged vocabulary and regulations, and the calendar.
+    pub(crate) fn metadata(&self) -> Result<(&LayerSources, Vocabulary, JurisdictionInfo, Calendar), Error> {
+        self.check_limits()?;
+        let top = self.pack().ok_or_else(|| Error::policies("pack.json", "no pack"))?;
+        let manifests = self.manifests()?;
+        let vocabulary = Vocabulary::merge(manifests.iter().map(|(f, m)| (f.as_str(), m)))?;
+        let info = JurisdictionInfo::merge(&self.layers, manifests.last().map(|(_, m)| m))?;
+        let calendar = Calendar::from_files(self.calendar.iter().map(|(n, t)| (n.as_str(), t.as_str())))?;
+        Ok((top, vocabulary, info, calendar))
+    }
+
     /// The request vocabulary of the pack with its layers, from their `pack.json` files
     /// alone (a layer-only pack has one too).
     pub fn vocabulary(&self) -> Result<Vocabulary, Error> {
@@ -213,6 +219,16 @@ fn listed(dir: &Path, ext: &str, most: usize) -> Result<Vec<(String, String)>, E
 
 fn builtin_pack(id: &str) -> Option<&'static embedded::Embedded> {
     embedded::PACKS.iter().find(|e| e.id == id)
+}
+
+/// The built-in pack `id` with the packs beneath it, the lowest first and `id` last.
+fn builtin_chain(id: &str) -> Result<Vec<&'static embedded::Embedded>, Error> {
+    let top = builtin_pack(id).ok_or_else(|| Error::UnknownJurisdiction(id.to_owned()))?;
+    top.layers
+        .iter()
+        .chain([&top.id])
+        .map(|id| builtin_pack(id).ok_or_else(|| Error::UnknownJurisdiction((*id).to_owned())))
+        .collect()
 }
 
 fn owned(files: &[(&str, &str)]) -> Vec<(String, String)> {
@@ -376,16 +392,11 @@ impl Engine {
 
     /// `hash`: the sources' `PolicySetId::hash` when known (build.rs hashes the built-in sets).
     fn build(sources: &Sources, validate: bool, hash: Option<&str>) -> Result<Engine, Error> {
-        sources.check_limits()?;
-        let top = sources.pack().ok_or_else(|| Error::policies("pack.json", "no pack"))?;
-        let manifests = sources.manifests()?;
-        let vocabulary = Vocabulary::merge(manifests.iter().map(|(f, m)| (f.as_str(), m)))?;
-        let info = JurisdictionInfo::merge(&sources.layers, manifests.last().map(|(_, m)| m))?;
+        let (top, vocabulary, info, calendar) = sources.metadata()?;
         let jurisdiction = top.pack.clone();
         // A check needs the schema only for the action entities of groups, which a schema
         // made from pack.json never has; validation needs it.
         let schema = if validate { Some(parse_schema(&vocabulary.schema())?) } else { None };
-        let calendar = Calendar::from_files(sources.calendar.iter().map(|(n, t)| (n.as_str(), t.as_str())))?;
 
         let mut policies = PolicySet::new();
         let mut rules = HashMap::new();
@@ -407,7 +418,7 @@ impl Engine {
                 }
             }
         }
-        for (layer, (_, manifest)) in sources.layers.iter().zip(&manifests) {
+        for (layer, (_, manifest)) in sources.layers.iter().zip(&sources.manifests()?) {
             required_files(layer, manifest, &rules)?;
         }
         schedule::check_links(&rules)?;

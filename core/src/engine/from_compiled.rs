@@ -8,16 +8,13 @@ use std::sync::{Mutex, OnceLock};
 use cedar_policy::{Authorizer, PolicyId, PolicySet};
 
 use super::{breakpoints, Engine};
-use crate::calendar::Calendar;
 use crate::cedar_input;
 use crate::compiled::{cedar_effect, read_layer, CompiledLayer, CompiledPack, CompiledPolicy, FORMAT};
 use crate::error::Error;
 use crate::identity::PolicySetId;
 use crate::limits::MAX_POLICIES;
-use crate::regulation::JurisdictionInfo;
 use crate::rules::Rule;
 use crate::schedule;
-use crate::vocabulary::Vocabulary;
 
 impl Engine {
     /// The engine of a compiled pack (`pdp pack`). It decides with the compiled policies
@@ -25,12 +22,7 @@ impl Engine {
     /// (`kind_policies`, the authoring reports) finds none.
     pub fn from_compiled(pack: &CompiledPack) -> Result<Engine, Error> {
         let sources = pack.sources();
-        sources.check_limits()?;
-        let top = sources.pack().ok_or_else(|| Error::policies("pack.json", "no pack"))?;
-        let manifests = sources.manifests()?;
-        let vocabulary = Vocabulary::merge(manifests.iter().map(|(f, m)| (f.as_str(), m)))?;
-        let info = JurisdictionInfo::merge(&sources.layers, manifests.last().map(|(_, m)| m))?;
-        let calendar = Calendar::from_files(sources.calendar.iter().map(|(n, t)| (n.as_str(), t.as_str())))?;
+        let (top, vocabulary, info, calendar) = sources.metadata()?;
 
         let mut rules = HashMap::new();
         let mut compiled: Vec<(Rule, CompiledPolicy)> = Vec::new();
@@ -98,20 +90,15 @@ impl CompiledPack {
     pub fn builtin(id: &str) -> Result<CompiledPack, Error> {
         let top = super::builtin_pack(id).filter(|e| e.jurisdiction);
         let top = top.ok_or_else(|| Error::UnknownJurisdiction(id.to_owned()))?;
-        let layers = top
-            .layers
-            .iter()
-            .chain([&top.id])
-            .map(|id| {
-                let e = super::builtin_pack(id).ok_or_else(|| Error::UnknownJurisdiction((*id).to_owned()))?;
-                Ok(CompiledLayer {
-                    pack: e.id.to_owned(),
-                    manifest: e.manifest.to_owned(),
-                    regulation: e.regulation.map(str::to_owned),
-                    policies: e.compiled.to_owned(),
-                })
+        let layers = super::builtin_chain(id)?
+            .into_iter()
+            .map(|e| CompiledLayer {
+                pack: e.id.to_owned(),
+                manifest: e.manifest.to_owned(),
+                regulation: e.regulation.map(str::to_owned),
+                policies: e.compiled.to_owned(),
             })
-            .collect::<Result<_, Error>>()?;
+            .collect();
         let calendar = crate::embedded::CALENDAR.iter().map(|(n, t)| ((*n).to_owned(), (*t).to_owned())).collect();
         Ok(CompiledPack { format: FORMAT, layers, calendar, hash: top.hash.to_owned() })
     }
