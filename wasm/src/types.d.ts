@@ -250,8 +250,12 @@ export interface CaseResult {
   name: string;
   /** Every difference from the expectation; empty when the case passes. */
   failures: Difference[];
-  /** The request a decision case decided: its own, or the suite's base with its patch merged in. */
-  request?: Request;
+  /**
+   * The request a decision case sent: its own, or the suite's base with its patch merged in.
+   * A `Request` when the case decided (`verdict` is set); any JSON when the case tests a
+   * request the engine cannot read, so it is typed `unknown`.
+   */
+  request?: unknown;
   verdict?: Verdict;
   status?: ShareStatus;
 }
