@@ -346,6 +346,12 @@ impl Engine {
         &self.calendar
     }
 
+    /// Whether the policy `id` is in force on `date` (its own dates and its regulation's).
+    #[cfg(feature = "cedar")]
+    pub(crate) fn in_force_on(&self, id: &str, date: NaiveDate) -> bool {
+        self.rules.get(id).is_some_and(|r| r.in_force_on(date, &self.info))
+    }
+
     /// Ids of every policy, in the order the files give them.
     pub fn policy_ids(&self) -> Vec<String> {
         let mut rules: Vec<&Rule> = self.rules.values().collect();

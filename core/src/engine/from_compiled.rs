@@ -17,7 +17,7 @@ use crate::schedule;
 impl Engine {
     /// The engine of a compiled pack (`pdp pack`). It decides with the compiled policies
     /// alone, [`Engine::check`] as [`Engine::check_compiled`]; what reads Cedar's policies
-    /// (`kind_policies`, the authoring reports) finds none.
+    /// (`kind_policies`, `cedar_json`) is an error, and the authoring reports find none.
     pub fn from_compiled(pack: &CompiledPack) -> Result<Engine, Error> {
         let sources = pack.sources();
         let (top, vocabulary, info, calendar) = sources.metadata()?;
