@@ -15,8 +15,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 const [side, j] = process.argv.slice(2);
 const calls = JSON.parse(readFileSync(join(here, "target", "cedar-calls.json"), "utf8"));
-const { policies, requests } = calls.jurisdictions[j];
+const { requests } = calls.jurisdictions[j];
 const r = requests[0];
+const policies = r.policies;
 
 let t = performance.now();
 const lap = () => {

@@ -6,7 +6,10 @@
 //
 // For each representative request (one per jurisdiction and kind, written by
 // `cargo bench -p pubdata-policy --bench cedar_calls`):
-//   ours       engine.check(request): request object in, whole verdict out
+//   ours       engine.check(request): request object in, whole verdict out (the nodejs
+//              package: Cedar decides)
+//   forms      the same call on the forms module (bench/target/pkg-forms, loaded with
+//              initSync): the pack's compiled policies decide, no Cedar
 //   stateless  cedar-wasm isAuthorized({ principal, action, resource, context, entities,
 //              schema, policies }): policies and schema as text, parsed on every call
 //   stateful   cedar-wasm statefulIsAuthorized after preparsePolicySet + preparseSchema
@@ -44,6 +47,8 @@ for (const [f, how] of [
 }
 const calls = JSON.parse(readFileSync(callsFile, "utf8"));
 const ours = require(ourPkg);
+const forms = await import(join(here, "target", "pkg-forms", "pubdata_policy_wasm.js"));
+forms.initSync({ module: readFileSync(join(here, "target", "pkg-forms", "pubdata_policy_wasm_bg.wasm")) });
 const cedar = require("@cedar-policy/cedar-wasm/nodejs");
 const cedarVersion = JSON.parse(readFileSync(join(here, "node_modules/@cedar-policy/cedar-wasm/package.json"), "utf8")).version;
 
@@ -63,26 +68,29 @@ console.log(`node ${process.version}; @cedar-policy/cedar-wasm ${cedarVersion} (
 // ---- the same work on both sides, checked --------------------------------------------------
 const sameSet = (a, b) => JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
 const cases = [];
-for (const [j, { policies, requests }] of Object.entries(calls.jurisdictions)) {
+for (const [j, { requests }] of Object.entries(calls.jurisdictions)) {
   const engine = new ours.Engine(j);
-  const pset = { staticPolicies: policies };
-  const pre = cedar.preparsePolicySet(`pset-${j}`, pset);
-  if (pre.type !== "success") fail(`preparsePolicySet ${j}: ${JSON.stringify(pre.errors)}`);
+  const formsEngine = new forms.Engine(j);
   const sch = cedar.preparseSchema("schema", calls.schema);
   if (sch.type !== "success") fail(`preparseSchema: ${JSON.stringify(sch.errors)}`);
   for (const r of requests) {
+    // The policies in force on the request's date, as the engine gives Cedar.
+    const pset = { staticPolicies: r.policies };
+    const pre = cedar.preparsePolicySet(`pset-${r.label}`, pset);
+    if (pre.type !== "success") fail(`preparsePolicySet ${r.label}: ${JSON.stringify(pre.errors)}`);
     const { principal, action, resource, context, entities } = r.cedar;
     const stateless = { principal, action, resource, context, entities, schema: calls.schema, validateRequest: true, policies: pset };
-    const stateful = { principal, action, resource, context, entities, preparsedSchemaName: "schema", validateRequest: true, preparsedPolicySetId: `pset-${j}` };
+    const stateful = { principal, action, resource, context, entities, preparsedSchemaName: "schema", validateRequest: true, preparsedPolicySetId: `pset-${r.label}` };
     const verdict = engine.check(r.request);
     if (!sameSet(verdict.policies, r.reasons)) fail(`${r.label}: our wasm fired ${verdict.policies}, native ${r.reasons}`);
+    if (JSON.stringify(formsEngine.check(r.request)) !== JSON.stringify(verdict)) fail(`${r.label}: the forms module's verdict differs`);
     for (const [name, answer] of [["isAuthorized", cedar.isAuthorized(stateless)], ["statefulIsAuthorized", cedar.statefulIsAuthorized(stateful)]]) {
       if (answer.type !== "success") fail(`${r.label}: ${name}: ${JSON.stringify(answer.errors)}`);
       const { decision, diagnostics } = answer.response;
       if (decision !== r.decision || !sameSet(diagnostics.reason, r.reasons) || diagnostics.errors.length)
         fail(`${r.label}: ${name} says ${decision} ${diagnostics.reason} ${JSON.stringify(diagnostics.errors)}, ours ${r.decision} ${r.reasons}`);
     }
-    cases.push({ label: r.label, engine, request: r.request, stateless, stateful, fired: r.reasons.length });
+    cases.push({ label: r.label, engine, formsEngine, request: r.request, stateless, stateful, fired: r.reasons.length });
   }
 }
 console.log(`\nsame decisions: ${cases.length} requests; each is ONE call on either side (a request names one kind = one Cedar action):`);
@@ -110,7 +118,7 @@ function calibrate(fn, targetMs) {
   const until = performance.now() + 2000;
   while (performance.now() < until) {
     for (const c of cases) {
-      for (let i = 0; i < 5; i++) c.engine.check(c.request);
+      for (let i = 0; i < 5; i++) c.engine.check(c.request), c.formsEngine.check(c.request);
       cedar.statefulIsAuthorized(c.stateful);
     }
   }
@@ -120,6 +128,7 @@ const results = [];
 for (const c of cases) {
   const sides = {
     ours: () => c.engine.check(c.request),
+    forms: () => c.formsEngine.check(c.request),
     stateless: () => cedar.isAuthorized(c.stateless),
     stateful: () => cedar.statefulIsAuthorized(c.stateful),
   };
@@ -128,7 +137,7 @@ for (const c of cases) {
     timeBatch(fn, 20); // warm-up: the optimising tier
     batch[k] = calibrate(fn, 5);
   }
-  const samples = { ours: [], stateless: [], stateful: [] };
+  const samples = { ours: [], forms: [], stateless: [], stateful: [] };
   const until = performance.now() + seconds * 1000;
   while (performance.now() < until || samples.ours.length < 11) {
     for (const [k, fn] of Object.entries(sides)) samples[k].push(timeBatch(fn, batch[k]));
@@ -150,22 +159,24 @@ const nativeOf = (label) => {
 };
 
 console.log(`\nper check, µs (medians of interleaved batches; ${seconds}s per request)`);
-console.log("request              fired    ours  stateless   stateful  | stateless/ours stateful/ours | native  ours/native");
-const ratios = { stateless: [], stateful: [], native: [] };
+console.log("request              fired    ours   forms  stateless   stateful  | stateless/ours stateful/ours stateful/forms | native  ours/native");
+const ratios = { stateless: [], stateful: [], forms: [], native: [] };
 for (const r of results) {
   const native = nativeOf(r.label);
   ratios.stateless.push(r.stateless / r.ours);
   ratios.stateful.push(r.stateful / r.ours);
+  ratios.forms.push(r.stateful / r.forms);
   if (native) ratios.native.push(r.ours / native);
   console.log(
-    `${r.label.padEnd(20)} ${String(r.fired).padStart(5)} ${us(r.ours).padStart(7)} ${us(r.stateless).padStart(10)} ${us(r.stateful).padStart(10)}  | ` +
-      `${(r.stateless / r.ours).toFixed(1).padStart(13)}× ${(r.stateful / r.ours).toFixed(1).padStart(12)}× | ` +
+    `${r.label.padEnd(20)} ${String(r.fired).padStart(5)} ${us(r.ours).padStart(7)} ${us(r.forms).padStart(7)} ${us(r.stateless).padStart(10)} ${us(r.stateful).padStart(10)}  | ` +
+      `${(r.stateless / r.ours).toFixed(1).padStart(13)}× ${(r.stateful / r.ours).toFixed(1).padStart(12)}× ${(r.stateful / r.forms).toFixed(1).padStart(13)}× | ` +
       `${native ? us(native).padStart(6) : "     -"} ${native ? `${(r.ours / native).toFixed(2)}×`.padStart(11) : ""}`,
   );
 }
 const geo = (xs) => Math.exp(xs.reduce((a, x) => a + Math.log(x), 0) / xs.length);
 console.log(
-  `geometric mean: stateless/ours ${geo(ratios.stateless).toFixed(1)}× (target ≥ 40×), stateful/ours ${geo(ratios.stateful).toFixed(1)}× (target ≥ 6×)` +
+  `geometric mean: stateless/ours ${geo(ratios.stateless).toFixed(1)}× (target ≥ 40×), stateful/ours ${geo(ratios.stateful).toFixed(1)}× (target ≥ 6×), ` +
+    `stateful/forms ${geo(ratios.forms).toFixed(1)}× (target ≥ 20×)` +
     (ratios.native.length ? `, ours/native ${geo(ratios.native).toFixed(2)}× (target ≤ 1.5×)` : ", native: no criterion results (run bench/run)"),
 );
 console.log(`worst: stateless/ours ${Math.min(...ratios.stateless).toFixed(1)}×, stateful/ours ${Math.min(...ratios.stateful).toFixed(1)}×` +

@@ -1,7 +1,8 @@
-//! Writes the input of the Node benchmark (`bench/node.mjs`): for every built-in
-//! jurisdiction its policies (Cedar text keyed by `@id`), and for each representative
-//! request (`common::representatives`) the request itself, the one Cedar authorisation the
-//! engine makes for it (`Engine::cedar_call`) and the policies that fired, so that
+//! Writes the input of the Node benchmark (`bench/node.mjs`): for each representative
+//! request (`common::representatives`) of every built-in jurisdiction the request itself,
+//! the policies in force on its date (Cedar text keyed by `@id`: the set the engine asks
+//! Cedar about), the one Cedar authorisation the engine makes for it
+//! (`Engine::cedar_call`) and the policies that fired, so that
 //! `@cedar-policy/cedar-wasm` can be given exactly the same work and checked to reach the
 //! same decision. Not a timing: a generator run with the benchmarks' build.
 //!
@@ -20,7 +21,7 @@ mod common;
 
 use std::path::PathBuf;
 
-use pubdata_policy::{builtin_jurisdictions, Engine, Outcome, Request};
+use pubdata_policy::{builtin_jurisdictions, today_in_china, Engine, Outcome, Request};
 use serde_json::{json, Map, Value};
 
 fn main() {
@@ -45,14 +46,15 @@ fn main() {
                     "label": rep.label(),
                     "request": serde_json::from_str::<Value>(&rep.json).unwrap(),
                     "cedar": engine.cedar_call(&request).unwrap(),
+                    // The policies in force on the request's date: what the engine asks Cedar.
+                    "policies": engine.cedar_policies(request.date.unwrap_or_else(today_in_china)),
                     "decision": decision,
                     "reasons": verdict.policies,
                     "outcome": verdict.outcome,
                 })
             })
             .collect();
-        jurisdictions
-            .insert(jurisdiction.to_string(), json!({ "policies": engine.cedar_policies(), "requests": requests }));
+        jurisdictions.insert(jurisdiction.to_string(), json!({ "requests": requests }));
     }
     let doc = json!({ "schema": schema, "jurisdictions": jurisdictions });
     if let Some(dir) = out.parent() {

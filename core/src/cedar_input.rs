@@ -9,9 +9,12 @@
 //! given. Cedar values are built straight from the JSON, with the names Cedar needs
 //! (entity types, the actions) made once per engine.
 
+#[cfg(feature = "cedar")]
 use std::str::FromStr;
+#[cfg(feature = "cedar")]
 use std::sync::Mutex;
 
+#[cfg(feature = "cedar")]
 use cedar_policy::{
     ActionConstraint, Context, Entities, Entity, EntityId, EntityTypeName, EntityUid, PolicySet, PrincipalConstraint,
     ResourceConstraint, RestrictedExpression, Schema,
@@ -20,7 +23,9 @@ use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
 use crate::calendar::{Calendar, Deadline};
-use crate::compiled::{self, day_millis, millis_day, EntityRef, Value as Plain};
+#[cfg(feature = "cedar")]
+use crate::compiled::millis_day;
+use crate::compiled::{self, day_millis, EntityRef, Value as Plain};
 use crate::error::Error;
 use crate::identifier::{citizen_id_problem, credit_code_problem, IdProblem};
 use crate::limits::MAX_STRING_CHARS;
@@ -28,14 +33,13 @@ use crate::pack::{Derivation, FieldType};
 use crate::request::{parse_date, Request};
 use crate::vocabulary::{Field, Vocabulary, DATE_ATTRIBUTE, SECTIONS};
 
+#[cfg(feature = "cedar")]
 pub(crate) struct CedarInput {
     pub request: cedar_policy::Request,
     pub entities: Entities,
-    /// Identifiers that fail their check (their text and what is wrong), for the verdict's
-    /// warning.
+    /// As [`ReadRequest::invalid_identifiers`].
     pub invalid_identifiers: Vec<(String, IdProblem)>,
-    /// Working-day counts that reached beyond the calendar's years, as the deadlines they
-    /// amount to, for the verdict's `calendar_out_of_range` warning.
+    /// As [`ReadRequest::uncovered`].
     pub uncovered: Vec<Deadline>,
 }
 
@@ -54,49 +58,16 @@ fn identifier_problem(number: &str, citizen: Option<bool>) -> Option<IdProblem> 
     }
 }
 
-/// What every request of one engine shares: the vocabulary, the entity types, the actions,
-/// and whether each input must be checked against the schema.
+/// Reads the requests of one engine by its vocabulary, as plain values: what the compiled
+/// policies decide, and what [`CedarNames::build`] makes Cedar's input of.
 #[derive(Debug, Clone)]
 pub(crate) struct Builder {
     vocabulary: Vocabulary,
-    requester: EntityTypeName,
-    resource: EntityTypeName,
-    /// `Action::"<kind>"` for each kind of the vocabulary, in its order.
-    actions: Vec<(String, EntityUid)>,
-    /// The schema's action entities when it groups actions, given with every request
-    /// for `action in <group>`. Without groups they would add nothing a policy can read
-    /// (actions have no attributes), so none are given.
-    action_entities: Vec<Entity>,
-    /// `datetime("…")` of the days most recently decided on: Cedar parses the function's
-    /// name each time it makes one, and a form checks on every keystroke with the same day.
-    dates: DateCache,
-    /// The schema each input is checked against, or `None`: the schema is made from the
-    /// same vocabulary this builder reads requests by, so what it builds conforms (a test
-    /// builds requests with every field against it), and checking again per request
-    /// would only repeat that test.
-    checked_against: Option<Schema>,
 }
 
 impl Builder {
-    /// `schema`: the vocabulary's schema, parsed, when it groups actions (for their
-    /// entities) or when each input is to be checked against it (`check`).
-    pub fn new(vocabulary: Vocabulary, schema: Option<&Schema>, check: bool) -> Result<Builder, Error> {
-        let [requester, action, resource] = type_names()?;
-        let actions = vocabulary.kinds().iter().map(|k| (k.kind.clone(), uid(&action, &k.kind))).collect();
-        Ok(Builder {
-            vocabulary,
-            requester,
-            resource,
-            actions,
-            action_entities: match schema {
-                Some(schema) if schema.action_groups().next().is_some() => {
-                    schema.action_entities().map_err(|e| Error::Evaluation(e.to_string()))?.iter().cloned().collect()
-                }
-                _ => Vec::new(),
-            },
-            dates: DateCache::default(),
-            checked_against: if check { schema.cloned() } else { None },
-        })
+    pub fn new(vocabulary: Vocabulary) -> Builder {
+        Builder { vocabulary }
     }
 
     pub fn vocabulary(&self) -> &Vocabulary {
@@ -105,22 +76,23 @@ impl Builder {
 
     /// The kinds, in the vocabulary's order.
     pub fn kinds(&self) -> impl Iterator<Item = &str> {
-        self.actions.iter().map(|(k, _)| k.as_str())
+        self.vocabulary.kinds().iter().map(|k| k.kind.as_str())
     }
 
-    /// The action of a kind of request; an unknown kind is the request's fault.
-    pub fn action(&self, kind: &str) -> Result<&EntityUid, Error> {
-        let found = self.actions.iter().find(|(k, _)| k == kind).map(|(_, a)| a);
-        found.ok_or_else(|| {
-            let all: Vec<String> = self.actions.iter().map(|(k, _)| format!("`{k}`")).collect();
-            Error::invalid("/kind", format!("unknown variant `{kind}`, expected one of {}", all.join(", ")))
-        })
+    /// Whether `kind` is a kind of request of the vocabulary; an unknown one is the
+    /// request's fault.
+    pub fn known_kind(&self, kind: &str) -> Result<(), Error> {
+        if self.kinds().any(|k| k == kind) {
+            return Ok(());
+        }
+        let all: Vec<String> = self.kinds().map(|k| format!("`{k}`")).collect();
+        Err(Error::invalid("/kind", format!("unknown variant `{kind}`, expected one of {}", all.join(", "))))
     }
 
     /// `request` read by the vocabulary as plain values, decided on `date`; `calendar`
     /// counts working days.
     pub fn read(&self, request: &Request, date: NaiveDate, calendar: &Calendar) -> Result<ReadRequest, Error> {
-        self.action(&request.kind)?;
+        self.known_kind(&request.kind)?;
         let action = EntityRef { ty: ACTION.to_owned(), id: request.kind.clone() };
         let mut invalid_identifiers = Vec::new();
         let mut uncovered = Vec::new();
@@ -150,13 +122,76 @@ impl Builder {
             uncovered,
         })
     }
+}
+
+/// What Cedar's input needs beyond the values read: the entity types, the actions, and
+/// whether each input must be checked against the schema. Made only where Cedar decides
+/// (making the names runs Cedar's parser).
+#[cfg(feature = "cedar")]
+#[derive(Debug, Clone)]
+pub(crate) struct CedarNames {
+    requester: EntityTypeName,
+    resource: EntityTypeName,
+    /// `Action::"<kind>"` for each kind of the vocabulary, in its order.
+    actions: Vec<(String, EntityUid)>,
+    /// The schema's action entities when it groups actions, given with every request
+    /// for `action in <group>`. Without groups they would add nothing a policy can read
+    /// (actions have no attributes), so none are given.
+    action_entities: Vec<Entity>,
+    /// `datetime("…")` of the days most recently decided on: Cedar parses the function's
+    /// name each time it makes one, and a form checks on every keystroke with the same day.
+    dates: DateCache,
+    /// The schema each input is checked against, or `None`: the schema is made from the
+    /// same vocabulary the builder reads requests by, so what it builds conforms (a test
+    /// builds requests with every field against it), and checking again per request
+    /// would only repeat that test.
+    checked_against: Option<Schema>,
+}
+
+#[cfg(feature = "cedar")]
+impl CedarNames {
+    /// `schema`: the vocabulary's schema, parsed, when it groups actions (for their
+    /// entities) or when each input is to be checked against it (`check`).
+    pub fn new(vocabulary: &Vocabulary, schema: Option<&Schema>, check: bool) -> Result<CedarNames, Error> {
+        let [requester, action, resource] = type_names()?;
+        let actions = vocabulary.kinds().iter().map(|k| (k.kind.clone(), uid(&action, &k.kind))).collect();
+        Ok(CedarNames {
+            requester,
+            resource,
+            actions,
+            action_entities: match schema {
+                Some(schema) if schema.action_groups().next().is_some() => {
+                    schema.action_entities().map_err(|e| Error::Evaluation(e.to_string()))?.iter().cloned().collect()
+                }
+                _ => Vec::new(),
+            },
+            dates: DateCache::default(),
+            checked_against: if check { schema.cloned() } else { None },
+        })
+    }
+
+    /// The action of a kind of request, `None` for a name that is no kind.
+    pub fn action(&self, kind: &str) -> Option<&EntityUid> {
+        self.actions.iter().find(|(k, _)| k == kind).map(|(_, a)| a)
+    }
+
+    /// Whether `uid` is the action of a kind (not a group of actions).
+    pub fn is_action(&self, uid: &EntityUid) -> bool {
+        self.actions.iter().any(|(_, a)| a == uid)
+    }
 
     /// The Cedar input of `request`, decided on `date`; `calendar` counts working days.
-    pub fn build(&self, request: &Request, date: NaiveDate, calendar: &Calendar) -> Result<CedarInput, Error> {
+    pub fn build(
+        &self,
+        reader: &Builder,
+        request: &Request,
+        date: NaiveDate,
+        calendar: &Calendar,
+    ) -> Result<CedarInput, Error> {
         let internal = |e: &dyn std::fmt::Display| Error::Evaluation(e.to_string());
         let schema = self.checked_against.as_ref();
-        let action = self.action(&request.kind)?.clone();
-        let read = self.read(request, date, calendar)?;
+        let read = reader.read(request, date, calendar)?;
+        let action = self.action(&request.kind).ok_or_else(|| Error::Evaluation("no action".into()))?.clone();
         let attrs = |attrs: Vec<(String, Plain)>| {
             attrs.into_iter().map(|(k, v)| Ok((k, self.restricted(v)?))).collect::<Result<Vec<_>, Error>>()
         };
@@ -212,9 +247,11 @@ pub(crate) struct ReadRequest {
     pub resource: (EntityRef, Vec<(String, Plain)>),
     /// The context's attributes, the request's date among them.
     pub context: Vec<(String, Plain)>,
-    /// As [`CedarInput::invalid_identifiers`].
+    /// Identifiers that fail their check (their text and what is wrong), for the verdict's
+    /// warning.
     pub invalid_identifiers: Vec<(String, IdProblem)>,
-    /// As [`CedarInput::uncovered`].
+    /// Working-day counts that reached beyond the calendar's years, as the deadlines they
+    /// amount to, for the verdict's `calendar_out_of_range` warning.
     pub uncovered: Vec<Deadline>,
 }
 
@@ -424,9 +461,11 @@ impl Attrs {
 }
 
 /// A few `datetime` values, made once each.
+#[cfg(feature = "cedar")]
 #[derive(Debug, Default)]
 struct DateCache(Mutex<Vec<(NaiveDate, RestrictedExpression)>>);
 
+#[cfg(feature = "cedar")]
 impl DateCache {
     const SIZE: usize = 16;
 
@@ -444,6 +483,7 @@ impl DateCache {
     }
 }
 
+#[cfg(feature = "cedar")]
 impl Clone for DateCache {
     fn clone(&self) -> Self {
         DateCache::default()
@@ -472,6 +512,7 @@ pub(crate) const RESOURCE: &str = "Resource";
 /// Cedar's parser builds its lexer anew for every text it reads, so one text naming all
 /// three is read with one lexer instead of three, and with the grammar the policies were
 /// just read with (each is code a cold WebAssembly start compiles first; BENCHMARKS.md).
+#[cfg(feature = "cedar")]
 fn type_names() -> Result<[EntityTypeName; 3], Error> {
     let scope = format!(r#"permit (principal is {REQUESTER}, action == {ACTION}::"any", resource is {RESOURCE});"#);
     let set = PolicySet::from_str(&scope).map_err(|e| Error::Evaluation(e.to_string()))?;
@@ -485,18 +526,19 @@ fn type_names() -> Result<[EntityTypeName; 3], Error> {
     }
 }
 
+#[cfg(feature = "cedar")]
 fn uid(type_name: &EntityTypeName, id: &str) -> EntityUid {
     EntityUid::from_type_name_and_id(type_name.clone(), EntityId::new(id))
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "cedar"))]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, reason = "a test fails loudly")]
 
     use cedar_policy::Schema;
     use serde_json::{json, Value};
 
-    use super::{whole_months, Builder};
+    use super::{whole_months, Builder, CedarNames};
     use crate::engine::Engine;
     use crate::request::Request;
 
@@ -532,7 +574,8 @@ mod tests {
             let engine = Engine::builtin(j).unwrap();
             let vocabulary = engine.vocabulary().clone();
             let schema = Schema::from_cedarschema_str(&vocabulary.schema()).unwrap().0;
-            let checked = Builder::new(vocabulary.clone(), Some(&schema), true).unwrap();
+            let reader = Builder::new(vocabulary.clone());
+            let checked = CedarNames::new(&vocabulary, Some(&schema), true).unwrap();
             let full = crate::impact::populated_request(&vocabulary);
             for kind in vocabulary.kinds() {
                 for parts in [full.clone(), blanked(&full), json!({})] {
@@ -541,7 +584,7 @@ mod tests {
                     request["kind"] = json!(kind.kind);
                     // Texts blanked leave enums and dates invalid: those stay as given.
                     let request = Request::from_value(request).unwrap();
-                    let built = checked.build(&request, d("2026-03-02"), engine.calendar());
+                    let built = checked.build(&reader, &request, d("2026-03-02"), engine.calendar());
                     match (&parts, built) {
                         (_, Ok(_)) => {}
                         (p, Err(crate::Error::InvalidRequest { .. })) if p != &full && p != &json!({}) => {}

@@ -34,9 +34,12 @@ impl Engine {
         }))
     }
 
-    /// Every policy of the engine as Cedar text, keyed by its `@id` (the id Cedar reports
-    /// a policy by), in the order the files give them.
-    pub fn cedar_policies(&self) -> Map<String, Value> {
-        self.ordered_policies().into_iter().map(|(id, p)| (id.to_owned(), Value::String(p.to_string()))).collect()
+    /// Every policy of the engine in force on `date` as Cedar text, keyed by its `@id` (the
+    /// id Cedar reports a policy by), in the order the files give them: the set
+    /// [`Engine::check`] asks Cedar about for a request of that date (which dates a rule's
+    /// `@validFrom`/`@validUntil` and its regulation's term leave out, Cedar never sees).
+    pub fn cedar_policies(&self, date: chrono::NaiveDate) -> Map<String, Value> {
+        let policies = self.ordered_policies().into_iter().filter(|(id, _)| self.in_force_on(id, date));
+        policies.map(|(id, p)| (id.to_owned(), Value::String(p.to_string()))).collect()
     }
 }

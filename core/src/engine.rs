@@ -2,10 +2,8 @@
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::str::FromStr;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::OnceLock;
 
-use cedar_policy::{ActionConstraint, Authorizer, Decision, PolicyId, PolicySet, Schema, ValidationMode, Validator};
 use chrono::{FixedOffset, NaiveDate, Utc};
 
 use crate::bounded_read;
@@ -15,18 +13,21 @@ use crate::compiled::{self, CompiledPolicy};
 use crate::embedded;
 use crate::error::Error;
 use crate::identifier::IdProblem;
-use crate::identity::{self, PolicySetId};
-use crate::limits::{MAX_CALENDAR_FILES, MAX_POLICIES, MAX_POLICY_FILES, MAX_POLICY_FILE_BYTES};
+use crate::identity::PolicySetId;
+use crate::limits::{MAX_CALENDAR_FILES, MAX_POLICY_FILES, MAX_POLICY_FILE_BYTES};
 use crate::messages;
 use crate::pack::PackManifest;
 use crate::regulation::JurisdictionInfo;
 use crate::request::Request;
-use crate::rules::{PolicyRole, Role, Rule};
+use crate::rules::{Role, Rule};
 use crate::schedule;
 use crate::verdict::{Ground, Obligation, Outcome, Verdict, Violation, Warning};
 
-mod from_compiled;
 use crate::vocabulary::Vocabulary;
+
+#[cfg(feature = "cedar")]
+mod cedar;
+mod from_compiled;
 
 /// The texts an engine is built from: a pack and the packs beneath it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -251,28 +252,6 @@ fn io(path: &Path, e: std::io::Error) -> Error {
     Error::Io { path: path.display().to_string(), message: e.to_string() }
 }
 
-/// The files a pack's `pack.json` says its policies must include are there, each with a
-/// policy.
-fn required_files(layer: &LayerSources, manifest: &PackManifest, rules: &HashMap<PolicyId, Rule>) -> Result<(), Error> {
-    let base = |path: &str| path.rsplit(['/', '\\']).next().unwrap_or(path).to_owned();
-    for name in &manifest.policy_files {
-        let Some((file, _)) = layer.policies.iter().find(|(path, _)| base(path) == *name) else {
-            let message = format!("`policyFiles` lists `{name}`, which the folder does not have");
-            return Err(Error::policies(in_pack(layer, "pack.json"), message));
-        };
-        if !rules.values().any(|r| r.file == *file) {
-            return Err(Error::policies(file, "holds no policy, but `pack.json` lists it in `policyFiles`"));
-        }
-    }
-    Ok(())
-}
-
-fn parse_schema(text: &str) -> Result<Schema, Error> {
-    Schema::from_cedarschema_str(text)
-        .map(|(schema, _)| schema)
-        .map_err(|e| Error::policies("(the schema made from pack.json)", e))
-}
-
 /// The packs with rules (a `pack.json` and a `regulation.json`) of a policies folder: the
 /// jurisdictions, and those only built upon (`layerOnly`), each list sorted by id. A
 /// `pack.json` that does not read counts as a jurisdiction: loading it reports the fault.
@@ -306,211 +285,36 @@ pub fn builtin_jurisdictions() -> Vec<&'static str> {
     embedded::PACKS.iter().filter(|e| e.jurisdiction).map(|e| e.id).collect()
 }
 
-/// The policies one kind of request evaluates on one day.
-type KindSets = Vec<(String, PolicySet)>;
-
 /// Decides requests of one jurisdiction: its pack with the packs beneath it.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Engine {
     jurisdiction: String,
     info: JurisdictionInfo,
-    policies: PolicySet,
     /// The days on which some regulation or rule comes into force or lapses: between two
     /// of them, the same rules decide.
     breakpoints: Vec<NaiveDate>,
-    /// For each stretch of days between breakpoints (by index), and each kind, the
-    /// policies in force whose scope admits the kind's action: the only ones that can
-    /// fire (or fail) on such a request, so the only ones a check evaluates. Made when a
-    /// request first falls in the stretch.
-    by_day: Mutex<HashMap<usize, Arc<KindSets>>>,
     input: cedar_input::Builder,
-    rules: HashMap<PolicyId, Rule>,
+    /// Each policy's rule, by its id.
+    rules: HashMap<String, Rule>,
     /// For each kind, the positions in `info.regulations` of the regulations some policy
     /// of any date names the kind's action in: the regulations a request of the kind is
     /// decided by, when in force. A regulation on other matters says nothing of it, in
     /// force or not.
     governing: Vec<(String, Vec<usize>)>,
     calendar: Calendar,
-    authorizer: Authorizer,
     id: PolicySetId,
     /// Every policy compiled, in the files' order: what [`Engine::check_compiled`] decides
     /// by. Compiled when the sources are loaded and validated (a policy that does not
     /// compile is a load error), and for a built-in pack when first needed, as its
     /// validation is left to the tests (which compile every built-in pack).
     compiled: OnceLock<Result<Vec<(Rule, CompiledPolicy)>, Error>>,
-    /// Whether Cedar's policy set decides: not in an engine made from a compiled pack,
-    /// which has the compiled policies only.
-    cedar: bool,
-}
-
-impl Clone for Engine {
-    fn clone(&self) -> Self {
-        Engine {
-            jurisdiction: self.jurisdiction.clone(),
-            info: self.info.clone(),
-            policies: self.policies.clone(),
-            breakpoints: self.breakpoints.clone(),
-            by_day: Mutex::new(self.by_day.lock().map(|m| m.clone()).unwrap_or_default()),
-            input: self.input.clone(),
-            rules: self.rules.clone(),
-            governing: self.governing.clone(),
-            calendar: self.calendar.clone(),
-            authorizer: Authorizer::new(),
-            id: self.id.clone(),
-            compiled: self.compiled.clone(),
-            cedar: self.cedar,
-        }
-    }
+    /// Cedar's policy set, which decides when present: not in an engine made from a
+    /// compiled pack, which has the compiled policies only.
+    #[cfg(feature = "cedar")]
+    cedar: Option<cedar::CedarPart>,
 }
 
 impl Engine {
-    /// The engine for a built-in pack (a jurisdiction's id, e.g. `ganzi`).
-    pub fn builtin(id: &str) -> Result<Engine, Error> {
-        // Built-in sources are part of the build: the test `builtin_policies_validate_strictly`
-        // validates each set of the very build that embeds it, so a start-up need not repeat
-        // it (a tenth of the time it takes).
-        let found = builtin_pack(id).filter(|e| e.jurisdiction);
-        let found = found.ok_or_else(|| Error::UnknownJurisdiction(id.to_owned()))?;
-        Engine::build(&Sources::builtin(id)?, false, Some(found.hash))
-    }
-
-    /// An engine over the pack `id` of a `policies/` folder, for policy authors: any pack
-    /// the folder holds, with no rebuild.
-    pub fn from_dir(root: &Path, id: &str) -> Result<Engine, Error> {
-        let sources = Sources::from_dir(root, id)?;
-        // A pack only built upon decides no request of its own.
-        if sources.manifests()?.last().is_some_and(|(_, m)| m.layer_only) {
-            return Err(Error::UnknownJurisdiction(id.to_owned()));
-        }
-        Engine::from_sources(&sources)
-    }
-
-    /// Parses and strictly validates the sources; every later check reuses the result.
-    pub fn from_sources(sources: &Sources) -> Result<Engine, Error> {
-        Engine::build(sources, true, None)
-    }
-
-    /// `hash`: the sources' `PolicySetId::hash` when known (build.rs hashes the built-in sets).
-    fn build(sources: &Sources, validate: bool, hash: Option<&str>) -> Result<Engine, Error> {
-        let (top, vocabulary, info, calendar) = sources.metadata()?;
-        let jurisdiction = top.pack.clone();
-        // A check needs the schema only for the action entities of groups, which a schema
-        // made from pack.json never has; validation needs it.
-        let schema = if validate { Some(parse_schema(&vocabulary.schema())?) } else { None };
-
-        let mut policies = PolicySet::new();
-        let mut rules = HashMap::new();
-        for layer in &sources.layers {
-            let regulations = info.regulations_of(&layer.pack);
-            for (file, text) in &layer.policies {
-                let parsed = PolicySet::from_str(text).map_err(|e| Error::policies(file, e))?;
-                for policy in parsed.policies() {
-                    if rules.len() == MAX_POLICIES {
-                        return Err(Error::policies(file, format!("more than {MAX_POLICIES} policies, the limit")));
-                    }
-                    let rule = Rule::from_policy(file, rules.len(), policy, &info, &regulations)?;
-                    let id = PolicyId::new(&rule.id);
-                    if rules.contains_key(&id) {
-                        return Err(Error::in_policy(file, &rule.id, format!("policy id `{}` is used twice", rule.id)));
-                    }
-                    policies.add(policy.new_id(id.clone())).map_err(|e| Error::policies(file, e))?;
-                    rules.insert(id, rule);
-                }
-            }
-        }
-        for (layer, (_, manifest)) in sources.layers.iter().zip(&sources.manifests()?) {
-            required_files(layer, manifest, &rules)?;
-        }
-        schedule::check_links(&rules)?;
-        let validation = match (&schema, validate) {
-            (Some(schema), true) => Some(Validator::new(schema.clone()).validate(&policies, ValidationMode::Strict)),
-            _ => None,
-        };
-        if let Some(first) = validation.as_ref().and_then(|v| v.validation_errors().next()) {
-            let id = first.policy_id();
-            let file = rules.get(id).map(|r| r.file.as_str()).unwrap_or("policies");
-            let others = validation.as_ref().map_or(1, |v| v.validation_errors().count()) - 1;
-            return Err(Error::in_policy(
-                file,
-                id.as_ref(),
-                format!("policy `{id}` does not match the schema: {first} ({others} more errors)"),
-            ));
-        }
-        let id = PolicySetId {
-            jurisdiction: jurisdiction.clone(),
-            version: env!("CARGO_PKG_VERSION").to_owned(),
-            hash: match hash {
-                Some(hash) => hash.to_owned(),
-                None => identity::hash(sources)?,
-            },
-        };
-        let breakpoints = breakpoints(&info, rules.values());
-        let input = cedar_input::Builder::new(vocabulary, None, false)?;
-        let governing = input
-            .kinds()
-            .map(|kind| {
-                // A policy whose scope names no action (a check of every request, such as an
-                // identifier's) applies to the kind but is not what decides it.
-                let set = policies_for(&policies, input.action(kind)?, &input)?;
-                let mut regulations: Vec<usize> = set
-                    .policies()
-                    .filter(|p| !matches!(p.action_constraint(), ActionConstraint::Any))
-                    .filter_map(|p| rules.get(p.id()))
-                    .map(|r| r.regulation)
-                    .collect();
-                regulations.sort_unstable();
-                regulations.dedup();
-                Ok((kind.to_owned(), regulations))
-            })
-            .collect::<Result<_, Error>>()?;
-        let compiled = OnceLock::new();
-        if validate {
-            if let Err(e) = compiled.get_or_init(|| compile_all(&policies, &rules)) {
-                return Err(e.clone());
-            }
-        }
-        Ok(Engine {
-            jurisdiction,
-            info,
-            policies,
-            breakpoints,
-            by_day: Mutex::new(HashMap::new()),
-            input,
-            rules,
-            governing,
-            calendar,
-            authorizer: Authorizer::new(),
-            id,
-            compiled,
-            cedar: true,
-        })
-    }
-
-    /// The policies of each kind that decide on `date`: those of the rules in force then.
-    fn sets_for(&self, date: NaiveDate) -> Result<Arc<KindSets>, Error> {
-        let stretch = self.breakpoints.partition_point(|b| *b <= date);
-        if let Some(found) = self.by_day.lock().ok().and_then(|m| m.get(&stretch).cloned()) {
-            return Ok(found);
-        }
-        let mut in_force = PolicySet::new();
-        for policy in self.policies.policies() {
-            let rule = self.rules.get(policy.id());
-            if rule.is_some_and(|r| r.in_force_on(date, &self.info)) {
-                in_force.add(policy.clone()).map_err(|e| Error::Evaluation(e.to_string()))?;
-            }
-        }
-        let sets: KindSets = self
-            .input
-            .kinds()
-            .map(|kind| Ok((kind.to_owned(), policies_for(&in_force, self.input.action(kind)?, &self.input)?)))
-            .collect::<Result<_, Error>>()?;
-        let sets = Arc::new(sets);
-        if let Ok(mut m) = self.by_day.lock() {
-            m.insert(stretch, Arc::clone(&sets));
-        }
-        Ok(sets)
-    }
-
     /// The pack's request vocabulary with its layers'.
     pub fn vocabulary(&self) -> &Vocabulary {
         self.input.vocabulary()
@@ -542,18 +346,17 @@ impl Engine {
         &self.calendar
     }
 
+    /// Whether the policy `id` is in force on `date` (its own dates and its regulation's).
+    #[cfg(feature = "cedar")]
+    pub(crate) fn in_force_on(&self, id: &str, date: NaiveDate) -> bool {
+        self.rules.get(id).is_some_and(|r| r.in_force_on(date, &self.info))
+    }
+
     /// Ids of every policy, in the order the files give them.
     pub fn policy_ids(&self) -> Vec<String> {
         let mut rules: Vec<&Rule> = self.rules.values().collect();
         rules.sort_by_key(|r| r.order);
         rules.into_iter().map(|r| r.id.clone()).collect()
-    }
-
-    /// The Cedar input of a request and the day it is decided on (for [`Engine::check`]
-    /// and `cedar_json`).
-    pub(crate) fn cedar_input(&self, request: &Request) -> Result<(cedar_input::CedarInput, NaiveDate), Error> {
-        let date = self.date_of(request)?;
-        Ok((self.input.build(request, date, &self.calendar)?, date))
     }
 
     /// The day a request of this engine's jurisdiction is decided on; a request of another
@@ -576,49 +379,26 @@ impl Engine {
         Ok(request.date.unwrap_or_else(today_in_china))
     }
 
-    /// Every policy with its id, in the order the files give them.
-    pub(crate) fn ordered_policies(&self) -> Vec<(&str, &cedar_policy::Policy)> {
-        let mut rules: Vec<&Rule> = self.rules.values().collect();
-        rules.sort_by_key(|r| r.order);
-        rules
-            .into_iter()
-            .filter_map(|r| self.policies.policy(&PolicyId::new(&r.id)).map(|p| (r.id.as_str(), p)))
-            .collect()
-    }
-
-    /// The policies that decide a request of `kind` dated `date` — those in force then whose
-    /// scope admits the kind's action — each with its id and role, in the files' order:
-    /// what [`Engine::check`] asks Cedar about, for a symbolic proof over the same set.
-    pub fn kind_policies(
-        &self,
-        kind: &str,
-        date: NaiveDate,
-    ) -> Result<Vec<(String, PolicyRole, cedar_policy::Policy)>, Error> {
-        let sets = self.sets_for(date)?;
-        let Some((_, set)) = sets.iter().find(|(k, _)| k == kind) else {
-            return Err(Error::invalid("/kind", format!("unknown kind `{kind}`")));
-        };
-        let mut found: Vec<(&Rule, cedar_policy::Policy)> =
-            set.policies().filter_map(|p| Some((self.rules.get(p.id())?, p.clone()))).collect();
-        found.sort_by_key(|(r, _)| r.order);
-        Ok(found.into_iter().map(|(r, p)| (r.id.clone(), r.policy_role(), p)).collect())
-    }
-
-    /// Decides a request.
+    /// Decides a request: with Cedar when the engine was made from policy texts, else with
+    /// the compiled policies.
     pub fn check(&self, request: &Request) -> Result<Verdict, Error> {
-        if !self.cedar {
-            return self.check_compiled(request);
+        #[cfg(feature = "cedar")]
+        if let Some(cedar) = &self.cedar {
+            return self.check_cedar(cedar, request);
         }
-        let (input, date) = self.cedar_input(request)?;
-        let sets = self.sets_for(date)?;
-        let policies = sets.iter().find(|(k, _)| *k == request.kind).map_or(&self.policies, |(_, p)| p);
-        let response = self.authorizer.is_authorized(&input.request, policies, &input.entities);
-        if let Some(e) = response.diagnostics().errors().next() {
-            return Err(Error::Evaluation(e.to_string()));
-        }
-        let fired: Vec<&Rule> = response.diagnostics().reason().filter_map(|id| self.rules.get(id)).collect();
-        let allowed = response.decision() == Decision::Allow;
-        Ok(self.verdict(request, date, allowed, fired, input.uncovered, &input.invalid_identifiers))
+        self.check_compiled(request)
+    }
+
+    /// Every policy compiled, in the files' order.
+    fn compiled_policies(&self) -> Result<&[(Rule, CompiledPolicy)], Error> {
+        let compiled = self.compiled.get_or_init(|| {
+            #[cfg(feature = "cedar")]
+            if let Some(cedar) = &self.cedar {
+                return cedar::compile_all(cedar.policies(), &self.rules);
+            }
+            Ok(Vec::new())
+        });
+        compiled.as_deref().map_err(Clone::clone)
     }
 
     /// Decides a request with the compiled policies instead of Cedar: the same verdict as
@@ -626,16 +406,14 @@ impl Engine {
     pub fn check_compiled(&self, request: &Request) -> Result<Verdict, Error> {
         let date = self.date_of(request)?;
         let (input, invalid_identifiers, uncovered) = self.input.read(request, date, &self.calendar)?.into_compiled();
-        let compiled = self.compiled.get_or_init(|| compile_all(&self.policies, &self.rules));
-        let in_force = compiled
-            .as_ref()
-            .map_err(Clone::clone)?
+        let in_force = self
+            .compiled_policies()?
             .iter()
             .filter(|(rule, _)| rule.in_force_on(date, &self.info))
             // As `policies_for`: a policy whose scope names other kinds' actions only is false
             // on this request before any condition, so it need not be evaluated.
             .filter(|(_, p)| {
-                let kind = |a: &String| *a == request.kind || self.input.action(a).is_err();
+                let kind = |a: &String| *a == request.kind || !self.input.kinds().any(|k| k == a);
                 p.actions.as_ref().is_none_or(|actions| actions.iter().any(kind))
             })
             .map(|(rule, policy)| (rule, policy));
@@ -849,49 +627,6 @@ fn breakpoints<'r>(info: &JurisdictionInfo, rules: impl Iterator<Item = &'r Rule
     breakpoints.sort();
     breakpoints.dedup();
     breakpoints
-}
-
-/// Every policy compiled, in the files' order; one that does not compile is an error
-/// naming it and what it uses.
-fn compile_all(policies: &PolicySet, rules: &HashMap<PolicyId, Rule>) -> Result<Vec<(Rule, CompiledPolicy)>, Error> {
-    let mut ordered: Vec<&Rule> = rules.values().collect();
-    ordered.sort_by_key(|r| r.order);
-    ordered
-        .into_iter()
-        .map(|rule| {
-            let policy = policies.policy(&PolicyId::new(&rule.id));
-            let policy = policy.ok_or_else(|| Error::policies(&rule.file, format!("policy `{}` is lost", rule.id)))?;
-            let compiled = compiled::compile(&rule.id, policy).map_err(|e| {
-                Error::policies(&rule.file, format!("policy `{}` cannot be compiled: it uses {}", rule.id, e.0))
-            })?;
-            Ok((rule.clone(), compiled))
-        })
-        .collect()
-}
-
-/// The policies whose action scope may admit `action`. A policy whose scope names other
-/// actions only evaluates to false on such a request (the scope is checked before any
-/// condition, so it cannot fail either): leaving it out changes no decision, no list of
-/// fired policies and no error. `action in [...]` naming anything but the five actions
-/// (an action group) is kept for every action.
-fn policies_for(
-    all: &PolicySet,
-    action: &cedar_policy::EntityUid,
-    input: &cedar_input::Builder,
-) -> Result<PolicySet, Error> {
-    let is_kind = |a: &cedar_policy::EntityUid| input.kinds().any(|k| input.action(k).is_ok_and(|u| u == a));
-    let mut set = PolicySet::new();
-    for policy in all.policies() {
-        let admits = match policy.action_constraint() {
-            ActionConstraint::Any => true,
-            ActionConstraint::Eq(a) => &a == action,
-            ActionConstraint::In(list) => list.iter().any(|a| a == action || !is_kind(a)),
-        };
-        if admits {
-            set.add(policy.clone()).map_err(|e| Error::Evaluation(e.to_string()))?;
-        }
-    }
-    Ok(set)
 }
 
 /// Today's date in China (UTC+8), the day a request without a date is taken to be sent.

@@ -68,6 +68,7 @@ pub fn credit_code_problem(code: &str) -> Option<IdProblem> {
 
 /// A unified social credit code whose checksum holds (GB 32100-2015's own example), for
 /// requests the change impact generates.
+#[cfg(feature = "cedar")]
 pub(crate) const SAMPLE_CREDIT_CODE: &str = "91110000600037341L";
 
 /// Whether `code` is a unified social credit code with a correct check character.

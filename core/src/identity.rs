@@ -3,7 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::{Engine, Sources};
+use crate::engine::Engine;
+#[cfg(feature = "cedar")]
+use crate::engine::Sources;
 use crate::error::Error;
 use crate::request::Request;
 use crate::verdict::Verdict;
@@ -24,12 +26,14 @@ pub struct PolicySetId {
 
 /// The hash of a pack's sources with their policies compiled; a policy that does not
 /// compile is an error.
+#[cfg(feature = "cedar")]
 pub(crate) fn hash(sources: &Sources) -> Result<String, Error> {
     let compiled = sources.layers.iter().map(crate::compiled::compiled_layer).collect::<Result<Vec<_>, _>>()?;
     Ok(hash_with(sources, &compiled))
 }
 
 /// The hash of a pack's sources, `compiled` being each layer's compiled policies.
+#[cfg(feature = "cedar")]
 pub(crate) fn hash_with(sources: &Sources, compiled: &[String]) -> String {
     use crate::source_hash::LayerText;
     let layers: Vec<LayerText<'_>> = sources

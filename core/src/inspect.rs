@@ -150,7 +150,7 @@ fn every_problem(
         annotation_problems(annotations).into_iter().map(|(k, m)| (k, format!("policy `{id}`: {m}"))).collect();
     let rest = without_problems(annotations);
     let rest: Vec<(&str, &str)> = rest.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    if let Err(e) = Rule::from_annotations(file, index, effect, &rest, info, own) {
+    if let Err(e) = Rule::from_annotations(file, index, crate::rules::effect_of(effect), &rest, info, own) {
         let message = format!("policy `{id}`: {}", e.message);
         if !out.iter().any(|(_, m)| *m == message) {
             out.push((e.annotation, message));

@@ -11,18 +11,24 @@ mod audit;
 pub mod bounded_read;
 mod calendar;
 mod cedar_input;
+#[cfg(feature = "cedar")]
 mod cedar_json;
 mod compiled;
+#[cfg(feature = "cedar")]
 pub mod coverage;
 mod engine;
 mod error;
+#[cfg(feature = "cedar")]
 pub mod explain;
 mod identifier;
 mod identity;
+#[cfg(feature = "cedar")]
 pub mod impact;
+#[cfg(feature = "cedar")]
 pub mod inspect;
 pub mod json_reader;
 mod limits;
+#[cfg(feature = "cedar")]
 pub mod lint;
 mod messages;
 mod pack;
@@ -31,6 +37,7 @@ mod request;
 mod rules;
 pub mod scenario;
 mod schedule;
+#[cfg(feature = "cedar")]
 mod source_hash;
 mod status;
 pub mod strict_date;
@@ -53,6 +60,8 @@ mod embedded {
         /// `PolicySetId::hash` of the pack with its layers and the calendar, made by build.rs.
         pub hash: &'static str,
         /// The pack's policies compiled (its `compiled.json`), `""` for a pack without any.
+        /// Only in a build without Cedar: one with it compiles them from `policies` when asked.
+        #[cfg(not(feature = "cedar"))]
         pub compiled: &'static str,
     }
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
@@ -66,8 +75,8 @@ pub use error::{Error, ErrorMessage, ErrorReport};
 pub use identifier::{citizen_id_problem, credit_code_problem, is_valid_citizen_id, is_valid_credit_code, IdProblem};
 pub use identity::{read_client_verdict, PolicySetId, Verification};
 pub use limits::{
-    MAX_CALENDAR_FILES, MAX_DEPTH, MAX_POLICIES, MAX_POLICY_FILES, MAX_POLICY_FILE_BYTES, MAX_PRIORITY,
-    MAX_REQUEST_BYTES, MAX_STRING_CHARS, MAX_WORKING_DAYS,
+    MAX_CALENDAR_FILES, MAX_COMPILED_PACK_BYTES, MAX_DEPTH, MAX_POLICIES, MAX_POLICY_FILES, MAX_POLICY_FILE_BYTES,
+    MAX_PRIORITY, MAX_REQUEST_BYTES, MAX_STRING_CHARS, MAX_WORKING_DAYS,
 };
 pub use pack::{Derivation, FieldSpec, FieldType, KindSpec, PackManifest, ValueSpec};
 pub use regulation::{DormancyRule, JurisdictionInfo, Regulation};

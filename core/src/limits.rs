@@ -18,6 +18,9 @@ pub const MAX_POLICY_FILES: usize = 64;
 pub const MAX_POLICIES: usize = 1000;
 /// The most calendar years a policies folder may hold.
 pub const MAX_CALENDAR_FILES: usize = 100;
+/// The largest compiled pack (`pdp pack`) an engine reads, in bytes; a larger one is
+/// refused unread. The five built-in packs compile to 80–200 KB each.
+pub const MAX_COMPILED_PACK_BYTES: usize = 4 * 1024 * 1024;
 /// The largest `@workingDays` a policy may give: more than a year of working days is no
 /// deadline any of the regulations sets.
 pub const MAX_WORKING_DAYS: u32 = 366;

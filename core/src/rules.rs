@@ -4,7 +4,7 @@
 //! outcome (`@outcome`), a later step of a schedule (`@after`), an obligation
 //! (`@obligation`), or a warning (`@warning`).
 
-use cedar_policy::{Effect, Policy};
+use crate::compiled::Effect;
 
 use chrono::{Datelike, NaiveDate};
 
@@ -203,6 +203,7 @@ fn priority(p: &str) -> Result<i64, String> {
 /// The annotations with each problem of [`annotation_problems`] taken away — an unknown
 /// one dropped, an unreadable value replaced by one that reads — so that loading them
 /// says what the policy lacks as a whole behind those problems.
+#[cfg(feature = "cedar")]
 pub(crate) fn without_problems(annotations: &[(String, String)]) -> Vec<(String, String)> {
     let bad: Vec<String> = annotation_problems(annotations).into_iter().map(|(key, _)| key).collect();
     // A misspelt outcome is read as the one its reviewer implies.
@@ -234,6 +235,7 @@ pub(crate) fn without_problems(annotations: &[(String, String)]) -> Vec<(String,
 /// Every annotation of a policy that is unknown or whose value does not read, each with
 /// the annotation's name — all at once, where loading stops at the first. What the
 /// policy lacks as a whole (an `@article`, a message) is `Rule::from_policy`'s to say.
+#[cfg(feature = "cedar")]
 pub(crate) fn annotation_problems(annotations: &[(String, String)]) -> Vec<(String, String)> {
     let mut out = Vec::new();
     let value = |key: &str| annotations.iter().find(|(k, _)| k == key).map(|(_, v)| v.trim()).filter(|v| !v.is_empty());
@@ -337,8 +339,18 @@ pub(crate) struct RouteSpec {
     pub on_request: bool,
 }
 
+/// A Cedar policy's effect, as the compiled policies spell it.
+#[cfg(feature = "cedar")]
+pub(crate) fn effect_of(effect: cedar_policy::Effect) -> Effect {
+    match effect {
+        cedar_policy::Effect::Permit => Effect::Permit,
+        cedar_policy::Effect::Forbid => Effect::Forbid,
+    }
+}
+
 impl Rule {
     /// The rule's role, without its details.
+    #[cfg(feature = "cedar")]
     pub fn policy_role(&self) -> PolicyRole {
         match self.role {
             Role::Violation { .. } => PolicyRole::Forbid,
@@ -352,16 +364,17 @@ impl Rule {
     /// Reads a policy's annotations; `file` names it in errors.
     /// `own`: the positions in `info.regulations` of the regulations of the policy's pack,
     /// which a policy may cite (the first when it names none).
+    #[cfg(feature = "cedar")]
     pub fn from_policy(
         file: &str,
         order: usize,
-        policy: &Policy,
+        policy: &cedar_policy::Policy,
         info: &JurisdictionInfo,
         own: &[usize],
     ) -> Result<Rule, Error> {
         // Read once: `Policy::annotation(key)` parses `key` as a Cedar identifier on each call.
         let annotations: Vec<(&str, &str)> = policy.annotations().collect();
-        Rule::from_annotations(file, order, policy.effect(), &annotations, info, own)
+        Rule::from_annotations(file, order, effect_of(policy.effect()), &annotations, info, own)
             .map_err(|u| u.in_policy(file, policy.annotation("id").unwrap_or_default()))
     }
 

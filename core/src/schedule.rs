@@ -96,9 +96,7 @@ fn step(
 }
 
 /// Every `@after` names another policy that routes (a ground with a `@reviewer`).
-pub(crate) fn check_links(
-    rules: &std::collections::HashMap<cedar_policy::PolicyId, Rule>,
-) -> Result<(), crate::error::Error> {
+pub(crate) fn check_links(rules: &std::collections::HashMap<String, Rule>) -> Result<(), crate::error::Error> {
     let routes = |id: &str| {
         rules.values().any(|r| r.id == id && matches!(&r.role, Role::Ground { route: Some(_), .. } | Role::Step { .. }))
     };

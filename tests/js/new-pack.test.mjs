@@ -1,14 +1,17 @@
 // The walkthrough of policies/README.md in JavaScript: 普陀's pack copied as `jiading`, a
 // field, a rule that reads it and a kind added — decided in Node from the files read and in
-// Chromium from the files fetched, with no rebuild of the package.
+// Chromium from the files fetched, with no rebuild of the package; and compiled by `pdp pack`,
+// decided by the forms module, which has no Cedar.
 
 import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 import { serveStatic } from "../../js-demo/serve.mjs";
+import { pdpBinary } from "./pdp.mjs";
 import { launchChromium } from "./chromium.mjs";
 import { copyPack, root } from "./vectors.mjs";
 
@@ -101,13 +104,23 @@ describe("a new pack from its files", () => {
   describe("in Chromium, from fetched files", () => {
     let served, browser;
     before(async () => {
-      served = await serveStatic({ root, allow: ["/wasm/pkg-web/", "/target/wasm-tests/new-pack/"] });
+      served = await serveStatic({ root, allow: ["/wasm/pkg-web/", "/wasm/pkg-forms/", "/target/wasm-tests/new-pack/"] });
       browser = await launchChromium();
     });
     after(async () => {
       await browser?.close();
       await new Promise((r) => (served ? served.server.close(r) : r()));
     });
+
+    /** The walkthrough's answers in a page that sets `window.engine`, then `window.ready`. */
+    async function decidedIn(file, html) {
+      writeFileSync(join(dir, file), html);
+      const p = browser.page;
+      await p.goto(`${served.url}target/wasm-tests/new-pack/${file}`);
+      await p.waitForFunction(() => window.ready !== undefined, null, { timeout: 60_000 });
+      assert.equal(await p.evaluate(() => window.ready), "ready");
+      return p.evaluate(`(${decide.toString()})(window.engine, ${JSON.stringify(request())})`);
+    }
 
     test("gives the answers Node gives, with the same pack hash", async () => {
       const page = `<!doctype html><meta charset="utf-8"><script type="module">
@@ -133,16 +146,30 @@ describe("a new pack from its files", () => {
           window.ready = "ready";
         } catch (e) { window.ready = String(e?.message?.en ?? e); }
       </script>`;
-      writeFileSync(join(dir, "page.html"), page);
-      const p = browser.page;
-      await p.goto(`${served.url}target/wasm-tests/new-pack/page.html`);
-      await p.waitForFunction(() => window.ready !== undefined, null, { timeout: 60_000 });
-      assert.equal(await p.evaluate(() => window.ready), "ready");
-      const inBrowser = await p.evaluate(`(${decide.toString()})(window.engine, ${JSON.stringify(request())})`);
+      const inBrowser = await decidedIn("page.html", page);
       const inNode = decide(Engine.fromSources(readPack(policies, "jiading")), request());
       assert.deepEqual(inBrowser, inNode);
       const { hash, ...got } = inBrowser;
       assert.deepEqual(got, WANT);
+    });
+
+    test("the forms module, without Cedar, decides it from `pdp pack`'s compiled pack as Node does from its files", async () => {
+      const packed = execFileSync(pdpBinary(), ["pack", "jiading", "--policies", policies], { encoding: "utf8" });
+      writeFileSync(join(dir, "jiading.compiled.json"), packed);
+      const page = `<!doctype html><meta charset="utf-8"><script type="module">
+        import init, { Engine } from "/wasm/pkg-forms/pubdata_policy_wasm.js";
+        try {
+          await init();
+          const r = await fetch("/target/wasm-tests/new-pack/jiading.compiled.json");
+          window.engine = Engine.fromCompiled(await r.text());
+          window.ready = "ready";
+        } catch (e) { window.ready = String(e?.message?.en ?? e); }
+      </script>`;
+      const inBrowser = await decidedIn("compiled.html", page);
+      // The forms module has none of the authors' calls: it is the module without Cedar.
+      assert.equal(await browser.page.evaluate(() => typeof window.engine.runSuite), "undefined");
+      const inNode = decide(Engine.fromSources(readPack(policies, "jiading")), request());
+      assert.deepEqual(inBrowser, inNode, "verdicts, field labels and the pack's hash");
     });
   });
 });

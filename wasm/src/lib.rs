@@ -8,14 +8,14 @@
 mod form;
 mod input;
 // Policy authors' calls (fromSources, runSuite, builtinSources, sourcesProblem, lint, annotations, diff,
-// coverage, explain): a page that only checks forms is built without them (`wasm/pkg-forms`, a
-// sixth smaller).
+// coverage, explain), and Cedar with them: a page that only checks forms is built without them
+// (`wasm/pkg-forms`), deciding with the built-in packs' compiled policies (a fifth of the size).
 #[cfg(feature = "authoring")]
 mod load_failure;
 #[cfg(feature = "authoring")]
 mod playground;
 
-use pubdata_policy::{builtin_jurisdictions, Error, MAX_REQUEST_BYTES};
+use pubdata_policy::{builtin_jurisdictions, Error, MAX_COMPILED_PACK_BYTES, MAX_REQUEST_BYTES};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -46,13 +46,7 @@ impl Engine {
         #[wasm_bindgen(unchecked_param_type = "JurisdictionId")] jurisdiction: JsValue,
     ) -> Result<Engine, JsValue> {
         let built = pubdata_policy::builtin_engine(&jurisdiction_of(&jurisdiction)?);
-        built
-            .map(|inner| Engine {
-                inner,
-                #[cfg(feature = "authoring")]
-                sources: None,
-            })
-            .map_err(|e| thrown(&e))
+        without_texts(built)
     }
 
     /// An engine over policy texts, for policy authors' tools:
@@ -64,6 +58,22 @@ impl Engine {
         let text = json_text(&sources, "the sources", usize::MAX)?;
         let built = input::sources(&text).and_then(|s| Ok((pubdata_policy::Engine::from_sources(&s)?, s)));
         built.map(|(inner, s)| Engine { inner, sources: Some(s) }).map_err(|e| thrown(&e))
+    }
+
+    /// An engine over a compiled pack, the JSON text `pdp pack PACK` writes (or the object
+    /// it parses to): a pack loaded at run time, decided as its built-in peers are, without
+    /// Cedar in either module.
+    #[wasm_bindgen(js_name = fromCompiled)]
+    pub fn from_compiled(
+        #[wasm_bindgen(unchecked_param_type = "string | object")] pack: JsValue,
+    ) -> Result<Engine, JsValue> {
+        let text = match pack.dyn_ref::<js_sys::JsString>() {
+            Some(t) => limited(t, "the compiled pack", MAX_COMPILED_PACK_BYTES)?,
+            None => json_text(&pack, "the compiled pack", MAX_COMPILED_PACK_BYTES)?,
+        };
+        let built =
+            pubdata_policy::CompiledPack::from_json(&text).and_then(|p| pubdata_policy::Engine::from_compiled(&p));
+        without_texts(built)
     }
 
     /// The jurisdictions with built-in policies.
@@ -201,6 +211,17 @@ fn json_text(value: &JsValue, what: &str, limit: usize) -> Result<String, JsValu
         return Err(thrown(&input::invalid("", format!("{what} must be a JSON object"))));
     }
     limited(&text, what, limit)
+}
+
+/// An engine made without policy texts (built in, or compiled), or the error thrown.
+fn without_texts(built: Result<pubdata_policy::Engine, Error>) -> Result<Engine, JsValue> {
+    built
+        .map(|inner| Engine {
+            inner,
+            #[cfg(feature = "authoring")]
+            sources: None,
+        })
+        .map_err(|e| thrown(&e))
 }
 
 /// A JavaScript string as Rust text, refused unread when longer than `limit` UTF-16 units.

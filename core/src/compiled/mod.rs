@@ -10,18 +10,24 @@
 //! only data; and Cedar's binary (protobuf) form is still evaluated by Cedar's evaluator,
 //! which is most of what the forms module would shed.
 
+#[cfg(feature = "cedar")]
 mod compile;
 mod eval;
 mod ir;
 mod pack;
 mod value;
 
+#[cfg(feature = "cedar")]
 pub(crate) use compile::compile;
 pub(crate) use eval::{decide, Input};
-pub(crate) use ir::CompiledPolicy;
-pub(crate) use pack::{cedar_effect, compiled_layer, read_layer};
+pub(crate) use ir::{CompiledPolicy, Effect};
+#[cfg(feature = "cedar")]
+pub(crate) use pack::compiled_layer;
+pub(crate) use pack::read_layer;
 pub use pack::{CompiledLayer, CompiledPack, FORMAT};
-pub(crate) use value::{day_millis, millis_day, EntityRef, Value};
+#[cfg(feature = "cedar")]
+pub(crate) use value::millis_day;
+pub(crate) use value::{day_millis, EntityRef, Value};
 
-#[cfg(test)]
+#[cfg(all(test, feature = "cedar"))]
 mod tests;

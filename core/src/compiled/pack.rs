@@ -6,13 +6,12 @@
 //! build, the forms module's included): a second format would add a dependency for a
 //! file that compresses to a few kilobytes anyway.
 
-use std::str::FromStr;
-
 use serde::{Deserialize, Serialize};
 
-use super::ir::{CompiledPolicy, Effect};
+use super::ir::CompiledPolicy;
 use crate::engine::{LayerSources, Sources};
 use crate::error::Error;
+use crate::limits::MAX_COMPILED_PACK_BYTES;
 
 /// The version of the compiled form; a client refuses any other.
 pub const FORMAT: u32 = 1;
@@ -63,6 +62,7 @@ pub struct CompiledPack {
 }
 
 /// The base name of a policy file, as a compiled layer records it.
+#[cfg(feature = "cedar")]
 fn base(path: &str) -> &str {
     path.rsplit(['/', '\\']).next().unwrap_or(path)
 }
@@ -70,13 +70,15 @@ fn base(path: &str) -> &str {
 /// A layer's policies compiled, as JSON text: the text the pack's hash covers, one policy
 /// a line so that a change reads as one in a diff; empty for a layer without policies. A
 /// policy that does not compile is an error naming it and what it uses.
+#[cfg(feature = "cedar")]
 pub fn compiled_layer(layer: &LayerSources) -> Result<String, Error> {
     if layer.policies.is_empty() {
         return Ok(String::new());
     }
     let mut lines = Vec::new();
     for (file, text) in &layer.policies {
-        let set = cedar_policy::PolicySet::from_str(text).map_err(|e| Error::policies(file, e))?;
+        let set =
+            <cedar_policy::PolicySet as std::str::FromStr>::from_str(text).map_err(|e| Error::policies(file, e))?;
         for policy in set.policies() {
             let annotations: Vec<(String, String)> =
                 policy.annotations().map(|(k, v)| (k.to_owned(), v.to_owned())).collect();
@@ -100,6 +102,7 @@ pub fn read_layer(pack: &str, text: &str) -> Result<Vec<PackedPolicy>, Error> {
 
 impl CompiledPack {
     /// Compiles the sources of a pack; `hash` is their `PolicySetId::hash`.
+    #[cfg(feature = "cedar")]
     pub fn compile(sources: &Sources, hash: &str) -> Result<CompiledPack, Error> {
         let layers = sources
             .layers
@@ -116,8 +119,12 @@ impl CompiledPack {
         Ok(CompiledPack { format: FORMAT, layers, calendar: sources.calendar.clone(), hash: hash.to_owned() })
     }
 
-    /// Reads a compiled pack from its JSON text.
+    /// Reads a compiled pack from its JSON text, of at most [`MAX_COMPILED_PACK_BYTES`].
     pub fn from_json(text: &str) -> Result<CompiledPack, Error> {
+        if text.len() > MAX_COMPILED_PACK_BYTES {
+            let message = format!("has {} bytes, more than the limit of {MAX_COMPILED_PACK_BYTES}", text.len());
+            return Err(Error::policies("the compiled pack", message));
+        }
         let pack: CompiledPack = serde_json::from_str(text).map_err(|e| Error::policies("the compiled pack", e))?;
         if pack.format != FORMAT {
             let message = format!("is of format {}, but this library reads format {FORMAT}", pack.format);
@@ -140,13 +147,5 @@ impl CompiledPack {
             })
             .collect();
         Sources { layers, calendar: self.calendar.clone() }
-    }
-}
-
-/// Cedar's effect of a compiled one.
-pub fn cedar_effect(effect: Effect) -> cedar_policy::Effect {
-    match effect {
-        Effect::Permit => cedar_policy::Effect::Permit,
-        Effect::Forbid => cedar_policy::Effect::Forbid,
     }
 }

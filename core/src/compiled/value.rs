@@ -73,6 +73,7 @@ pub fn day_millis(day: chrono::NaiveDate) -> i64 {
 }
 
 /// The day of a `datetime` at midnight (UTC), or `None` for another time of day.
+#[cfg(feature = "cedar")]
 pub fn millis_day(millis: i64) -> Option<chrono::NaiveDate> {
     let at = chrono::DateTime::from_timestamp_millis(millis)?.naive_utc();
     (at.time() == chrono::NaiveTime::MIN).then(|| at.date())

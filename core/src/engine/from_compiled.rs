@@ -3,13 +3,11 @@
 //! Cedar policy is parsed.
 
 use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock};
-
-use cedar_policy::{Authorizer, PolicyId, PolicySet};
+use std::sync::OnceLock;
 
 use super::{breakpoints, Engine};
 use crate::cedar_input;
-use crate::compiled::{cedar_effect, read_layer, CompiledLayer, CompiledPack, CompiledPolicy, FORMAT};
+use crate::compiled::{read_layer, CompiledPack, CompiledPolicy};
 use crate::error::Error;
 use crate::identity::PolicySetId;
 use crate::limits::MAX_POLICIES;
@@ -19,7 +17,7 @@ use crate::schedule;
 impl Engine {
     /// The engine of a compiled pack (`pdp pack`). It decides with the compiled policies
     /// alone, [`Engine::check`] as [`Engine::check_compiled`]; what reads Cedar's policies
-    /// (`kind_policies`, the authoring reports) finds none.
+    /// (`kind_policies`, `cedar_json`) is an error, and the authoring reports find none.
     pub fn from_compiled(pack: &CompiledPack) -> Result<Engine, Error> {
         let sources = pack.sources();
         let (top, vocabulary, info, calendar) = sources.metadata()?;
@@ -35,19 +33,18 @@ impl Engine {
                 }
                 let annotations: Vec<(&str, &str)> =
                     policy.annotations.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-                let effect = cedar_effect(policy.policy.effect);
+                let effect = policy.policy.effect;
                 let rule = Rule::from_annotations(&file, rules.len(), effect, &annotations, &info, &regulations)
                     .map_err(|u| u.in_policy(&file, &policy.policy.id))?;
-                let id = PolicyId::new(&rule.id);
-                if rule.id != policy.policy.id || rules.contains_key(&id) {
+                if rule.id != policy.policy.id || rules.contains_key(&rule.id) {
                     return Err(Error::in_policy(&file, &rule.id, format!("policy id `{}` is used twice", rule.id)));
                 }
                 compiled.push((rule.clone(), policy.policy));
-                rules.insert(id, rule);
+                rules.insert(rule.id.clone(), rule);
             }
         }
         schedule::check_links(&rules)?;
-        let input = cedar_input::Builder::new(vocabulary, None, false)?;
+        let input = cedar_input::Builder::new(vocabulary);
         let kinds: Vec<&str> = input.kinds().collect();
         // As `policies_for` reads a scope: an action that is no kind (a group) admits every kind.
         let admits = |p: &CompiledPolicy, kind: &str| {
@@ -72,34 +69,49 @@ impl Engine {
                 hash: pack.hash.clone(),
             },
             info,
-            policies: PolicySet::new(),
-            by_day: Mutex::new(HashMap::new()),
             input,
             rules,
             governing,
             calendar,
-            authorizer: Authorizer::new(),
             compiled: OnceLock::from(Ok(compiled)),
-            cedar: false,
+            #[cfg(feature = "cedar")]
+            cedar: None,
         })
     }
 }
 
+impl Engine {
+    /// The engine for a built-in pack (a jurisdiction's id, e.g. `ganzi`), made from its
+    /// compiled policies: a build without Cedar has no policy texts.
+    #[cfg(not(feature = "cedar"))]
+    pub fn builtin(id: &str) -> Result<Engine, Error> {
+        Engine::from_compiled(&CompiledPack::builtin(id)?)
+    }
+}
+
 impl CompiledPack {
-    /// The compiled pack of a built-in jurisdiction, from the files embedded in the build.
+    /// The compiled pack of a built-in jurisdiction: its `compiled.json` files, embedded in
+    /// a build without Cedar; compiled from the embedded policies in a build with it (which
+    /// decides with Cedar and so need not carry both; `core/tests/generated.rs` holds the
+    /// files equal to what compiling gives).
     pub fn builtin(id: &str) -> Result<CompiledPack, Error> {
         let top = super::builtin_pack(id).filter(|e| e.jurisdiction);
         let top = top.ok_or_else(|| Error::UnknownJurisdiction(id.to_owned()))?;
-        let layers = super::builtin_chain(id)?
-            .into_iter()
-            .map(|e| CompiledLayer {
-                pack: e.id.to_owned(),
-                manifest: e.manifest.to_owned(),
-                regulation: e.regulation.map(str::to_owned),
-                policies: e.compiled.to_owned(),
-            })
-            .collect();
-        let calendar = crate::embedded::CALENDAR.iter().map(|(n, t)| ((*n).to_owned(), (*t).to_owned())).collect();
-        Ok(CompiledPack { format: FORMAT, layers, calendar, hash: top.hash.to_owned() })
+        #[cfg(feature = "cedar")]
+        return CompiledPack::compile(&super::Sources::builtin(id)?, top.hash);
+        #[cfg(not(feature = "cedar"))]
+        {
+            let layers = super::builtin_chain(id)?
+                .into_iter()
+                .map(|e| crate::compiled::CompiledLayer {
+                    pack: e.id.to_owned(),
+                    manifest: e.manifest.to_owned(),
+                    regulation: e.regulation.map(str::to_owned),
+                    policies: e.compiled.to_owned(),
+                })
+                .collect();
+            let calendar = crate::embedded::CALENDAR.iter().map(|(n, t)| ((*n).to_owned(), (*t).to_owned())).collect();
+            Ok(CompiledPack { format: crate::compiled::FORMAT, layers, calendar, hash: top.hash.to_owned() })
+        }
     }
 }
