@@ -531,7 +531,8 @@ fn uid(type_name: &EntityTypeName, id: &str) -> EntityUid {
     EntityUid::from_type_name_and_id(type_name.clone(), EntityId::new(id))
 }
 
-#[cfg(all(test, feature = "cedar"))]
+#[cfg(test)]
+#[cfg(feature = "cedar")]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, reason = "a test fails loudly")]
 

@@ -412,10 +412,7 @@ impl Engine {
             .filter(|(rule, _)| rule.in_force_on(date, &self.info))
             // As `policies_for`: a policy whose scope names other kinds' actions only is false
             // on this request before any condition, so it need not be evaluated.
-            .filter(|(_, p)| {
-                let kind = |a: &String| *a == request.kind || !self.input.kinds().any(|k| k == a);
-                p.actions.as_ref().is_none_or(|actions| actions.iter().any(kind))
-            })
+            .filter(|(_, p)| p.names_kind(&request.kind, |a| self.input.kinds().any(|k| k == a)) != Some(false))
             .map(|(rule, policy)| (rule, policy));
         let decision = compiled::decide(in_force, &input);
         if let Some((rule, e)) = decision.errors.first() {

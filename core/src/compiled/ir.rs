@@ -116,3 +116,13 @@ pub struct CompiledPolicy {
     /// The scope and every `when`/`unless` clause joined by `&&`, in Cedar's order.
     pub condition: Expr,
 }
+
+impl CompiledPolicy {
+    /// What the scope says of a request of `kind`, as the Cedar engine's `policies_for`
+    /// reads it: `None` when it names no action (a check of every request), else whether
+    /// it names the kind or an action that is no kind (a group, kept for every kind).
+    pub fn names_kind(&self, kind: &str, is_kind: impl Fn(&str) -> bool) -> Option<bool> {
+        let actions = self.actions.as_ref()?;
+        Some(actions.iter().any(|a| a == kind || !is_kind(a)))
+    }
+}

@@ -21,13 +21,14 @@ mod value;
 pub(crate) use compile::compile;
 pub(crate) use eval::{decide, Input};
 pub(crate) use ir::{CompiledPolicy, Effect};
-#[cfg(feature = "cedar")]
-pub(crate) use pack::compiled_layer;
 pub(crate) use pack::read_layer;
+#[cfg(feature = "cedar")]
+pub(crate) use pack::{base, compiled_layer};
 pub use pack::{CompiledLayer, CompiledPack, FORMAT};
 #[cfg(feature = "cedar")]
 pub(crate) use value::millis_day;
 pub(crate) use value::{day_millis, EntityRef, Value};
 
-#[cfg(all(test, feature = "cedar"))]
+#[cfg(test)]
+#[cfg(feature = "cedar")]
 mod tests;

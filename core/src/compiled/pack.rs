@@ -61,9 +61,9 @@ pub struct CompiledPack {
     pub hash: String,
 }
 
-/// The base name of a policy file, as a compiled layer records it.
+/// The base name of a policy file, as a compiled layer and `pack.json`'s `policyFiles` name it.
 #[cfg(feature = "cedar")]
-fn base(path: &str) -> &str {
+pub(crate) fn base(path: &str) -> &str {
     path.rsplit(['/', '\\']).next().unwrap_or(path)
 }
 

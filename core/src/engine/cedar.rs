@@ -274,9 +274,8 @@ impl Engine {
 /// The files a pack's `pack.json` says its policies must include are there, each with a
 /// policy.
 fn required_files(layer: &LayerSources, manifest: &PackManifest, rules: &HashMap<String, Rule>) -> Result<(), Error> {
-    let base = |path: &str| path.rsplit(['/', '\\']).next().unwrap_or(path).to_owned();
     for name in &manifest.policy_files {
-        let Some((file, _)) = layer.policies.iter().find(|(path, _)| base(path) == *name) else {
+        let Some((file, _)) = layer.policies.iter().find(|(path, _)| compiled::base(path) == name) else {
             let message = format!("`policyFiles` lists `{name}`, which the folder does not have");
             return Err(Error::policies(in_pack(layer, "pack.json"), message));
         };

@@ -46,10 +46,8 @@ impl Engine {
         schedule::check_links(&rules)?;
         let input = cedar_input::Builder::new(vocabulary);
         let kinds: Vec<&str> = input.kinds().collect();
-        // As `policies_for` reads a scope: an action that is no kind (a group) admits every kind.
-        let admits = |p: &CompiledPolicy, kind: &str| {
-            p.actions.as_ref().is_some_and(|a| a.iter().any(|a| a == kind || !kinds.contains(&a.as_str())))
-        };
+        // A policy whose scope names no action applies to every kind but decides none.
+        let admits = |p: &CompiledPolicy, kind: &str| p.names_kind(kind, |a| kinds.contains(&a)) == Some(true);
         let governing = kinds
             .iter()
             .map(|kind| {
@@ -78,9 +76,7 @@ impl Engine {
             cedar: None,
         })
     }
-}
 
-impl Engine {
     /// The engine for a built-in pack (a jurisdiction's id, e.g. `ganzi`), made from its
     /// compiled policies: a build without Cedar has no policy texts.
     #[cfg(not(feature = "cedar"))]
@@ -110,7 +106,7 @@ impl CompiledPack {
                     policies: e.compiled.to_owned(),
                 })
                 .collect();
-            let calendar = crate::embedded::CALENDAR.iter().map(|(n, t)| ((*n).to_owned(), (*t).to_owned())).collect();
+            let calendar = super::owned(crate::embedded::CALENDAR);
             Ok(CompiledPack { format: crate::compiled::FORMAT, layers, calendar, hash: top.hash.to_owned() })
         }
     }
