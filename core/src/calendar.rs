@@ -47,13 +47,16 @@ struct YearFile {
 struct Holiday {
     #[allow(dead_code, reason = "names the holiday for readers of the data")]
     name: String,
+    #[serde(deserialize_with = "crate::strict_date::de::day")]
     from: NaiveDate,
+    #[serde(deserialize_with = "crate::strict_date::de::day")]
     to: NaiveDate,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct MakeUpDay {
+    #[serde(deserialize_with = "crate::strict_date::de::day")]
     date: NaiveDate,
     #[serde(rename = "for")]
     #[allow(dead_code, reason = "names the holiday for readers of the data")]

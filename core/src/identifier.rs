@@ -1,8 +1,6 @@
 //! Checksums of the two national identifiers: the citizen ID number (GB 11643-1999)
 //! and the unified social credit code (GB 32100-2015).
 
-use chrono::NaiveDate;
-
 /// What is wrong with an identifier, so that a message can say it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum IdProblem {
@@ -39,7 +37,7 @@ pub fn citizen_id_problem(id: &str) -> Option<IdProblem> {
     {
         return Some(IdProblem::Format);
     }
-    if id.get(6..14).and_then(|s| NaiveDate::parse_from_str(s, "%Y%m%d").ok()).is_none() {
+    if id.get(6..14).and_then(crate::strict_date::compact_ymd).is_none() {
         return Some(IdProblem::BirthDate);
     }
     let sum: u32 = body.iter().zip(WEIGHTS).map(|(d, w)| u32::from(d - b'0') * w).sum();

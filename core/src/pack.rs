@@ -185,7 +185,11 @@ pub enum Derivation {
         attribute: String,
         /// Counting starts on this day when the field's date is earlier: a deadline that
         /// runs from a regulation's entry into force for what happened before it.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "crate::strict_date::de::optional_day"
+        )]
         not_before: Option<chrono::NaiveDate>,
     },
 }

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::engine::LayerSources;
 use crate::error::Error;
 use crate::pack::PackManifest;
+use crate::strict_date;
 use crate::verdict::Message;
 
 /// What a jurisdiction's policies rest on: its pack's regulations and those of the packs
@@ -69,12 +70,13 @@ pub struct Regulation {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub doc_number: Option<String>,
     /// The day it was issued.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "strict_date::de::optional_day")]
     pub issued: Option<NaiveDate>,
     /// The day it comes into force.
+    #[serde(deserialize_with = "strict_date::de::day")]
     pub in_force: NaiveDate,
     /// The last day in force, if the regulation has an end.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "strict_date::de::optional_day")]
     pub expires: Option<NaiveDate>,
     /// The article that sets these dates (e.g. "施行，有效期2年"), cited when a request
     /// falls outside them.

@@ -160,7 +160,7 @@ fn flag(key: &str, v: &str) -> Result<bool, String> {
 }
 
 fn day(key: &str, v: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(v, "%Y-%m-%d").map_err(|_| format!("`@{key}(\"{v}\")` is not a date YYYY-MM-DD"))
+    crate::strict_date::ymd(v).ok_or_else(|| format!("`@{key}(\"{v}\")` is not a date YYYY-MM-DD"))
 }
 
 fn valid_in_order(from: Option<NaiveDate>, until: Option<NaiveDate>) -> Result<(), String> {

@@ -31,9 +31,14 @@ pub struct ShareStatus {
     /// Active, suspended or terminated.
     pub state: ShareState,
     /// The last day the share stays active without a call.
+    #[serde(deserialize_with = "crate::strict_date::de::day")]
     pub active_until: NaiveDate,
     /// The day the share ends if nobody objects to the suspension notice.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::strict_date::de::optional_day"
+    )]
     pub terminates_after: Option<NaiveDate>,
     /// The regulation that sets the rule.
     pub regulation: String,
@@ -48,11 +53,13 @@ pub struct ShareStatus {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ShareUse {
     /// The last day the data was called.
+    #[serde(deserialize_with = "crate::strict_date::de::day")]
     pub last_use: NaiveDate,
     /// The day the status is asked for.
+    #[serde(deserialize_with = "crate::strict_date::de::day")]
     pub today: NaiveDate,
     /// The day the suspension notice was sent; taken to be the day of suspension if absent.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::strict_date::de::optional_day")]
     pub notice: Option<NaiveDate>,
     /// The requester gave a basis and reasons for the low use: no suspension.
     #[serde(default)]

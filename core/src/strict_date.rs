@@ -12,24 +12,66 @@ pub const MAX_YEAR: i32 = 2999;
 
 /// Reads `text` as a date, or says why it is none.
 pub fn parse(text: &str) -> Result<NaiveDate, String> {
-    let bytes = text.as_bytes();
-    let shaped = bytes.len() == 10
-        && bytes.iter().enumerate().all(|(i, b)| if i == 4 || i == 7 { *b == b'-' } else { b.is_ascii_digit() });
-    let field = |range: std::ops::Range<usize>| text.get(range).and_then(|t| t.parse::<u32>().ok());
-    let parts = match shaped {
-        true => field(0..4).zip(field(5..7)).zip(field(8..10)),
-        false => None,
-    };
-    let Some(((year, month), day)) = parts else {
+    let Some((year, month, day)) = fields(text, true) else {
         return Err(format!("`{text}` is not a date, expected YYYY-MM-DD"));
     };
-    let year = i32::try_from(year).unwrap_or(i32::MAX);
     let date = NaiveDate::from_ymd_opt(year, month, day)
         .ok_or_else(|| format!("`{text}` is not a date that exists, expected YYYY-MM-DD"))?;
     if !(MIN_YEAR..=MAX_YEAR).contains(&year) {
         return Err(format!("`{text}` is outside the dates the engine accepts, {MIN_YEAR}-01-01 to {MAX_YEAR}-12-31"));
     }
     Ok(date)
+}
+
+/// The day `text` names as exactly `YYYY-MM-DD`, any four-digit year, or `None`. Read by
+/// hand rather than by chrono's format strings: the forms module then carries none of
+/// chrono's parser.
+pub fn ymd(text: &str) -> Option<NaiveDate> {
+    fields(text, true).and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d))
+}
+
+/// The day eight digits `YYYYMMDD` name (a citizen ID's birth date), or `None`.
+pub fn compact_ymd(text: &str) -> Option<NaiveDate> {
+    fields(text, false).and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d))
+}
+
+/// Year, month and day of `YYYY-MM-DD` (`dashed`) or `YYYYMMDD`: digits only, nothing else.
+fn fields(text: &str, dashed: bool) -> Option<(i32, u32, u32)> {
+    let bytes = text.as_bytes();
+    let (len, month, day) = if dashed { (10, 5, 8) } else { (8, 4, 6) };
+    let dash = |i: usize| dashed && (i == 4 || i == 7);
+    let shaped = bytes.len() == len
+        && bytes.iter().enumerate().all(|(i, b)| if dash(i) { *b == b'-' } else { b.is_ascii_digit() });
+    if !shaped {
+        return None;
+    }
+    let number = |from: usize, to: usize| {
+        bytes.get(from..to).map_or(0, |digits| digits.iter().fold(0, |n, b| n * 10 + u32::from(b - b'0')))
+    };
+    // Four digits fit an i32.
+    #[allow(clippy::cast_possible_wrap, reason = "at most 9999")]
+    let year = number(0, 4) as i32;
+    Some((year, number(month, month + 2), number(day, day + 2)))
+}
+
+/// Serde readers of dates in data files (`regulation.json`, `pack.json`) by [`ymd`].
+pub mod de {
+    use chrono::NaiveDate;
+    use serde::{Deserialize, Deserializer};
+
+    /// A date `YYYY-MM-DD`.
+    pub fn day<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        read(&String::deserialize(d)?)
+    }
+
+    /// A date `YYYY-MM-DD` or `null`.
+    pub fn optional_day<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        Option::<String>::deserialize(d)?.map(|text| read(&text)).transpose()
+    }
+
+    fn read<E: serde::de::Error>(text: &str) -> Result<NaiveDate, E> {
+        super::ymd(text).ok_or_else(|| E::custom(format!("`{text}` is not a date YYYY-MM-DD")))
+    }
 }
 
 #[cfg(test)]
@@ -46,6 +88,13 @@ mod tests {
             assert!(parse(bad).is_err_and(|m| m.contains("YYYY-MM-DD")), "{bad}");
         }
         assert!(parse("2026-02-30").is_err_and(|m| m.contains("exists")));
+        assert_eq!(super::ymd("1900-02-29"), None, "not a leap year");
+        assert_eq!(super::ymd("2024-02-29").map(|d| d.to_string()), Some("2024-02-29".into()));
+        assert_eq!(super::compact_ymd("19900230"), None);
+        assert_eq!(super::compact_ymd("19900228").map(|d| d.to_string()), Some("1990-02-28".into()));
+        for bad in ["1990-2-28", "1990228", "199002280", "1990022a", "+9900228"] {
+            assert_eq!(super::compact_ymd(bad), None, "{bad}");
+        }
         for out in ["9999-12-31", "0001-01-01", "1899-12-31", "3000-01-01"] {
             assert!(parse(out).is_err_and(|m| m.contains("1900-01-01 to 2999-12-31")), "{out}");
         }

@@ -77,6 +77,10 @@ pub struct Verdict {
     pub policy_set: Option<PolicySetId>,
 }
 
+/// The `rule` of the violation that refuses a request no policy decided: its message names
+/// the request's date or kind, not a policy's text.
+pub const UNDECIDED_RULE: &str = "undecided";
+
 /// A rule the request breaks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -103,7 +107,11 @@ pub struct Route {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub working_days: Option<u32>,
     /// The last day, counted in working days after the request date.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::strict_date::de::optional_day"
+    )]
     pub due: Option<NaiveDate>,
     /// No answer by the due date counts as approval.
     pub silence_means_approval: bool,
@@ -128,7 +136,11 @@ pub struct Step {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub working_days: Option<u32>,
     /// Counted from the due date of the step before (the request date for the first).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::strict_date::de::optional_day"
+    )]
     pub due: Option<NaiveDate>,
     /// No answer by the due date counts as approval.
     pub silence_means_approval: bool,
@@ -161,7 +173,11 @@ pub struct Obligation {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub working_days: Option<u32>,
     /// The duty's due date.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::strict_date::de::optional_day"
+    )]
     pub due: Option<NaiveDate>,
 }
 

@@ -250,9 +250,7 @@ fn literal(json: &Json) -> Result<Value, Unsupported> {
 /// `datetime("YYYY-MM-DD")`: the one form the packs use; a time of day or an offset is
 /// refused rather than read differently from Cedar.
 fn datetime(s: &str) -> Result<Value, Unsupported> {
-    let shaped = s.len() == 10
-        && s.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
-    let day = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok().filter(|_| shaped);
-    day.map(|d| Value::DateTime(day_millis(d)))
+    crate::strict_date::ymd(s)
+        .map(|d| Value::DateTime(day_millis(d)))
         .ok_or_else(|| unsupported(format!("`datetime(\"{s}\")` (only YYYY-MM-DD)")))
 }
