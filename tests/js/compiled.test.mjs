@@ -42,6 +42,7 @@ function answersEveryCall(engineOf) {
 
 test("the forms module's built-in engines answer every vector as the native engine (Cedar) does", () => {
   assert.equal(typeof forms.Engine.fromSources, "undefined", "the forms module is the one without the authors' calls");
+  assert.equal(typeof forms.Engine.prototype.verify, "undefined", "nor a back end's: verify is in the full build");
   const engines = new Map();
   answersEveryCall((j) => engines.get(j) ?? engines.set(j, new forms.Engine(j)).get(j));
 });
