@@ -39,6 +39,7 @@ const ourPkg = join(ourDir, "pubdata_policy_wasm.js");
 for (const [f, how] of [
   [callsFile, "cargo bench -p pubdata-policy --bench cedar_calls"],
   [ourPkg, "bench/run (it copies wasm/pkg-node there)"],
+  [join(here, "target", "pkg-forms", "pubdata_policy_wasm.js"), "bench/run (it copies wasm/pkg-forms there)"],
 ]) {
   if (!existsSync(f)) {
     console.error(`bench: ${f} is missing: run ${how} (or bench/run)`);

@@ -21,7 +21,7 @@ use crate::regulation::JurisdictionInfo;
 use crate::request::Request;
 use crate::rules::{Role, Rule};
 use crate::schedule;
-use crate::verdict::{Ground, Obligation, Outcome, Verdict, Violation, Warning};
+use crate::verdict::{Ground, Obligation, Outcome, Verdict, Violation, Warning, UNDECIDED_RULE};
 
 use crate::vocabulary::Vocabulary;
 
@@ -308,11 +308,19 @@ pub struct Engine {
     /// compile is a load error), and for a built-in pack when first needed, as its
     /// validation is left to the tests (which compile every built-in pack).
     compiled: OnceLock<Result<Vec<(Rule, CompiledPolicy)>, Error>>,
+    /// For each kind, the compiled policies whose scope may name its action, each with its
+    /// index into `compiled` and with the action's comparisons decided
+    /// (`CompiledPolicy::for_action`): found once, not for every request.
+    compiled_kinds: OnceLock<Vec<(String, OfKind)>>,
     /// Cedar's policy set, which decides when present: not in an engine made from a
     /// compiled pack, which has the compiled policies only.
     #[cfg(feature = "cedar")]
     cedar: Option<cedar::CedarPart>,
 }
+
+/// The compiled policies that may decide one kind: each policy's index among the engine's
+/// compiled policies, and the policy with its action's comparisons decided.
+type OfKind = Vec<(usize, CompiledPolicy)>;
 
 impl Engine {
     /// The pack's request vocabulary with its layers'.
@@ -401,19 +409,40 @@ impl Engine {
         compiled.as_deref().map_err(Clone::clone)
     }
 
+    /// The compiled policies that may decide a request of `kind` (see `OfKind`). As
+    /// `policies_for`: a policy whose scope names other kinds' actions only is false on
+    /// such a request before any condition, so it need not be evaluated.
+    fn compiled_of_kind(&self, kind: &str, compiled: &[(Rule, CompiledPolicy)]) -> &[(usize, CompiledPolicy)] {
+        let kinds = self.compiled_kinds.get_or_init(|| {
+            let is_kind = |a: &str| self.input.kinds().any(|k| k == a);
+            self.input
+                .kinds()
+                .map(|kind| {
+                    let action = compiled::Value::Entity(cedar_input::action_of(kind));
+                    let of_kind = compiled
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, (_, p))| p.names_kind(kind, is_kind) != Some(false))
+                        .map(|(i, (_, p))| (i, p.for_action(&action)));
+                    (kind.to_owned(), of_kind.collect())
+                })
+                .collect()
+        });
+        // `read` has refused a kind the vocabulary does not know.
+        kinds.iter().find(|(k, _)| k == kind).map_or(&[], |(_, of_kind)| of_kind)
+    }
+
     /// Decides a request with the compiled policies instead of Cedar: the same verdict as
     /// [`Engine::check`] (the equivalence tests hold it to that), without Cedar's evaluator.
     pub fn check_compiled(&self, request: &Request) -> Result<Verdict, Error> {
         let date = self.date_of(request)?;
         let (input, invalid_identifiers, uncovered) = self.input.read(request, date, &self.calendar)?.into_compiled();
+        let compiled = self.compiled_policies()?;
         let in_force = self
-            .compiled_policies()?
+            .compiled_of_kind(&request.kind, compiled)
             .iter()
-            .filter(|(rule, _)| rule.in_force_on(date, &self.info))
-            // As `policies_for`: a policy whose scope names other kinds' actions only is false
-            // on this request before any condition, so it need not be evaluated.
-            .filter(|(_, p)| p.names_kind(&request.kind, |a| self.input.kinds().any(|k| k == a)) != Some(false))
-            .map(|(rule, policy)| (rule, policy));
+            .filter_map(|(i, policy)| compiled.get(*i).map(|(rule, _)| (rule, policy)))
+            .filter(|(rule, _)| rule.in_force_on(date, &self.info));
         let decision = compiled::decide(in_force, &input);
         if let Some((rule, e)) = decision.errors.first() {
             return Err(Error::Evaluation(format!("policy `{}`: {}", rule.id, e.0)));
@@ -485,7 +514,7 @@ impl Engine {
             let in_force = governing.clone().find(|r| r.in_force_on(date));
             violations.push(match (lapsed, in_force) {
                 (Some(r), _) => Violation {
-                    rule: "undecided".into(),
+                    rule: UNDECIDED_RULE.into(),
                     regulation: r.title.clone(),
                     article: r.period_article.clone().unwrap_or_default(),
                     field: "/date".into(),
@@ -494,14 +523,14 @@ impl Engine {
                 // Rules in force decide the kind, but none this request: the request as a
                 // whole lacks what they decide on.
                 (None, Some(r)) => Violation {
-                    rule: "undecided".into(),
+                    rule: UNDECIDED_RULE.into(),
                     regulation: r.title.clone(),
                     article: String::new(),
                     field: String::new(),
                     message: messages::no_rule_decides(&self.info.name, &request.kind),
                 },
                 (None, None) => Violation {
-                    rule: "undecided".into(),
+                    rule: UNDECIDED_RULE.into(),
                     regulation: first.map(|r| r.title.clone()).unwrap_or_default(),
                     article: String::new(),
                     field: "/kind".into(),

@@ -84,7 +84,9 @@ pub use request::Request;
 pub use rules::{AnnotationDoc, PolicyRole, ANNOTATIONS};
 pub use status::{ShareState, ShareStatus, ShareUse};
 pub use typescript::{builtin_typescript, type_name};
-pub use verdict::{Ground, Message, Obligation, Outcome, Reviewer, Route, Step, Verdict, Violation, Warning};
+pub use verdict::{
+    Ground, Message, Obligation, Outcome, Reviewer, Route, Step, Verdict, Violation, Warning, UNDECIDED_RULE,
+};
 pub use vocabulary::{Contract, Field, Section, Vocabulary, SECTIONS};
 
 /// Reads a request from JSON and decides it with the built-in policies of its jurisdiction:

@@ -106,10 +106,53 @@ impl Request {
     /// Reads a request from an already parsed JSON value (the WebAssembly binding's path).
     pub fn from_value(value: serde_json::Value) -> Result<Request, Error> {
         limits::check_value(&value)?;
-        if !value.is_object() {
+        let Value::Object(map) = value else {
             return Err(Error::invalid("", "the request must be a JSON object"));
+        };
+        // A well-formed envelope is taken apart as it is, its three objects moved rather than
+        // rebuilt; any other is read by serde, whose error names the field.
+        match Request::well_formed(&map) {
+            Some(date) => Ok(Request::take(map, date)),
+            None => serde_path_to_error::deserialize(Value::Object(map)).map_err(Error::from_path_error),
         }
-        serde_path_to_error::deserialize(value).map_err(Error::from_path_error)
+    }
+
+    /// When serde would read `map` without an error, and as [`Request::take`] does: its
+    /// date, read (`None` inside when it gives none).
+    fn well_formed(map: &Map<String, Value>) -> Option<Option<NaiveDate>> {
+        let mut date = None;
+        for (key, value) in map {
+            let good = match key.as_str() {
+                "jurisdiction" | "kind" => value.is_string(),
+                "date" => {
+                    date = value.as_str().and_then(|d| parse_date(d).ok());
+                    date.is_some()
+                }
+                "requester" | "resource" | "application" => value.is_object(),
+                _ => false,
+            };
+            if !good {
+                return None;
+            }
+        }
+        (map.contains_key("jurisdiction") && map.contains_key("kind")).then_some(date)
+    }
+
+    /// The request of a [`Request::well_formed`] envelope with its `date`.
+    fn take(map: Map<String, Value>, date: Option<NaiveDate>) -> Request {
+        let mut request = Request::new("", "");
+        request.date = date;
+        for (key, value) in map {
+            match (key.as_str(), value) {
+                ("jurisdiction", Value::String(s)) => request.jurisdiction = s,
+                ("kind", Value::String(s)) => request.kind = s,
+                ("requester", Value::Object(m)) => request.requester = m,
+                ("resource", Value::Object(m)) => request.resource = m,
+                ("application", Value::Object(m)) => request.application = m,
+                _ => {}
+            }
+        }
+        request
     }
 
     /// The object of a section of the envelope (`requester`, `resource`, `application`).
@@ -119,6 +162,44 @@ impl Request {
             "resource" => Some(&self.resource),
             "application" => Some(&self.application),
             _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::panic, reason = "a test fails loudly")]
+    use super::Request;
+    use serde_json::json;
+
+    /// The envelope taken apart by hand is the one serde reads, and what it does not take
+    /// is left to serde's errors.
+    #[test]
+    fn a_well_formed_envelope_is_read_as_serde_reads_it() {
+        let good = [
+            json!({"jurisdiction": "ganzi", "kind": "share"}),
+            json!({"kind": "open", "jurisdiction": "putuo", "date": "2026-09-28", "resource": {"x": [1, {"y": null}]}}),
+            json!({"jurisdiction": "", "kind": "", "requester": {}, "resource": {"a": "b"}, "application": {"c": true}}),
+        ];
+        for value in good {
+            let map = value.as_object().unwrap();
+            assert!(Request::well_formed(map).is_some(), "{value}");
+            assert_eq!(Request::from_value(value.clone()).unwrap(), serde_json::from_value::<Request>(value).unwrap());
+        }
+        let bad = [
+            (json!({"jurisdiction": "ganzi"}), "/kind"),
+            (json!({"jurisdiction": "ganzi", "kind": 5}), "/kind"),
+            (json!({"jurisdiction": "ganzi", "kind": "share", "date": "2026-02-30"}), "/date"),
+            (json!({"jurisdiction": "ganzi", "kind": "share", "date": null}), "/date"),
+            (json!({"jurisdiction": "ganzi", "kind": "share", "requester": "x"}), "/requester"),
+            (json!({"jurisdiction": "ganzi", "kind": "share", "colour": "red"}), "/colour"),
+        ];
+        for (value, field) in bad {
+            assert!(Request::well_formed(value.as_object().unwrap()).is_none(), "{value}");
+            match Request::from_value(value.clone()) {
+                Err(crate::Error::InvalidRequest { field: f, .. }) => assert_eq!(f, field, "{value}"),
+                other => panic!("{value}: {other:?}"),
+            }
         }
     }
 }

@@ -125,4 +125,33 @@ impl CompiledPolicy {
         let actions = self.actions.as_ref()?;
         Some(actions.iter().any(|a| a == kind || !is_kind(a)))
     }
+
+    /// The policy for requests whose action is `action`: each `action == …` and
+    /// `action in …` of literals among the conditions its top-level `&&` joins replaced by
+    /// its value. Such a comparison never errs, so the policy decides every request with
+    /// that action as before, with less to evaluate.
+    pub fn for_action(&self, action: &Value) -> CompiledPolicy {
+        CompiledPolicy { condition: fold_action(&self.condition, action), ..self.clone() }
+    }
+}
+
+fn fold_action(expr: &Expr, action: &Value) -> Expr {
+    let entity = |v: &Value| matches!(v, Value::Entity(_));
+    match expr {
+        Expr::And(a, b) => Expr::And(Box::new(fold_action(a, action)), Box::new(fold_action(b, action))),
+        Expr::Binary(BinOp::Eq, a, b) => match (a.as_ref(), b.as_ref()) {
+            (Expr::Var(Var::Action), Expr::Lit(v)) | (Expr::Lit(v), Expr::Var(Var::Action)) => {
+                Expr::Lit(Value::Bool(action.equals(v)))
+            }
+            _ => expr.clone(),
+        },
+        Expr::Binary(BinOp::In, a, b) => match (a.as_ref(), b.as_ref()) {
+            (Expr::Var(Var::Action), Expr::Lit(v)) if entity(v) => Expr::Lit(Value::Bool(action.equals(v))),
+            (Expr::Var(Var::Action), Expr::Lit(Value::Set(items))) if items.iter().all(entity) => {
+                Expr::Lit(Value::Bool(items.iter().any(|v| action.equals(v))))
+            }
+            _ => expr.clone(),
+        },
+        _ => expr.clone(),
+    }
 }

@@ -10,6 +10,7 @@ use cedar_policy::{
     Authorizer, Context, Decision, Entities, Entity, EntityUid, PolicySet, Request, RestrictedExpression,
 };
 
+use super::eval::Attributes;
 use super::{compile, decide, EntityRef, Input, Value};
 
 fn uid(ty: &str, id: &str) -> EntityUid {
@@ -79,14 +80,18 @@ fn both(text: &str) -> (Outcome, Outcome) {
     let by_cedar = (response.decision() == Decision::Allow, reason, errors);
 
     let compiled: Vec<_> = set.policies().map(|p| compile(p.id().as_ref(), p).unwrap()).collect();
-    let record = |a: &[(&str, Value)]| a.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect();
+    let owned = |a: &[(&str, Value)]| a.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect::<Vec<_>>();
     let input = Input::new(
-        (EntityRef { ty: "Requester".into(), id: "p".into() }, record(&principal)),
+        (EntityRef { ty: "Requester".into(), id: "p".into() }, owned(&principal).into_iter().collect()),
         EntityRef { ty: "Action".into(), id: "lend".into() },
-        (EntityRef { ty: "Resource".into(), id: "r".into() }, BTreeMap::new()),
-        record(&context),
+        (EntityRef { ty: "Resource".into(), id: "r".into() }, Attributes::default()),
+        owned(&context).into_iter().collect(),
     );
     let decision = decide(compiled.iter().map(|p| (&p.id, p)), &input);
+    // The policies with the request's action compared beforehand decide the same.
+    let action = Value::Entity(EntityRef { ty: "Action".into(), id: "lend".into() });
+    let folded: Vec<_> = compiled.iter().map(|p| p.for_action(&action)).collect();
+    assert_eq!(decide(folded.iter().map(|p| (&p.id, p)), &input), decision, "{text}");
     let mut reason: Vec<String> = decision.reasons.iter().map(|s| (*s).clone()).collect();
     let mut errors: Vec<String> = decision.errors.iter().map(|(s, _)| (*s).clone()).collect();
     reason.sort();

@@ -174,6 +174,7 @@ impl Engine {
             calendar,
             id,
             compiled,
+            compiled_kinds: OnceLock::new(),
             cedar: Some(CedarPart {
                 policies,
                 by_day: Mutex::new(HashMap::new()),

@@ -72,6 +72,7 @@ impl Engine {
             governing,
             calendar,
             compiled: OnceLock::from(Ok(compiled)),
+            compiled_kinds: OnceLock::new(),
             #[cfg(feature = "cedar")]
             cedar: None,
         })
