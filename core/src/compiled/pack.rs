@@ -13,8 +13,10 @@ use crate::engine::{LayerSources, Sources};
 use crate::error::Error;
 use crate::limits::MAX_COMPILED_PACK_BYTES;
 
-/// The version of the compiled form; a client refuses any other.
-pub const FORMAT: u32 = 1;
+/// The version of the compiled form; a client refuses any other. Format 2 holds each
+/// policy's compiled form as its own object: format 1 flattened it into the policy's,
+/// which serde reads by buffering each policy whole first.
+pub const FORMAT: u32 = 2;
 
 /// One policy as a client needs it: where it was written, its annotations, and its
 /// compiled condition.
@@ -26,7 +28,6 @@ pub(crate) struct PackedPolicy {
     /// The annotations, by key (as Cedar gives them).
     pub annotations: Vec<(String, String)>,
     /// The compiled policy.
-    #[serde(flatten)]
     pub policy: CompiledPolicy,
 }
 
