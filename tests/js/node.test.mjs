@@ -126,6 +126,11 @@ describe("across the boundary", () => {
   test("deadlines by the holiday calendar", () => {
     assert.deepEqual(engine.addWorkingDays("2026-09-28", 5), { due: "2026-10-10", covered: true });
     assert.deepEqual(engine.addWorkingDays("2026-12-30", 5), { due: "2027-01-06", covered: false });
+    // Read as a request's date is: the same years, the same message.
+    assert.throws(
+      () => engine.addWorkingDays("0001-01-01", 5),
+      (e) => e.code === "invalid_request" && e.field === "/date" && /1900-01-01 to 2999-12-31/.test(e.message.en),
+    );
   });
 });
 

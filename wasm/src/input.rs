@@ -200,8 +200,8 @@ pub struct DeadlineOutput {
 /// The `days`-th working day after `date` (the day of receipt is not counted).
 pub fn add_working_days(calendar: &Calendar, date: Option<&str>, days: f64) -> Result<DeadlineOutput, Error> {
     let start = match date {
-        Some(text) => pubdata_policy::strict_date::ymd(text)
-            .ok_or_else(|| invalid("/date", format!("`{text}` is not a date, expected YYYY-MM-DD")))?,
+        // The same reading, message and years as a request's date.
+        Some(text) => pubdata_policy::strict_date::parse(text).map_err(|m| invalid("/date", m))?,
         None => return Err(invalid("/date", "expected a date as text, YYYY-MM-DD")),
     };
     let whole = days.is_finite() && days.fract() == 0.0 && (0.0..=f64::from(MAX_WORKING_DAYS)).contains(&days);
