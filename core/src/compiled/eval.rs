@@ -4,7 +4,6 @@
 //! errs neither permits nor forbids but is reported.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 
 use super::ir::{BinOp, CompiledPolicy, Effect, Expr, PatternElem, Var};
 use super::value::{EntityRef, Value};
@@ -22,7 +21,10 @@ pub struct Input {
     principal: Value,
     action: Value,
     resource: Value,
-    context: Value,
+    /// The context's attributes, read as an entity's are: policies read `context.x` and
+    /// `context has x`, which need no record made (collecting one into a map was a
+    /// twentieth of a check); `context` itself is made a record only when read whole.
+    context: Attributes,
     entities: Vec<(EntityRef, Attributes)>,
 }
 
@@ -65,13 +67,13 @@ impl Input {
         principal: (EntityRef, Attributes),
         action: EntityRef,
         resource: (EntityRef, Attributes),
-        context: BTreeMap<String, Value>,
+        context: Attributes,
     ) -> Input {
         Input {
             principal: Value::Entity(principal.0.clone()),
             action: Value::Entity(action),
             resource: Value::Entity(resource.0.clone()),
-            context: Value::Record(context),
+            context,
             entities: vec![principal, resource],
         }
     }
@@ -173,12 +175,12 @@ pub fn eval<'a>(expr: &'a Expr, input: &'a Input) -> Evaluated<'a> {
     let owned = |v: Value| Ok(Cow::Owned(v));
     match expr {
         Expr::Lit(v) => Ok(Cow::Borrowed(v)),
-        Expr::Var(var) => Ok(Cow::Borrowed(match var {
-            Var::Principal => &input.principal,
-            Var::Action => &input.action,
-            Var::Resource => &input.resource,
-            Var::Context => &input.context,
-        })),
+        Expr::Var(var) => Ok(match var {
+            Var::Principal => Cow::Borrowed(&input.principal),
+            Var::Action => Cow::Borrowed(&input.action),
+            Var::Resource => Cow::Borrowed(&input.resource),
+            Var::Context => Cow::Owned(Value::Record(input.context.0.iter().cloned().collect())),
+        }),
         Expr::Not(e) => owned(Value::Bool(!boolean(eval(e, input)?.as_ref())?)),
         Expr::Neg(e) => owned(Value::Long(long(eval(e, input)?.as_ref())?.checked_neg().ok_or_else(|| overflow("-"))?)),
         Expr::And(a, b) => match boolean(eval(a, input)?.as_ref())? {
@@ -197,7 +199,13 @@ pub fn eval<'a>(expr: &'a Expr, input: &'a Input) -> Evaluated<'a> {
             let (a, b) = (eval(a, input)?, eval(b, input)?);
             binary(*op, &a, &b).map(Cow::Owned)
         }
+        Expr::GetAttr(e, attr) if matches!(**e, Expr::Var(Var::Context)) => {
+            input.context.get(attr).map(Cow::Borrowed).ok_or_else(|| EvalError(format!("no attribute `{attr}`")))
+        }
         Expr::GetAttr(e, attr) => get_attr(eval(e, input)?, attr, input),
+        Expr::HasAttr(e, attr) if matches!(**e, Expr::Var(Var::Context)) => {
+            owned(Value::Bool(input.context.contains_key(attr)))
+        }
         Expr::HasAttr(e, attr) => {
             let has = match eval(e, input)?.as_ref() {
                 Value::Record(m) => m.contains_key(attr),

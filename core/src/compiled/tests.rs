@@ -132,6 +132,11 @@ const CASES: &[&str] = &[
     r#"permit (principal, action, resource) when { context.marks == ["marked_s", "marked_p", "marked_s"] };"#,
     r#"permit (principal, action, resource) when { context.catalog == {name: "人口"} && context.catalog.name == "人口" };"#,
     // Sets.
+    // `context` read whole, not through one of its attributes.
+    r#"permit (principal, action, resource) when { context == context && context != {yes: true} };"#,
+    r#"permit (principal, action, resource) when { {c: context}.c.yes && {c: context}.c has aim };"#,
+    r#"permit (principal, action, resource) when { (if context.yes then context else {}).span == -60 };"#,
+    r#"permit (principal, action, resource) when { (if context.yes then {} else context).span == -60 };"#,
     r#"permit (principal, action, resource) when { context.marks.contains("marked_s") };"#,
     r#"permit (principal, action, resource) when { context.marks.containsAny(["x", "marked_p"]) };"#,
     r#"permit (principal, action, resource) when { context.marks.containsAll(["marked_p", "x"]) };"#,
