@@ -127,9 +127,38 @@ pub fn decide<'p, T>(
     }
 }
 
-/// Whether a condition holds: a value other than a boolean is an error.
+/// Whether a condition holds: a value other than a boolean is an error. The operators
+/// whose value is a boolean are decided here without making one (a value moved out of
+/// every `&&` was most of the evaluator's own time); anything else is evaluated and
+/// must be a boolean, as Cedar requires of a condition and of each operand of `&&`,
+/// `||` and `!`.
 pub fn holds(expr: &Expr, input: &Input) -> Result<bool, EvalError> {
-    boolean(eval(expr, input)?.as_ref())
+    match expr {
+        Expr::Lit(Value::Bool(b)) => Ok(*b),
+        Expr::Not(e) => Ok(!holds(e, input)?),
+        Expr::And(a, b) => Ok(holds(a, input)? && holds(b, input)?),
+        Expr::Or(a, b) => Ok(holds(a, input)? || holds(b, input)?),
+        Expr::If(c, a, b) => match holds(c, input)? {
+            true => holds(a, input),
+            false => holds(b, input),
+        },
+        Expr::HasAttr(e, attr) => has_attr(e, attr, input),
+        Expr::Binary(BinOp::Eq, a, b) => Ok(eval(a, input)?.equals(eval(b, input)?.as_ref())),
+        Expr::Binary(BinOp::NotEq, a, b) => Ok(!eval(a, input)?.equals(eval(b, input)?.as_ref())),
+        _ => boolean(eval(expr, input)?.as_ref()),
+    }
+}
+
+/// `e has attr`.
+fn has_attr(e: &Expr, attr: &str, input: &Input) -> Result<bool, EvalError> {
+    if matches!(e, Expr::Var(Var::Context)) {
+        return Ok(input.context.contains_key(attr));
+    }
+    match eval(e, input)?.as_ref() {
+        Value::Record(m) => Ok(m.contains_key(attr)),
+        Value::Entity(uid) => Ok(input.attrs(uid).is_some_and(|m| m.contains_key(attr))),
+        other => Err(type_error("entity or record", other)),
+    }
 }
 
 type Evaluated<'a> = Result<Cow<'a, Value>, EvalError>;
@@ -181,17 +210,9 @@ pub fn eval<'a>(expr: &'a Expr, input: &'a Input) -> Evaluated<'a> {
             Var::Resource => Cow::Borrowed(&input.resource),
             Var::Context => Cow::Owned(Value::Record(input.context.0.iter().cloned().collect())),
         }),
-        Expr::Not(e) => owned(Value::Bool(!boolean(eval(e, input)?.as_ref())?)),
+        Expr::Not(_) | Expr::And(..) | Expr::Or(..) | Expr::HasAttr(..) => owned(Value::Bool(holds(expr, input)?)),
         Expr::Neg(e) => owned(Value::Long(long(eval(e, input)?.as_ref())?.checked_neg().ok_or_else(|| overflow("-"))?)),
-        Expr::And(a, b) => match boolean(eval(a, input)?.as_ref())? {
-            false => owned(Value::Bool(false)),
-            true => owned(Value::Bool(boolean(eval(b, input)?.as_ref())?)),
-        },
-        Expr::Or(a, b) => match boolean(eval(a, input)?.as_ref())? {
-            true => owned(Value::Bool(true)),
-            false => owned(Value::Bool(boolean(eval(b, input)?.as_ref())?)),
-        },
-        Expr::If(c, a, b) => match boolean(eval(c, input)?.as_ref())? {
+        Expr::If(c, a, b) => match holds(c, input)? {
             true => eval(a, input),
             false => eval(b, input),
         },
@@ -203,17 +224,6 @@ pub fn eval<'a>(expr: &'a Expr, input: &'a Input) -> Evaluated<'a> {
             input.context.get(attr).map(Cow::Borrowed).ok_or_else(|| EvalError(format!("no attribute `{attr}`")))
         }
         Expr::GetAttr(e, attr) => get_attr(eval(e, input)?, attr, input),
-        Expr::HasAttr(e, attr) if matches!(**e, Expr::Var(Var::Context)) => {
-            owned(Value::Bool(input.context.contains_key(attr)))
-        }
-        Expr::HasAttr(e, attr) => {
-            let has = match eval(e, input)?.as_ref() {
-                Value::Record(m) => m.contains_key(attr),
-                Value::Entity(uid) => input.attrs(uid).is_some_and(|m| m.contains_key(attr)),
-                other => return Err(type_error("entity or record", other)),
-            };
-            owned(Value::Bool(has))
-        }
         Expr::Like(e, pattern) => match eval(e, input)?.as_ref() {
             Value::Str(s) => owned(Value::Bool(matches(&s.chars().collect::<Vec<_>>(), pattern))),
             other => Err(type_error("string", other)),
