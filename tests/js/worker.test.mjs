@@ -8,6 +8,9 @@
 //     (at most noise), and the page itself downloads no .wasm;
 //   - bindForm on the site-style test form (bind-form-site.html) shows the same messages,
 //     descriptions and summary, and submits the same data, with either engine;
+//   - a pack `pdp pack` compiled, loaded at run time (WorkerEngine.fromCompiled), answers
+//     as Engine.fromCompiled does in the page, beside the built-in engine of its
+//     jurisdiction and freed apart from it; a pack that cannot be read rejects as it throws;
 //   - without 'wasm-unsafe-eval' it rejects with the CompileError the README names;
 //   - its TypeScript types hold (worker.types.ts, against wasm/npm/ as build-wasm left it).
 
@@ -20,6 +23,7 @@ import { tmpdir } from "node:os";
 import { extname, join, normalize } from "node:path";
 
 import { launchChromium } from "./chromium.mjs";
+import { pdpBinary } from "./pdp.mjs";
 import { parityCalls, root } from "./vectors.mjs";
 
 const STRICT = "script-src 'self' 'wasm-unsafe-eval'";
@@ -113,6 +117,62 @@ test("a WorkerEngine answers every vector's call as the forms build does in the 
       }
     });
     assert.ok(refused > 10 && errorsSeen > 5, `refusals ${refused} and unreadable requests ${errorsSeen} among them`);
+  } finally {
+    await page.close();
+  }
+});
+
+test("a compiled pack loaded in the worker answers as Engine.fromCompiled does in the page, apart from the built-in engine", async () => {
+  const pack = execFileSync(pdpBinary(), ["pack", "ganzi"], { encoding: "utf8", maxBuffer: 16 << 20 });
+  const calls = parityCalls().filter((c) => c.jurisdiction === "ganzi" && (c.call === "check" || c.call === "shareStatus"));
+  assert.ok(calls.length > 20, `ganzi's calls: ${calls.length}`);
+  const { page, errors } = await newPage();
+  try {
+    const got = await page.evaluate(async ({ calls, pack }) => {
+      const { WorkerEngine } = await import("/wasm/npm/forms/worker.js");
+      const glue = await import("/wasm/npm/forms/pubdata_policy_wasm.js");
+      await glue.default();
+      const plain = (e) => ({ code: e.code, field: e.field, message: e.message });
+      const local = glue.Engine.fromCompiled(pack);
+      const builtin = await WorkerEngine.start("ganzi");
+      const remote = await WorkerEngine.fromCompiled(JSON.parse(pack));
+      const out = [];
+      for (const { call, arg } of calls) {
+        let inPage, inWorker;
+        try { inPage = { value: local[call](arg) }; } catch (e) { inPage = { error: plain(e) }; }
+        try { inWorker = { value: await remote[call](arg) }; } catch (e) { inWorker = { error: e }; }
+        out.push({ inPage, inWorker });
+      }
+      const known = JSON.stringify([remote.jurisdiction, remote.contract, remote.regulation, remote.policyIds]) ===
+        JSON.stringify([local.jurisdiction, local.contract, local.regulation, local.policyIds]);
+      // Freeing the loaded pack leaves the built-in engine of its jurisdiction.
+      await remote.free();
+      const request = { jurisdiction: "ganzi", kind: "share" };
+      let afterFree;
+      try { afterFree = { value: await remote.check(request) }; } catch (e) { afterFree = { error: e }; }
+      const builtinAfter = (await builtin.check(request)).outcome;
+      let bad, badInPage;
+      try { bad = { value: await WorkerEngine.fromCompiled("{") }; } catch (e) { bad = { error: e }; }
+      try { badInPage = { value: glue.Engine.fromCompiled("{") }; } catch (e) { badInPage = { error: plain(e) }; }
+      return { out, known, afterFree, builtinAfter, bad, badInPage };
+    }, { calls: calls.map(({ call, arg }) => ({ call, arg })), pack });
+    assert.deepEqual(errors, []);
+    assert.equal(got.known, true, "contract, regulation and policy ids as the page's engine has them");
+    let refused = 0;
+    got.out.forEach(({ inPage, inWorker }, i) => {
+      assert.deepEqual(inWorker, inPage, calls[i].id);
+      const want = calls[i].want;
+      if (want.error) assert.deepEqual(inWorker.error, want.error, calls[i].id);
+      else {
+        assert.deepEqual(inWorker.value, want.verdict ?? want.status, calls[i].id);
+        refused += inWorker.value.outcome === "refused";
+      }
+    });
+    assert.ok(refused > 5, `refusals among them: ${refused}`);
+    assert.equal(got.afterFree.error?.code, "unknown_jurisdiction", JSON.stringify(got.afterFree));
+    assert.equal(got.builtinAfter, "refused", "the built-in engine still answers");
+    assert.match(got.badInPage.error.message.en, /compiled pack/);
+    assert.deepEqual(got.bad, got.badInPage, "a pack that cannot be read rejects as it throws in the page");
   } finally {
     await page.close();
   }

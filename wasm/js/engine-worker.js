@@ -11,31 +11,47 @@ import init, { Engine } from "../../../pubdata_policy_wasm.js";
 
 let loaded = null;
 const engines = new Map();
+let loadedPacks = 0;
 
 // What an engine knows that a page reads without asking again (labels, types, articles).
 const described = (engine) => ({
   jurisdiction: engine.jurisdiction, contract: engine.contract, regulation: engine.regulation, policyIds: engine.policyIds,
 });
 
+// Each engine under its key: a built-in pack's jurisdiction (every WorkerEngine of it shares
+// one engine), or a key of its own for each compiled pack loaded, which may be another
+// version of a built-in jurisdiction.
 const CALLS = {
   async engine({ jurisdiction, module }) {
-    loaded ??= init(module === undefined ? undefined : { module_or_path: module });
-    await loaded;
+    await load(module);
     if (!engines.has(jurisdiction)) engines.set(jurisdiction, new Engine(jurisdiction));
-    return described(engines.get(jurisdiction));
+    return { key: jurisdiction, ...described(engines.get(jurisdiction)) };
   },
-  check: ({ jurisdiction, request }) => engineOf(jurisdiction).check(request),
-  addWorkingDays: ({ jurisdiction, date, workingDays }) => engineOf(jurisdiction).addWorkingDays(date, workingDays),
-  shareStatus: ({ jurisdiction, share }) => engineOf(jurisdiction).shareStatus(share),
-  free({ jurisdiction }) {
-    engines.get(jurisdiction)?.free();
-    engines.delete(jurisdiction);
+  async compiled({ pack, module }) {
+    await load(module);
+    const engine = Engine.fromCompiled(pack);
+    const key = `compiled#${++loadedPacks}`;
+    engines.set(key, engine);
+    return { key, ...described(engine) };
+  },
+  check: ({ key, request }) => engineOf(key).check(request),
+  addWorkingDays: ({ key, date, workingDays }) => engineOf(key).addWorkingDays(date, workingDays),
+  shareStatus: ({ key, share }) => engineOf(key).shareStatus(share),
+  free({ key }) {
+    engines.get(key)?.free();
+    engines.delete(key);
   },
 };
 
-function engineOf(jurisdiction) {
-  const engine = engines.get(jurisdiction);
-  if (engine === undefined) throw { code: "unknown_jurisdiction", field: null, message: { zh: `未加载 ${jurisdiction} 的引擎`, en: `no engine for \`${jurisdiction}\` in this worker` } };
+/** Loads the module once, from where the first call said. */
+function load(module) {
+  loaded ??= init(module === undefined ? undefined : { module_or_path: module });
+  return loaded;
+}
+
+function engineOf(key) {
+  const engine = engines.get(key);
+  if (engine === undefined) throw { code: "unknown_jurisdiction", field: null, message: { zh: `未加载 ${key} 的引擎`, en: `no engine for \`${key}\` in this worker` } };
   return engine;
 }
 

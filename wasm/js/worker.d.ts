@@ -20,6 +20,9 @@ export declare class WorkerEngine {
   /** Builds the engine in the worker (starting the worker on the first call); rejects
    *  with an `EngineError`, as `new Engine` throws. */
   static start(jurisdiction: JurisdictionId, options?: WorkerEngineOptions): Promise<WorkerEngine>;
+  /** Builds the engine of a pack `pdp pack` compiled (its JSON text or the object it parses
+   *  to) in the worker, as `Engine.fromCompiled` does in the page; each call loads its own. */
+  static fromCompiled(pack: string | object, options?: WorkerEngineOptions): Promise<WorkerEngine>;
   /** Stops the worker and every engine in it. */
   static terminate(): void;
   private constructor();
@@ -31,7 +34,7 @@ export declare class WorkerEngine {
   check(request: Request): Promise<Verdict>;
   addWorkingDays(date: string, workingDays: number): Promise<Deadline>;
   shareStatus(share: ShareUse): Promise<ShareStatus>;
-  /** Drops this jurisdiction's engine in the worker. */
+  /** Drops this engine in the worker (for a built-in pack, its other WorkerEngines too). */
   free(): Promise<void>;
 }
 

@@ -69,6 +69,8 @@ function moduleArgument(module) {
 /** An engine of one jurisdiction living in the page's engine worker; its calls return promises. */
 export class WorkerEngine {
   #link;
+  /** The worker's name for this engine (see engine-worker.js). */
+  #key;
 
   /**
    * The engine of a jurisdiction's built-in policies, built in the worker. The first call
@@ -84,6 +86,19 @@ export class WorkerEngine {
     return new WorkerEngine(link, known);
   }
 
+  /**
+   * The engine of a pack `pdp pack` compiled, loaded at run time (its JSON text or the
+   * object it parses to), built in the worker as `Engine.fromCompiled` builds it in the
+   * page; `options` as for `start`. Each call loads a pack of its own, even of a
+   * jurisdiction already started. Rejects with the engine's `{ code, field, message }`.
+   */
+  static async fromCompiled(pack, options = {}) {
+    const link = connect();
+    const [module, transfer] = moduleArgument(await options.module_or_path);
+    const known = await link.call("compiled", { pack, module }, transfer);
+    return new WorkerEngine(link, known);
+  }
+
   /** Stops the worker and every engine in it; the next `start` starts a new one. */
   static terminate() {
     shared?.close({ code: "io", field: null, message: { zh: "规则引擎的 Worker 已停止", en: "the engine's worker was terminated" } });
@@ -92,6 +107,7 @@ export class WorkerEngine {
   constructor(link, known) {
     if (link?.call === undefined) throw new TypeError("use `await WorkerEngine.start(jurisdiction)`");
     this.#link = link;
+    this.#key = known.key;
     this.jurisdiction = known.jurisdiction;
     this.contract = known.contract;
     this.regulation = known.regulation;
@@ -101,19 +117,19 @@ export class WorkerEngine {
 
   /** Decides a request; rejects with `{ code, field, message }` if it cannot be read. */
   check(request) {
-    return this.#link.call("check", { jurisdiction: this.jurisdiction, request });
+    return this.#link.call("check", { key: this.#key, request });
   }
 
   addWorkingDays(date, workingDays) {
-    return this.#link.call("addWorkingDays", { jurisdiction: this.jurisdiction, date, workingDays });
+    return this.#link.call("addWorkingDays", { key: this.#key, date, workingDays });
   }
 
   shareStatus(share) {
-    return this.#link.call("shareStatus", { jurisdiction: this.jurisdiction, share });
+    return this.#link.call("shareStatus", { key: this.#key, share });
   }
 
-  /** Drops this jurisdiction's engine in the worker (other WorkerEngines of it too). */
+  /** Drops this engine in the worker (for a built-in pack, its other WorkerEngines too). */
   free() {
-    return this.#link.call("free", { jurisdiction: this.jurisdiction });
+    return this.#link.call("free", { key: this.#key });
   }
 }
