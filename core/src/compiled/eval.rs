@@ -28,15 +28,17 @@ pub struct Input {
     entities: Vec<(EntityRef, Attributes)>,
 }
 
-/// An entity's attributes, sorted by name: read by binary search, built without the nodes
-/// of a tree (building and dropping the input's maps was a sixth of a check).
+/// An entity's attributes, in the order given: a record has a dozen or two, and a scan
+/// that compares lengths before texts finds one with fewer text comparisons than a binary
+/// search does, and needs no sort when the input is built (sorting was a twentieth of a
+/// check in the forms module).
 #[derive(Debug, Clone, Default)]
 pub struct Attributes(Vec<(String, Value)>);
 
 impl Attributes {
+    /// The value given last for `name`, as a map collected in order keeps.
     fn get(&self, name: &str) -> Option<&Value> {
-        let at = self.0.binary_search_by(|(k, _)| k.as_str().cmp(name)).ok()?;
-        self.0.get(at).map(|(_, v)| v)
+        self.0.iter().rev().find(|(k, _)| k.len() == name.len() && k == name).map(|(_, v)| v)
     }
 
     fn contains_key(&self, name: &str) -> bool {
@@ -45,18 +47,8 @@ impl Attributes {
 }
 
 impl FromIterator<(String, Value)> for Attributes {
-    /// As a map collected in order: the last value given for a name is the one kept.
     fn from_iter<I: IntoIterator<Item = (String, Value)>>(given: I) -> Attributes {
-        let mut all: Vec<(String, Value)> = given.into_iter().collect();
-        all.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut out: Vec<(String, Value)> = Vec::with_capacity(all.len());
-        for (name, value) in all {
-            match out.last_mut() {
-                Some(last) if last.0 == name => last.1 = value,
-                _ => out.push((name, value)),
-            }
-        }
-        Attributes(out)
+        Attributes(given.into_iter().collect())
     }
 }
 
@@ -208,6 +200,7 @@ pub fn eval<'a>(expr: &'a Expr, input: &'a Input) -> Evaluated<'a> {
             Var::Principal => Cow::Borrowed(&input.principal),
             Var::Action => Cow::Borrowed(&input.action),
             Var::Resource => Cow::Borrowed(&input.resource),
+            // Collected in order, a later value for a name replaces an earlier one, as `get` reads.
             Var::Context => Cow::Owned(Value::Record(input.context.0.iter().cloned().collect())),
         }),
         Expr::Not(_) | Expr::And(..) | Expr::Or(..) | Expr::HasAttr(..) => owned(Value::Bool(holds(expr, input)?)),
@@ -338,8 +331,24 @@ fn matches(text: &[char], pattern: &[PatternElem]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::matches;
+    use super::{eval, matches, Attributes, EntityRef, Expr, Input, Value, Var};
     use crate::compiled::ir::PatternElem;
+
+    #[test]
+    fn a_name_given_twice_reads_as_its_last_value_alone_and_in_the_whole_record() {
+        let given = [("a", 1), ("b", 3), ("a", 2)].map(|(k, v)| (k.to_owned(), Value::Long(v)));
+        let context: Attributes = given.into_iter().collect();
+        assert!(matches!(context.get("a"), Some(Value::Long(2))));
+        assert!(context.get("ab").is_none() && context.get("").is_none());
+        let name = |ty: &str| EntityRef { ty: ty.into(), id: "x".into() };
+        let input =
+            Input::new((name("P"), Attributes::default()), name("A"), (name("R"), Attributes::default()), context);
+        let read = |e: Expr| eval(&e, &input).map(|v| v.into_owned());
+        let attr = Expr::GetAttr(Box::new(Expr::Var(Var::Context)), "a".into());
+        assert!(matches!(read(attr), Ok(Value::Long(2))));
+        let whole = read(Expr::Var(Var::Context));
+        assert!(matches!(&whole, Ok(Value::Record(m)) if m.len() == 2 && matches!(m.get("a"), Some(Value::Long(2)))));
+    }
 
     fn pattern(s: &str) -> Vec<PatternElem> {
         s.chars().map(|c| if c == '*' { PatternElem::Wildcard } else { PatternElem::Char(c) }).collect()
