@@ -7,6 +7,7 @@ use std::cell::RefCell;
 use std::fmt;
 
 use serde::de::{DeserializeSeed, Deserializer, Error as _, MapAccess, SeqAccess, Visitor};
+use serde_json::map::Entry;
 use serde_json::{Map, Value};
 
 /// Why a text is not the JSON it should be: where (a JSON Pointer, `""` for the whole
@@ -25,7 +26,8 @@ pub fn parse(text: &str) -> Result<Value, ReadError> {
     let mut de = serde_json::Deserializer::from_str(text);
     let read = ValueSeed { path: &path }.deserialize(&mut de).and_then(|v| de.end().map(|()| v));
     read.map_err(|e| {
-        let pointer = pointer(&path.borrow());
+        // The path was gathered as the error came out, innermost first.
+        let pointer = pointer(&path.borrow().iter().rev().cloned().collect::<Vec<_>>());
         let message = e.to_string();
         let message = match e.classify() {
             serde_json::error::Category::Data => message,
@@ -40,8 +42,9 @@ pub fn pointer(path: &[String]) -> String {
     path.iter().map(|p| format!("/{}", p.replace('~', "~0").replace('/', "~1"))).collect()
 }
 
-/// Reads one value, keeping in `path` where it is; on an error `path` is left at the value
-/// being read.
+/// Reads one value; on an error, `path` gets the keys and indexes of the value being read
+/// as the error comes out of each (innermost first). Gathered only then: keeping the path
+/// as each value was read copied every key of every request.
 #[derive(Clone, Copy)]
 struct ValueSeed<'a> {
     path: &'a RefCell<Vec<String>>,
@@ -88,28 +91,38 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let mut items = Vec::new();
         loop {
-            self.path.borrow_mut().push(items.len().to_string());
-            match seq.next_element_seed(self)? {
-                Some(item) => items.push(item),
-                None => {
-                    self.path.borrow_mut().pop();
-                    return Ok(Value::Array(items));
+            match seq.next_element_seed(self) {
+                Ok(Some(item)) => items.push(item),
+                Ok(None) => return Ok(Value::Array(items)),
+                Err(e) => {
+                    self.path.borrow_mut().push(items.len().to_string());
+                    return Err(e);
                 }
             }
-            self.path.borrow_mut().pop();
         }
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         let mut object = Map::new();
         while let Some(key) = map.next_key::<String>()? {
-            self.path.borrow_mut().push(key.clone());
-            if object.contains_key(&key) {
-                return Err(A::Error::custom(format!("the key `{key}` is given twice in one object")));
+            let slot = match object.entry(key) {
+                Entry::Vacant(slot) => slot,
+                Entry::Occupied(given) => {
+                    let key = given.key().clone();
+                    let message = format!("the key `{key}` is given twice in one object");
+                    self.path.borrow_mut().push(key);
+                    return Err(A::Error::custom(message));
+                }
+            };
+            match map.next_value_seed(self) {
+                Ok(value) => {
+                    slot.insert(value);
+                }
+                Err(e) => {
+                    self.path.borrow_mut().push(slot.key().clone());
+                    return Err(e);
+                }
             }
-            let value = map.next_value_seed(self)?;
-            self.path.borrow_mut().pop();
-            object.insert(key, value);
         }
         Ok(Value::Object(object))
     }

@@ -100,12 +100,17 @@ impl Request {
     pub fn from_json(text: &str) -> Result<Request, Error> {
         limits::check_text(text)?;
         let value = json_reader::parse(text).map_err(|e| Error::invalid(e.pointer, e.message))?;
-        Request::from_value(value)
+        // `check_text` bounded its nesting already.
+        Request::from_bounded_value(value)
     }
 
     /// Reads a request from an already parsed JSON value (the WebAssembly binding's path).
     pub fn from_value(value: serde_json::Value) -> Result<Request, Error> {
         limits::check_value(&value)?;
+        Request::from_bounded_value(value)
+    }
+
+    fn from_bounded_value(value: serde_json::Value) -> Result<Request, Error> {
         let Value::Object(map) = value else {
             return Err(Error::invalid("", "the request must be a JSON object"));
         };
