@@ -170,6 +170,7 @@ test("a compiled pack loaded in the worker answers as Engine.fromCompiled does i
     });
     assert.ok(refused > 5, `refusals among them: ${refused}`);
     assert.equal(got.afterFree.error?.code, "unknown_jurisdiction", JSON.stringify(got.afterFree));
+    assert.match(got.afterFree.error.message.en, /compiled pack's engine was freed/);
     assert.equal(got.builtinAfter, "refused", "the built-in engine still answers");
     assert.match(got.badInPage.error.message.en, /compiled pack/);
     assert.deepEqual(got.bad, got.badInPage, "a pack that cannot be read rejects as it throws in the page");

@@ -51,8 +51,12 @@ function load(module) {
 
 function engineOf(key) {
   const engine = engines.get(key);
-  if (engine === undefined) throw { code: "unknown_jurisdiction", field: null, message: { zh: `未加载 ${key} 的引擎`, en: `no engine for \`${key}\` in this worker` } };
-  return engine;
+  if (engine !== undefined) return engine;
+  // A loaded pack's key is the worker's own: say what happened to it instead.
+  const message = key.startsWith("compiled#")
+    ? { zh: "该编译规则包的引擎已释放（free），请重新加载", en: "this compiled pack's engine was freed: load the pack again" }
+    : { zh: `未加载 ${key} 的引擎`, en: `no engine for \`${key}\` in this worker` };
+  throw { code: "unknown_jurisdiction", field: null, message };
 }
 
 // The engine's errors are plain `{ code, field, message }` objects, which cross as they are;
