@@ -27,7 +27,8 @@ pub fn parse(text: &str) -> Result<Value, ReadError> {
     let read = ValueSeed { path: &path }.deserialize(&mut de).and_then(|v| de.end().map(|()| v));
     read.map_err(|e| {
         // The path was gathered as the error came out, innermost first.
-        let pointer = pointer(&path.borrow().iter().rev().cloned().collect::<Vec<_>>());
+        path.borrow_mut().reverse();
+        let pointer = pointer(&path.borrow());
         let message = e.to_string();
         let message = match e.classify() {
             serde_json::error::Category::Data => message,

@@ -12,6 +12,8 @@ import init, { Engine } from "../../../pubdata_policy_wasm.js";
 let loaded = null;
 const engines = new Map();
 let loadedPacks = 0;
+/** How the key of a compiled pack's engine begins: no jurisdiction's id has a `#`. */
+const COMPILED_KEY = "compiled#";
 
 // What an engine knows that a page reads without asking again (labels, types, articles).
 const described = (engine) => ({
@@ -30,7 +32,7 @@ const CALLS = {
   async compiled({ pack, module }) {
     await load(module);
     const engine = Engine.fromCompiled(pack);
-    const key = `compiled#${++loadedPacks}`;
+    const key = `${COMPILED_KEY}${++loadedPacks}`;
     engines.set(key, engine);
     return { key, ...described(engine) };
   },
@@ -53,7 +55,7 @@ function engineOf(key) {
   const engine = engines.get(key);
   if (engine !== undefined) return engine;
   // A loaded pack's key is the worker's own: say what happened to it instead.
-  const message = key.startsWith("compiled#")
+  const message = key.startsWith(COMPILED_KEY)
     ? { zh: "该编译规则包的引擎已释放（free），请重新加载", en: "this compiled pack's engine was freed: load the pack again" }
     : { zh: `未加载 ${key} 的引擎`, en: `no engine for \`${key}\` in this worker` };
   throw { code: "unknown_jurisdiction", field: null, message };

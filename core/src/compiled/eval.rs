@@ -214,7 +214,7 @@ pub fn eval<'a>(expr: &'a Expr, input: &'a Input) -> Evaluated<'a> {
             binary(*op, &a, &b).map(Cow::Owned)
         }
         Expr::GetAttr(e, attr) if matches!(**e, Expr::Var(Var::Context)) => {
-            input.context.get(attr).map(Cow::Borrowed).ok_or_else(|| EvalError(format!("no attribute `{attr}`")))
+            input.context.get(attr).map(Cow::Borrowed).ok_or_else(|| no_attribute(attr))
         }
         Expr::GetAttr(e, attr) => get_attr(eval(e, input)?, attr, input),
         Expr::Like(e, pattern) => match eval(e, input)?.as_ref() {
@@ -238,10 +238,9 @@ pub fn eval<'a>(expr: &'a Expr, input: &'a Input) -> Evaluated<'a> {
 }
 
 fn get_attr<'a>(of: Cow<'a, Value>, attr: &str, input: &'a Input) -> Evaluated<'a> {
-    let missing = || EvalError(format!("no attribute `{attr}`"));
     match of {
-        Cow::Borrowed(Value::Record(m)) => m.get(attr).map(Cow::Borrowed).ok_or_else(missing),
-        Cow::Owned(Value::Record(mut m)) => m.remove(attr).map(Cow::Owned).ok_or_else(missing),
+        Cow::Borrowed(Value::Record(m)) => m.get(attr).map(Cow::Borrowed).ok_or_else(|| no_attribute(attr)),
+        Cow::Owned(Value::Record(mut m)) => m.remove(attr).map(Cow::Owned).ok_or_else(|| no_attribute(attr)),
         Cow::Borrowed(Value::Entity(uid)) => entity_attr(input, uid, attr),
         Cow::Owned(Value::Entity(uid)) => entity_attr(input, &uid, attr),
         other => Err(type_error("entity or record", &other)),
@@ -251,7 +250,12 @@ fn get_attr<'a>(of: Cow<'a, Value>, attr: &str, input: &'a Input) -> Evaluated<'
 fn entity_attr<'a>(input: &'a Input, uid: &EntityRef, attr: &str) -> Evaluated<'a> {
     let attrs =
         input.attrs(uid).ok_or_else(|| EvalError(format!("entity `{}::\"{}\"` does not exist", uid.ty, uid.id)))?;
-    attrs.get(attr).map(Cow::Borrowed).ok_or_else(|| EvalError(format!("no attribute `{attr}`")))
+    attrs.get(attr).map(Cow::Borrowed).ok_or_else(|| no_attribute(attr))
+}
+
+/// Reading an attribute a record or an entity does not have.
+fn no_attribute(attr: &str) -> EvalError {
+    EvalError(format!("no attribute `{attr}`"))
 }
 
 fn binary(op: BinOp, a: &Value, b: &Value) -> Result<Value, EvalError> {
