@@ -9,6 +9,7 @@
 //! given. Cedar values are built straight from the JSON, with the names Cedar needs
 //! (entity types, the actions) made once per engine.
 
+use std::borrow::Cow;
 #[cfg(feature = "cedar")]
 use std::str::FromStr;
 #[cfg(feature = "cedar")]
@@ -91,15 +92,19 @@ impl Builder {
 
     /// `request` read by the vocabulary as plain values, decided on `date`; `calendar`
     /// counts working days.
-    pub fn read(&self, request: &Request, date: NaiveDate, calendar: &Calendar) -> Result<ReadRequest, Error> {
+    pub fn read<'a>(
+        &'a self,
+        request: &'a Request,
+        date: NaiveDate,
+        calendar: &Calendar,
+    ) -> Result<ReadRequest<'a>, Error> {
         self.known_kind(&request.kind)?;
         let action = action_of(&request.kind);
         let mut invalid_identifiers = Vec::new();
         let mut uncovered = Vec::new();
-        let mut parts: Vec<(Attrs, Option<String>)> = Vec::with_capacity(SECTIONS.len());
+        let mut parts: Vec<(Attrs<'a>, Option<&'a str>)> = Vec::with_capacity(SECTIONS.len());
         for (i, section) in SECTIONS.iter().enumerate() {
-            let empty = Map::new();
-            let given = request.section(section.key).unwrap_or(&empty);
+            let given = request.section(section.key);
             let reader =
                 Reader { date, calendar, invalid_identifiers: &mut invalid_identifiers, uncovered: &mut uncovered };
             parts.push(reader.section(&format!("/{}", section.key), self.vocabulary.section(i), given)?);
@@ -109,9 +114,9 @@ impl Builder {
         let (resource, resource_id) = parts.next().unwrap_or_default();
         let (mut context, _) = parts.next().unwrap_or_default();
         context.push(DATE_ATTRIBUTE, Plain::DateTime(day_millis(date)));
-        let name = |ty: &str, id: Option<String>, default: &str| EntityRef {
-            ty: ty.to_owned(),
-            id: id.unwrap_or_else(|| default.to_owned()),
+        let name = |ty: &'static str, id: Option<&'a str>, default: &'static str| EntityRef {
+            ty: Cow::Borrowed(ty),
+            id: Cow::Borrowed(id.unwrap_or(default)),
         };
         Ok(ReadRequest {
             principal: (name(REQUESTER, requester_id, "requester"), requester.0),
@@ -192,8 +197,8 @@ impl CedarNames {
         let schema = self.checked_against.as_ref();
         let read = reader.read(request, date, calendar)?;
         let action = self.action(&request.kind).ok_or_else(|| Error::Evaluation("no action".into()))?.clone();
-        let attrs = |attrs: Vec<(String, Plain)>| {
-            attrs.into_iter().map(|(k, v)| Ok((k, self.restricted(v)?))).collect::<Result<Vec<_>, Error>>()
+        let attrs = |attrs: Vec<(&str, Plain<'_>)>| {
+            attrs.into_iter().map(|(k, v)| Ok((k.to_owned(), self.restricted(v)?))).collect::<Result<Vec<_>, Error>>()
         };
         let principal = uid(&self.requester, &read.principal.0.id);
         let resource_uid = uid(&self.resource, &read.resource.0.id);
@@ -214,17 +219,19 @@ impl CedarNames {
     }
 
     /// A plain value as Cedar's.
-    fn restricted(&self, value: Plain) -> Result<RestrictedExpression, Error> {
+    fn restricted(&self, value: Plain<'_>) -> Result<RestrictedExpression, Error> {
         Ok(match value {
             Plain::Bool(b) => RestrictedExpression::new_bool(b),
             Plain::Long(n) => RestrictedExpression::new_long(n),
-            Plain::Str(s) => RestrictedExpression::new_string(s),
+            Plain::Str(s) => RestrictedExpression::new_string(s.into_owned()),
             Plain::Set(items) => RestrictedExpression::new_set(
                 items.into_iter().map(|v| self.restricted(v)).collect::<Result<Vec<_>, _>>()?,
             ),
             Plain::Record(fields) => {
-                let fields =
-                    fields.into_iter().map(|(k, v)| Ok((k, self.restricted(v)?))).collect::<Result<Vec<_>, Error>>()?;
+                let fields = fields
+                    .into_iter()
+                    .map(|(k, v)| Ok((k.into_owned(), self.restricted(v)?)))
+                    .collect::<Result<Vec<_>, Error>>()?;
                 RestrictedExpression::new_record(fields).map_err(|e| Error::Evaluation(e.to_string()))?
             }
             Plain::DateTime(millis) => match millis_day(millis) {
@@ -238,15 +245,15 @@ impl CedarNames {
 
 /// A request read by the vocabulary, as plain values: what the Cedar input and the
 /// compiled policies' input are both made of.
-pub(crate) struct ReadRequest {
+pub(crate) struct ReadRequest<'a> {
     /// The requester's name and attributes.
-    pub principal: (EntityRef, Vec<(String, Plain)>),
+    pub principal: (EntityRef<'a>, Vec<(&'a str, Plain<'a>)>),
     /// `Action::"<kind>"`
-    pub action: EntityRef,
+    pub action: EntityRef<'a>,
     /// The resource's name and attributes.
-    pub resource: (EntityRef, Vec<(String, Plain)>),
+    pub resource: (EntityRef<'a>, Vec<(&'a str, Plain<'a>)>),
     /// The context's attributes, the request's date among them.
-    pub context: Vec<(String, Plain)>,
+    pub context: Vec<(&'a str, Plain<'a>)>,
     /// Identifiers that fail their check (their text and what is wrong), for the verdict's
     /// warning.
     pub invalid_identifiers: Vec<(String, IdProblem)>,
@@ -255,15 +262,15 @@ pub(crate) struct ReadRequest {
     pub uncovered: Vec<Deadline>,
 }
 
-impl ReadRequest {
+impl<'a> ReadRequest<'a> {
     /// The input the compiled policies decide, with the identifiers and deadlines noted
     /// on the way.
-    pub fn into_compiled(self) -> (compiled::Input, Vec<(String, IdProblem)>, Vec<Deadline>) {
+    pub fn into_compiled(self) -> (compiled::Input<'a>, Vec<(String, IdProblem)>, Vec<Deadline>) {
         let input = compiled::Input::new(
-            (self.principal.0, self.principal.1.into_iter().collect()),
+            (self.principal.0, self.principal.1.into()),
             self.action,
-            (self.resource.0, self.resource.1.into_iter().collect()),
-            self.context.into_iter().collect(),
+            (self.resource.0, self.resource.1.into()),
+            self.context.into(),
         );
         (input, self.invalid_identifiers, self.uncovered)
     }
@@ -279,19 +286,22 @@ struct Reader<'a> {
 
 impl Reader<'_> {
     /// The attributes of one section, and its entity id when a field gives one.
-    fn section(
+    fn section<'a>(
         mut self,
         at: &str,
-        fields: &[Field],
-        given: &Map<String, Value>,
-    ) -> Result<(Attrs, Option<String>), Error> {
-        let values = by_declaration(at, fields, given)?;
+        fields: &'a [Field],
+        given: Option<&'a Map<String, Value>>,
+    ) -> Result<(Attrs<'a>, Option<&'a str>), Error> {
+        let values = match given {
+            Some(given) => by_declaration(at, fields, given)?,
+            None => vec![None; fields.len()],
+        };
         let mut attrs = Attrs(Vec::with_capacity(fields.len() + 4));
         let mut entity_id = None;
         for (field, value) in fields.iter().zip(values) {
             if field.spec.entity_id {
                 entity_id = match value {
-                    Some(v) => Some(text(&field.spec.field, v)?.to_owned()),
+                    Some(v) => Some(text(&field.spec.field, v)?),
                     None => None,
                 };
                 continue;
@@ -301,12 +311,12 @@ impl Reader<'_> {
         Ok((attrs, entity_id))
     }
 
-    fn field(
+    fn field<'a>(
         &mut self,
-        field: &Field,
-        value: Option<&Value>,
-        siblings: &Map<String, Value>,
-        attrs: &mut Attrs,
+        field: &'a Field,
+        value: Option<&'a Value>,
+        siblings: Option<&'a Map<String, Value>>,
+        attrs: &mut Attrs<'a>,
     ) -> Result<(), Error> {
         let spec = &field.spec;
         let at = spec.field.as_str();
@@ -323,11 +333,11 @@ impl Reader<'_> {
             FieldType::Text => {
                 let s = text(at, value)?;
                 if !crate::text::is_blank(s) {
-                    attrs.push(key, Plain::Str(s.to_owned()));
+                    attrs.push(key, Plain::Str(Cow::Borrowed(s)));
                     for d in &spec.derive {
                         if let Derivation::Identifier { attribute, problem_attribute, type_field, citizen_types } = d {
                             let kind =
-                                type_field.rsplit('/').next().and_then(|k| siblings.get(k)).and_then(Value::as_str);
+                                type_field.rsplit('/').next().and_then(|k| siblings?.get(k)).and_then(Value::as_str);
                             let number = s.trim();
                             let problem =
                                 identifier_problem(number, kind.map(|k| citizen_types.iter().any(|c| c == k)));
@@ -335,7 +345,7 @@ impl Reader<'_> {
                             if let Some(problem) = problem {
                                 self.invalid_identifiers.push((number.to_owned(), problem));
                                 if let Some(name) = problem_attribute {
-                                    attrs.push(name, Plain::Str(problem.as_str().to_owned()));
+                                    attrs.push(name, Plain::Str(Cow::Borrowed(problem.as_str())));
                                 }
                             }
                         }
@@ -345,7 +355,7 @@ impl Reader<'_> {
             FieldType::Enum => {
                 let s = value.as_str().ok_or_else(|| wrong_type(at, value, "a string"))?;
                 one_of(at, s, spec)?;
-                attrs.push(key, Plain::Str(s.to_owned()));
+                attrs.push(key, Plain::Str(Cow::Borrowed(s)));
             }
             FieldType::Bool => {
                 let b = value.as_bool().ok_or_else(|| wrong_type(at, value, "a boolean"))?;
@@ -392,7 +402,7 @@ impl Reader<'_> {
                     let item_at = format!("{at}/{i}");
                     let s = item.as_str().ok_or_else(|| wrong_type(&item_at, item, "a string"))?;
                     one_of(&item_at, s, spec)?;
-                    set.push(Plain::Str(s.to_owned()));
+                    set.push(Plain::Str(Cow::Borrowed(s)));
                 }
                 attrs.push(key, Plain::Set(set));
             }
@@ -401,9 +411,9 @@ impl Reader<'_> {
                 let values = by_declaration(at, &field.children, map)?;
                 let mut record = Attrs(Vec::with_capacity(values.len()));
                 for (child, value) in field.children.iter().zip(values) {
-                    self.field(child, value, map, &mut record)?;
+                    self.field(child, value, Some(map), &mut record)?;
                 }
-                attrs.push(key, Plain::Record(record.0.into_iter().collect()));
+                attrs.push(key, Plain::Record(record.0.into_iter().map(|(k, v)| (Cow::Borrowed(k), v)).collect()));
             }
         }
         Ok(())
@@ -465,11 +475,11 @@ fn wrong_type(at: &str, value: &Value, expected: &str) -> Error {
 
 /// The attributes of a record, in the making.
 #[derive(Default)]
-struct Attrs(Vec<(String, Plain)>);
+struct Attrs<'a>(Vec<(&'a str, Plain<'a>)>);
 
-impl Attrs {
-    fn push(&mut self, key: &str, value: Plain) {
-        self.0.push((key.to_owned(), value));
+impl<'a> Attrs<'a> {
+    fn push(&mut self, key: &'a str, value: Plain<'a>) {
+        self.0.push((key, value));
     }
 }
 
@@ -520,8 +530,8 @@ pub(crate) const REQUESTER: &str = "Requester";
 pub(crate) const ACTION: &str = "Action";
 
 /// The action entity of a request of `kind`: `Action::"<kind>"`.
-pub(crate) fn action_of(kind: &str) -> EntityRef {
-    EntityRef { ty: ACTION.to_owned(), id: kind.to_owned() }
+pub(crate) fn action_of(kind: &str) -> EntityRef<'_> {
+    EntityRef { ty: Cow::Borrowed(ACTION), id: Cow::Borrowed(kind) }
 }
 /// See [`REQUESTER`].
 pub(crate) const RESOURCE: &str = "Resource";

@@ -37,7 +37,7 @@ pub fn compile_est(id: &str, est: &Json) -> Result<CompiledPolicy, Unsupported> 
         _ => {
             let named = action.get("entities").and_then(Json::as_array).map(|l| l.iter().collect::<Vec<_>>());
             let named = named.unwrap_or_else(|| action.get("entity").into_iter().collect());
-            Some(named.into_iter().map(|e| entity_ref(e).map(|e| e.id)).collect::<Result<_, _>>()?)
+            Some(named.into_iter().map(|e| entity_ref(e).map(|e| e.id.into_owned())).collect::<Result<_, _>>()?)
         }
     };
     let mut parts = vec![
@@ -73,7 +73,7 @@ fn text<'j>(json: &'j Json, key: &str) -> Result<&'j str, Unsupported> {
 /// One scope constraint as an expression, `None` for `principal` (any) and the like.
 fn scope(var: Var, constraint: &Json) -> Result<Option<Expr>, Unsupported> {
     let v = || Box::new(Expr::Var(var));
-    let lit = |e: Value| Box::new(Expr::Lit(e));
+    let lit = |e: Value<'static>| Box::new(Expr::Lit(e));
     Ok(match constraint.get("op").and_then(Json::as_str) {
         Some("All") => None,
         Some("==") => Some(Expr::Binary(BinOp::Eq, v(), lit(scope_entity(constraint)?))),
@@ -98,7 +98,7 @@ fn scope(var: Var, constraint: &Json) -> Result<Option<Expr>, Unsupported> {
     })
 }
 
-fn scope_entity(constraint: &Json) -> Result<Value, Unsupported> {
+fn scope_entity(constraint: &Json) -> Result<Value<'static>, Unsupported> {
     if constraint.get("slot").is_some() {
         return Err(unsupported("a template slot"));
     }
@@ -106,9 +106,9 @@ fn scope_entity(constraint: &Json) -> Result<Value, Unsupported> {
 }
 
 /// `{"type": …, "id": …}`, or the same under `__entity`.
-fn entity_ref(json: &Json) -> Result<EntityRef, Unsupported> {
+fn entity_ref(json: &Json) -> Result<EntityRef<'static>, Unsupported> {
     let json = json.get("__entity").unwrap_or(json);
-    Ok(EntityRef { ty: text(json, "type")?.to_owned(), id: text(json, "id")?.to_owned() })
+    Ok(EntityRef { ty: text(json, "type")?.to_owned().into(), id: text(json, "id")?.to_owned().into() })
 }
 
 /// The single key of a JSON node and what it holds.
@@ -226,11 +226,11 @@ fn pattern_elem(json: &Json) -> Result<PatternElem, Unsupported> {
 }
 
 /// A literal in Cedar's JSON value format.
-fn literal(json: &Json) -> Result<Value, Unsupported> {
+fn literal(json: &Json) -> Result<Value<'static>, Unsupported> {
     Ok(match json {
         Json::Bool(b) => Value::Bool(*b),
         Json::Number(n) => Value::Long(n.as_i64().ok_or_else(|| unsupported(format!("the number `{n}`")))?),
-        Json::String(s) => Value::Str(s.clone()),
+        Json::String(s) => Value::Str(s.clone().into()),
         Json::Array(items) => Value::Set(items.iter().map(literal).collect::<Result<_, _>>()?),
         Json::Object(map) if map.contains_key("__entity") => Value::Entity(entity_ref(json)?),
         Json::Object(map) if map.contains_key("__extn") => {
@@ -240,16 +240,16 @@ fn literal(json: &Json) -> Result<Value, Unsupported> {
                 _ => return Err(unsupported(format!("the extension value `{extn}`"))),
             }
         }
-        Json::Object(map) => {
-            Value::Record(map.iter().map(|(k, v)| Ok((k.clone(), literal(v)?))).collect::<Result<BTreeMap<_, _>, _>>()?)
-        }
+        Json::Object(map) => Value::Record(
+            map.iter().map(|(k, v)| Ok((k.clone().into(), literal(v)?))).collect::<Result<BTreeMap<_, _>, _>>()?,
+        ),
         Json::Null => return Err(unsupported("`null`")),
     })
 }
 
 /// `datetime("YYYY-MM-DD")`: the one form the packs use; a time of day or an offset is
 /// refused rather than read differently from Cedar.
-fn datetime(s: &str) -> Result<Value, Unsupported> {
+fn datetime(s: &str) -> Result<Value<'static>, Unsupported> {
     crate::strict_date::ymd(s)
         .map(|d| Value::DateTime(day_millis(d)))
         .ok_or_else(|| unsupported(format!("`datetime(\"{s}\")` (only YYYY-MM-DD)")))

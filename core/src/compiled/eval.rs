@@ -17,28 +17,28 @@ pub struct EvalError(pub String);
 /// gives none (its actions are never grouped: the schema made from a pack's vocabulary has
 /// no action groups), so `in` is equality.
 #[derive(Debug, Clone)]
-pub struct Input {
-    principal: Value,
-    action: Value,
-    resource: Value,
+pub struct Input<'a> {
+    principal: Value<'a>,
+    action: Value<'a>,
+    resource: Value<'a>,
     /// The context's attributes, read as an entity's are: policies read `context.x` and
     /// `context has x`, which need no record made (collecting one into a map was a
     /// twentieth of a check); `context` itself is made a record only when read whole.
-    context: Attributes,
-    entities: Vec<(EntityRef, Attributes)>,
+    context: Attributes<'a>,
+    entities: Vec<(EntityRef<'a>, Attributes<'a>)>,
 }
 
 /// An entity's attributes, in the order given: a record has a dozen or two, and a scan
 /// that compares lengths before texts finds one with fewer text comparisons than a binary
 /// search does, and needs no sort when the input is built (sorting was a twentieth of a
-/// check in the forms module).
+/// check in the forms module). The names are the vocabulary's, borrowed.
 #[derive(Debug, Clone, Default)]
-pub struct Attributes(Vec<(String, Value)>);
+pub struct Attributes<'a>(Vec<(&'a str, Value<'a>)>);
 
-impl Attributes {
+impl<'a> Attributes<'a> {
     /// The value given last for `name`, as a map collected in order keeps.
-    fn get(&self, name: &str) -> Option<&Value> {
-        self.0.iter().rev().find(|(k, _)| k.len() == name.len() && k == name).map(|(_, v)| v)
+    fn get(&self, name: &str) -> Option<&Value<'a>> {
+        self.0.iter().rev().find(|(k, _)| k.len() == name.len() && *k == name).map(|(_, v)| v)
     }
 
     fn contains_key(&self, name: &str) -> bool {
@@ -46,21 +46,21 @@ impl Attributes {
     }
 }
 
-impl FromIterator<(String, Value)> for Attributes {
-    fn from_iter<I: IntoIterator<Item = (String, Value)>>(given: I) -> Attributes {
-        Attributes(given.into_iter().collect())
+impl<'a> From<Vec<(&'a str, Value<'a>)>> for Attributes<'a> {
+    fn from(given: Vec<(&'a str, Value<'a>)>) -> Attributes<'a> {
+        Attributes(given)
     }
 }
 
-impl Input {
+impl<'a> Input<'a> {
     /// The input of a principal and a resource (each its name and attributes), an action
     /// and a context.
     pub fn new(
-        principal: (EntityRef, Attributes),
-        action: EntityRef,
-        resource: (EntityRef, Attributes),
-        context: Attributes,
-    ) -> Input {
+        principal: (EntityRef<'a>, Attributes<'a>),
+        action: EntityRef<'a>,
+        resource: (EntityRef<'a>, Attributes<'a>),
+        context: Attributes<'a>,
+    ) -> Input<'a> {
         Input {
             principal: Value::Entity(principal.0.clone()),
             action: Value::Entity(action),
@@ -70,10 +70,10 @@ impl Input {
         }
     }
 
-    fn attrs(&self, uid: &EntityRef) -> Option<&Attributes> {
+    fn attrs(&self, uid: &EntityRef<'_>) -> Option<&Attributes<'a>> {
         // `principal.x` and `resource.x`, most of what policies read, reach here with the
         // variable's own name: found by its address, without comparing names.
-        let own = |v: &Value| matches!(v, Value::Entity(u) if std::ptr::eq(u, uid));
+        let own = |v: &Value<'_>| matches!(v, Value::Entity(u) if std::ptr::eq(u, uid));
         let at = if own(&self.principal) {
             self.entities.first()
         } else if own(&self.resource) {
@@ -101,7 +101,7 @@ pub struct Decision<'p, T> {
 /// authorizer does.
 pub fn decide<'p, T>(
     policies: impl IntoIterator<Item = (&'p T, &'p CompiledPolicy)>,
-    input: &Input,
+    input: &Input<'_>,
 ) -> Decision<'p, T> {
     let (mut permits, mut forbids, mut errors) = (Vec::new(), Vec::new(), Vec::new());
     for (tag, policy) in policies {
@@ -124,7 +124,7 @@ pub fn decide<'p, T>(
 /// every `&&` was most of the evaluator's own time); anything else is evaluated and
 /// must be a boolean, as Cedar requires of a condition and of each operand of `&&`,
 /// `||` and `!`.
-pub fn holds(expr: &Expr, input: &Input) -> Result<bool, EvalError> {
+pub fn holds(expr: &Expr, input: &Input<'_>) -> Result<bool, EvalError> {
     match expr {
         Expr::Lit(Value::Bool(b)) => Ok(*b),
         Expr::Not(e) => Ok(!holds(e, input)?),
@@ -142,7 +142,7 @@ pub fn holds(expr: &Expr, input: &Input) -> Result<bool, EvalError> {
 }
 
 /// `e has attr`.
-fn has_attr(e: &Expr, attr: &str, input: &Input) -> Result<bool, EvalError> {
+fn has_attr(e: &Expr, attr: &str, input: &Input<'_>) -> Result<bool, EvalError> {
     if matches!(e, Expr::Var(Var::Context)) {
         return Ok(input.context.contains_key(attr));
     }
@@ -153,34 +153,34 @@ fn has_attr(e: &Expr, attr: &str, input: &Input) -> Result<bool, EvalError> {
     }
 }
 
-type Evaluated<'a> = Result<Cow<'a, Value>, EvalError>;
+type Evaluated<'a> = Result<Cow<'a, Value<'a>>, EvalError>;
 
-fn type_error(expected: &str, found: &Value) -> EvalError {
+fn type_error(expected: &str, found: &Value<'_>) -> EvalError {
     EvalError(format!("type error: expected {expected}, found {}", found.type_name()))
 }
 
-fn boolean(v: &Value) -> Result<bool, EvalError> {
+fn boolean(v: &Value<'_>) -> Result<bool, EvalError> {
     match v {
         Value::Bool(b) => Ok(*b),
         other => Err(type_error("bool", other)),
     }
 }
 
-fn long(v: &Value) -> Result<i64, EvalError> {
+fn long(v: &Value<'_>) -> Result<i64, EvalError> {
     match v {
         Value::Long(n) => Ok(*n),
         other => Err(type_error("long", other)),
     }
 }
 
-fn set(v: &Value) -> Result<&[Value], EvalError> {
+fn set<'v, 'a>(v: &'v Value<'a>) -> Result<&'v [Value<'a>], EvalError> {
     match v {
         Value::Set(items) => Ok(items),
         other => Err(type_error("set", other)),
     }
 }
 
-fn entity(v: &Value) -> Result<&EntityRef, EvalError> {
+fn entity<'v, 'a>(v: &'v Value<'a>) -> Result<&'v EntityRef<'a>, EvalError> {
     match v {
         Value::Entity(uid) => Ok(uid),
         other => Err(type_error("entity", other)),
@@ -192,8 +192,8 @@ fn overflow(op: &str) -> EvalError {
 }
 
 /// Evaluates an expression; values read from the input are borrowed, not copied.
-pub fn eval<'a>(expr: &'a Expr, input: &'a Input) -> Evaluated<'a> {
-    let owned = |v: Value| Ok(Cow::Owned(v));
+pub fn eval<'a>(expr: &'a Expr, input: &'a Input<'a>) -> Evaluated<'a> {
+    let owned = |v: Value<'a>| Ok(Cow::Owned(v));
     match expr {
         Expr::Lit(v) => Ok(Cow::Borrowed(v)),
         Expr::Var(var) => Ok(match var {
@@ -201,7 +201,9 @@ pub fn eval<'a>(expr: &'a Expr, input: &'a Input) -> Evaluated<'a> {
             Var::Action => Cow::Borrowed(&input.action),
             Var::Resource => Cow::Borrowed(&input.resource),
             // Collected in order, a later value for a name replaces an earlier one, as `get` reads.
-            Var::Context => Cow::Owned(Value::Record(input.context.0.iter().cloned().collect())),
+            Var::Context => {
+                Cow::Owned(Value::Record(input.context.0.iter().map(|(k, v)| (Cow::Borrowed(*k), v.clone())).collect()))
+            }
         }),
         Expr::Not(_) | Expr::And(..) | Expr::Or(..) | Expr::HasAttr(..) => owned(Value::Bool(holds(expr, input)?)),
         Expr::Neg(e) => owned(Value::Long(long(eval(e, input)?.as_ref())?.checked_neg().ok_or_else(|| overflow("-"))?)),
@@ -221,7 +223,7 @@ pub fn eval<'a>(expr: &'a Expr, input: &'a Input) -> Evaluated<'a> {
             Value::Str(s) => owned(Value::Bool(matches(&s.chars().collect::<Vec<_>>(), pattern))),
             other => Err(type_error("string", other)),
         },
-        Expr::Is(e, ty) => owned(Value::Bool(entity(eval(e, input)?.as_ref())?.ty == *ty)),
+        Expr::Is(e, ty) => owned(Value::Bool(entity(eval(e, input)?.as_ref())?.ty == ty.as_str())),
         Expr::IsEmpty(e) => owned(Value::Bool(set(eval(e, input)?.as_ref())?.is_empty())),
         Expr::Set(items) => {
             let items = items.iter().map(|i| eval(i, input).map(Cow::into_owned)).collect::<Result<_, _>>()?;
@@ -230,14 +232,14 @@ pub fn eval<'a>(expr: &'a Expr, input: &'a Input) -> Evaluated<'a> {
         Expr::Record(fields) => {
             let fields = fields
                 .iter()
-                .map(|(k, v)| Ok((k.clone(), eval(v, input)?.into_owned())))
+                .map(|(k, v)| Ok((Cow::Borrowed(k.as_str()), eval(v, input)?.into_owned())))
                 .collect::<Result<_, EvalError>>()?;
             owned(Value::Record(fields))
         }
     }
 }
 
-fn get_attr<'a>(of: Cow<'a, Value>, attr: &str, input: &'a Input) -> Evaluated<'a> {
+fn get_attr<'a>(of: Cow<'a, Value<'a>>, attr: &str, input: &'a Input<'a>) -> Evaluated<'a> {
     match of {
         Cow::Borrowed(Value::Record(m)) => m.get(attr).map(Cow::Borrowed).ok_or_else(|| no_attribute(attr)),
         Cow::Owned(Value::Record(mut m)) => m.remove(attr).map(Cow::Owned).ok_or_else(|| no_attribute(attr)),
@@ -247,7 +249,7 @@ fn get_attr<'a>(of: Cow<'a, Value>, attr: &str, input: &'a Input) -> Evaluated<'
     }
 }
 
-fn entity_attr<'a>(input: &'a Input, uid: &EntityRef, attr: &str) -> Evaluated<'a> {
+fn entity_attr<'a>(input: &'a Input<'a>, uid: &EntityRef<'_>, attr: &str) -> Evaluated<'a> {
     let attrs =
         input.attrs(uid).ok_or_else(|| EvalError(format!("entity `{}::\"{}\"` does not exist", uid.ty, uid.id)))?;
     attrs.get(attr).map(Cow::Borrowed).ok_or_else(|| no_attribute(attr))
@@ -258,8 +260,8 @@ fn no_attribute(attr: &str) -> EvalError {
     EvalError(format!("no attribute `{attr}`"))
 }
 
-fn binary(op: BinOp, a: &Value, b: &Value) -> Result<Value, EvalError> {
-    let compare = |a: &Value, b: &Value| match (a, b) {
+fn binary(op: BinOp, a: &Value<'_>, b: &Value<'_>) -> Result<Value<'static>, EvalError> {
+    let compare = |a: &Value<'_>, b: &Value<'_>| match (a, b) {
         (Value::Long(x), Value::Long(y)) | (Value::DateTime(x), Value::DateTime(y)) => Ok(x.cmp(y)),
         (Value::Long(_) | Value::DateTime(_), other) => Err(type_error(a.type_name(), other)),
         (other, _) => Err(type_error("long or datetime", other)),
@@ -340,17 +342,15 @@ mod tests {
 
     #[test]
     fn a_name_given_twice_reads_as_its_last_value_alone_and_in_the_whole_record() {
-        let given = [("a", 1), ("b", 3), ("a", 2)].map(|(k, v)| (k.to_owned(), Value::Long(v)));
-        let context: Attributes = given.into_iter().collect();
+        let context = Attributes::from(vec![("a", Value::Long(1)), ("b", Value::Long(3)), ("a", Value::Long(2))]);
         assert!(matches!(context.get("a"), Some(Value::Long(2))));
         assert!(context.get("ab").is_none() && context.get("").is_none());
-        let name = |ty: &str| EntityRef { ty: ty.into(), id: "x".into() };
+        let name = |ty: &'static str| EntityRef { ty: ty.into(), id: "x".into() };
         let input =
             Input::new((name("P"), Attributes::default()), name("A"), (name("R"), Attributes::default()), context);
-        let read = |e: Expr| eval(&e, &input).map(|v| v.into_owned());
         let attr = Expr::GetAttr(Box::new(Expr::Var(Var::Context)), "a".into());
-        assert!(matches!(read(attr), Ok(Value::Long(2))));
-        let whole = read(Expr::Var(Var::Context));
+        assert!(matches!(eval(&attr, &input).as_deref(), Ok(Value::Long(2))));
+        let whole = eval(&Expr::Var(Var::Context), &input).map(|v| v.into_owned());
         assert!(matches!(&whole, Ok(Value::Record(m)) if m.len() == 2 && matches!(m.get("a"), Some(Value::Long(2)))));
     }
 

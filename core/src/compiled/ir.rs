@@ -63,7 +63,7 @@ pub enum PatternElem {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum Expr {
     /// A literal value (a `datetime("…")` of a literal is folded into one when compiled).
-    Lit(Value),
+    Lit(Value<'static>),
     /// A request variable.
     Var(Var),
     /// `!e`
@@ -130,13 +130,13 @@ impl CompiledPolicy {
     /// `action in …` of literals among the conditions its top-level `&&` joins replaced by
     /// its value. Such a comparison never errs, so the policy decides every request with
     /// that action as before, with less to evaluate.
-    pub fn for_action(&self, action: &Value) -> CompiledPolicy {
+    pub fn for_action(&self, action: &Value<'_>) -> CompiledPolicy {
         CompiledPolicy { condition: fold_action(&self.condition, action), ..self.clone() }
     }
 }
 
-fn fold_action(expr: &Expr, action: &Value) -> Expr {
-    let entity = |v: &Value| matches!(v, Value::Entity(_));
+fn fold_action(expr: &Expr, action: &Value<'_>) -> Expr {
+    let entity = |v: &Value<'_>| matches!(v, Value::Entity(_));
     match expr {
         Expr::And(a, b) => Expr::And(Box::new(fold_action(a, action)), Box::new(fold_action(b, action))),
         Expr::Binary(BinOp::Eq, a, b) => match (a.as_ref(), b.as_ref()) {

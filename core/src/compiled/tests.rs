@@ -19,13 +19,13 @@ fn uid(ty: &str, id: &str) -> EntityUid {
 
 /// The attributes every case decides on.
 /// Named attributes.
-type Attrs = Vec<(&'static str, Value)>;
+type Attrs = Vec<(&'static str, Value<'static>)>;
 
 /// A decision as compared: allowed, the determining policies, the erring ones.
 type Outcome = (bool, Vec<String>, Vec<String>);
 
 fn attrs() -> (Attrs, Attrs) {
-    let s = |t: &str| Value::Str(t.to_owned());
+    let s = |t: &str| Value::Str(t.to_owned().into());
     let principal = vec![("type", s("agency")), ("level", Value::Long(3)), ("big", Value::Long(i64::MAX))];
     let context = vec![
         ("aim", s("task")),
@@ -33,19 +33,19 @@ fn attrs() -> (Attrs, Attrs) {
         ("span", Value::Long(-60)),
         ("day", Value::DateTime(super::day_millis("2026-03-02".parse().unwrap()))),
         ("name", s("甘孜州卫生健康委员会")),
-        ("catalog", Value::Record(BTreeMap::from([("name".to_owned(), s("人口"))]))),
+        ("catalog", Value::Record(BTreeMap::from([("name".into(), s("人口"))]))),
         ("yes", Value::Bool(true)),
     ];
     (principal, context)
 }
 
-fn cedar(v: &Value) -> RestrictedExpression {
+fn cedar(v: &Value<'_>) -> RestrictedExpression {
     match v {
         Value::Bool(b) => RestrictedExpression::new_bool(*b),
         Value::Long(n) => RestrictedExpression::new_long(*n),
-        Value::Str(s) => RestrictedExpression::new_string(s.clone()),
+        Value::Str(s) => RestrictedExpression::new_string(s.to_string()),
         Value::Set(items) => RestrictedExpression::new_set(items.iter().map(cedar)),
-        Value::Record(m) => RestrictedExpression::new_record(m.iter().map(|(k, v)| (k.clone(), cedar(v)))).unwrap(),
+        Value::Record(m) => RestrictedExpression::new_record(m.iter().map(|(k, v)| (k.to_string(), cedar(v)))).unwrap(),
         Value::DateTime(ms) => RestrictedExpression::new_datetime(super::millis_day(*ms).unwrap().to_string()),
         Value::Entity(e) => RestrictedExpression::new_entity_uid(uid(&e.ty, &e.id)),
     }
@@ -55,7 +55,7 @@ fn cedar(v: &Value) -> RestrictedExpression {
 fn both(text: &str) -> (Outcome, Outcome) {
     let set = PolicySet::from_str(text).unwrap();
     let (principal, context) = attrs();
-    let to_cedar = |a: &[(&str, Value)]| a.iter().map(|(k, v)| ((*k).to_owned(), cedar(v))).collect::<Vec<_>>();
+    let to_cedar = |a: &[(&str, Value<'_>)]| a.iter().map(|(k, v)| ((*k).to_owned(), cedar(v))).collect::<Vec<_>>();
     let p = uid("Requester", "p");
     let r = uid("Resource", "r");
     let entities = Entities::from_entities(
@@ -80,12 +80,11 @@ fn both(text: &str) -> (Outcome, Outcome) {
     let by_cedar = (response.decision() == Decision::Allow, reason, errors);
 
     let compiled: Vec<_> = set.policies().map(|p| compile(p.id().as_ref(), p).unwrap()).collect();
-    let owned = |a: &[(&str, Value)]| a.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect::<Vec<_>>();
     let input = Input::new(
-        (EntityRef { ty: "Requester".into(), id: "p".into() }, owned(&principal).into_iter().collect()),
+        (EntityRef { ty: "Requester".into(), id: "p".into() }, principal.into()),
         EntityRef { ty: "Action".into(), id: "lend".into() },
         (EntityRef { ty: "Resource".into(), id: "r".into() }, Attributes::default()),
-        owned(&context).into_iter().collect(),
+        context.into(),
     );
     let decision = decide(compiled.iter().map(|p| (&p.id, p)), &input);
     // The policies with the request's action compared beforehand decide the same.

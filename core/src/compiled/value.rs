@@ -1,41 +1,45 @@
 //! The values a compiled program computes with: Cedar's values, without Cedar's types.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-/// An entity's name: its type and id (`Action::"share"`).
+/// An entity's name: its type and id (`Action::"share"`). Texts are borrowed where they
+/// can be (from the request and the engine while a request is decided) and owned in a
+/// compiled policy.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-pub struct EntityRef {
+pub struct EntityRef<'a> {
     /// The entity type, e.g. `Requester`.
-    pub ty: String,
+    pub ty: Cow<'a, str>,
     /// The entity id.
-    pub id: String,
+    pub id: Cow<'a, str>,
 }
 
-/// A Cedar value.
+/// A Cedar value. A request's values borrow its texts and the vocabulary's names: copying
+/// each into the input was most of the allocations of a compiled check.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub enum Value {
+pub enum Value<'a> {
     /// `true` or `false`.
     Bool(bool),
     /// A 64-bit signed whole number.
     Long(i64),
     /// A string.
-    Str(String),
+    Str(Cow<'a, str>),
     /// A set: duplicates and order do not count (see [`Value::equals`]).
-    Set(Vec<Value>),
+    Set(Vec<Value<'a>>),
     /// A record.
-    Record(BTreeMap<String, Value>),
+    Record(BTreeMap<Cow<'a, str>, Value<'a>>),
     /// A reference to an entity.
-    Entity(EntityRef),
+    Entity(EntityRef<'a>),
     /// A `datetime` extension value: milliseconds since the Unix epoch, as Cedar keeps it.
     DateTime(i64),
 }
 
-impl Value {
+impl Value<'_> {
     /// Cedar's `==`: values of different types are unequal (never an error); sets are
     /// equal when each holds every element of the other.
-    pub fn equals(&self, other: &Value) -> bool {
+    pub fn equals(&self, other: &Value<'_>) -> bool {
         match (self, other) {
             (Value::Bool(a), Value::Bool(b)) => a == b,
             (Value::Long(a), Value::Long(b)) => a == b,
@@ -46,7 +50,7 @@ impl Value {
                 a.iter().all(|x| b.iter().any(|y| x.equals(y))) && b.iter().all(|y| a.iter().any(|x| x.equals(y)))
             }
             (Value::Record(a), Value::Record(b)) => {
-                a.len() == b.len() && a.iter().all(|(k, v)| b.get(k).is_some_and(|w| v.equals(w)))
+                a.len() == b.len() && a.iter().all(|(k, v)| b.get(k.as_ref()).is_some_and(|w| v.equals(w)))
             }
             _ => false,
         }
