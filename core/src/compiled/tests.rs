@@ -141,6 +141,10 @@ const CASES: &[&str] = &[
     r#"permit (principal, action, resource) when { context.marks.containsAll(["marked_p", "x"]) };"#,
     r#"permit (principal, action, resource) when { context.aim.contains("d") };"#,
     r#"permit (principal, action, resource) when { context.marks.isEmpty() || [].isEmpty() };"#,
+    // Nested sets and records; a set with an erring element errs.
+    r#"permit (principal, action, resource) when { {a: [1, 2], b: {c: "x"}} == {b: {c: "x"}, a: [2, 1, 2]} };"#,
+    r#"permit (principal, action, resource) when { [1, context.missing].contains(1) };"#,
+    r#"permit (principal, action, resource) when { [[principal.level], [4]].contains([3]) };"#,
     // has, including a path; like; is; in.
     r#"permit (principal, action, resource) when { context has catalog.name && !(context has catalog.x) };"#,
     r#"permit (principal, action, resource) when { principal has level && !(resource has level) };"#,
