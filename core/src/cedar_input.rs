@@ -107,7 +107,7 @@ impl Builder {
             let given = request.section(section.key);
             let reader =
                 Reader { date, calendar, invalid_identifiers: &mut invalid_identifiers, uncovered: &mut uncovered };
-            parts.push(reader.section(&format!("/{}", section.key), self.vocabulary.section(i), given)?);
+            parts.push(reader.section(section.key, self.vocabulary.section(i), given)?);
         }
         let mut parts = parts.into_iter();
         let (requester, requester_id) = parts.next().unwrap_or_default();
@@ -285,15 +285,15 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
-    /// The attributes of one section, and its entity id when a field gives one.
+    /// The attributes of the section `key`, and its entity id when a field gives one.
     fn section<'a>(
         mut self,
-        at: &str,
+        key: &str,
         fields: &'a [Field],
         given: Option<&'a Map<String, Value>>,
     ) -> Result<(Attrs<'a>, Option<&'a str>), Error> {
         let values = match given {
-            Some(given) => by_declaration(at, fields, given)?,
+            Some(given) => by_declaration(fields, given).map_err(|k| unknown_key(&format!("/{key}"), fields, k))?,
             None => vec![None; fields.len()],
         };
         let mut attrs = Attrs(Vec::with_capacity(fields.len() + 4));
@@ -408,7 +408,7 @@ impl Reader<'_> {
             }
             FieldType::Record => {
                 let map = value.as_object().ok_or_else(|| wrong_type(at, value, "an object"))?;
-                let values = by_declaration(at, &field.children, map)?;
+                let values = by_declaration(&field.children, map).map_err(|k| unknown_key(at, &field.children, k))?;
                 let mut record = Attrs(Vec::with_capacity(values.len()));
                 for (child, value) in field.children.iter().zip(values) {
                     self.field(child, value, Some(map), &mut record)?;
@@ -420,19 +420,15 @@ impl Reader<'_> {
     }
 }
 
-/// The value given for each of `fields` (absent or `null`: `None`), in their order; a key
-/// none declares is an error at its pointer. One pass over the given keys, rather than a
-/// hash lookup for every declared field.
-fn by_declaration<'v>(
-    at: &str,
-    fields: &[Field],
-    given: &'v Map<String, Value>,
-) -> Result<Vec<Option<&'v Value>>, Error> {
+/// The value given for each of `fields` (absent or `null`: `None`), in their order, or
+/// the first key none declares (the caller names its pointer: made only then). One pass
+/// over the given keys, rather than a hash lookup for every declared field.
+fn by_declaration<'v>(fields: &[Field], given: &'v Map<String, Value>) -> Result<Vec<Option<&'v Value>>, &'v str> {
     let mut values = vec![None; fields.len()];
     for (key, value) in given {
         match fields.iter().zip(values.iter_mut()).find(|(f, _)| f.name == *key) {
             Some((_, slot)) => *slot = Some(value).filter(|v| !v.is_null()),
-            None => return Err(unknown_key(at, fields, key)),
+            None => return Err(key),
         }
     }
     Ok(values)
@@ -447,7 +443,8 @@ fn unknown_key(at: &str, fields: &[Field], key: &str) -> Error {
 
 fn text<'v>(at: &str, value: &'v Value) -> Result<&'v str, Error> {
     let s = value.as_str().ok_or_else(|| wrong_type(at, value, "a string"))?;
-    if s.chars().count() > MAX_STRING_CHARS {
+    // No more bytes than the limit is no more characters: most texts are not counted.
+    if s.len() > MAX_STRING_CHARS && s.chars().count() > MAX_STRING_CHARS {
         return Err(Error::invalid(at, format!("the text has more than {MAX_STRING_CHARS} characters")));
     }
     Ok(s)
