@@ -113,16 +113,16 @@ impl Builder {
         let (requester, requester_id) = parts.next().unwrap_or_default();
         let (resource, resource_id) = parts.next().unwrap_or_default();
         let (mut context, _) = parts.next().unwrap_or_default();
-        context.push(DATE_ATTRIBUTE, Plain::DateTime(day_millis(date)));
+        context.push((DATE_ATTRIBUTE, Plain::DateTime(day_millis(date))));
         let name = |ty: &'static str, id: Option<&'a str>, default: &'static str| EntityRef {
             ty: Cow::Borrowed(ty),
             id: Cow::Borrowed(id.unwrap_or(default)),
         };
         Ok(ReadRequest {
-            principal: (name(REQUESTER, requester_id, "requester"), requester.0),
+            principal: (name(REQUESTER, requester_id, "requester"), requester),
             action,
-            resource: (name(RESOURCE, resource_id, "resource"), resource.0),
-            context: context.0,
+            resource: (name(RESOURCE, resource_id, "resource"), resource),
+            context,
             invalid_identifiers,
             uncovered,
         })
@@ -296,7 +296,7 @@ impl Reader<'_> {
             Some(given) => by_declaration(fields, given).map_err(|k| unknown_key(&format!("/{key}"), fields, k))?,
             None => vec![None; fields.len()],
         };
-        let mut attrs = Attrs(Vec::with_capacity(fields.len() + 4));
+        let mut attrs = Attrs::with_capacity(fields.len() + 4);
         let mut entity_id = None;
         for (field, value) in fields.iter().zip(values) {
             if field.spec.entity_id {
@@ -323,8 +323,8 @@ impl Reader<'_> {
         let key = field.name.as_str();
         let Some(value) = value else {
             match spec.field_type {
-                FieldType::Bool if !spec.optional => attrs.push(key, Plain::Bool(spec.default.unwrap_or(false))),
-                FieldType::Set => attrs.push(key, Plain::Set(Vec::new())),
+                FieldType::Bool if !spec.optional => attrs.push((key, Plain::Bool(spec.default.unwrap_or(false)))),
+                FieldType::Set => attrs.push((key, Plain::Set(Vec::new()))),
                 _ => {}
             }
             return Ok(());
@@ -333,7 +333,7 @@ impl Reader<'_> {
             FieldType::Text => {
                 let s = text(at, value)?;
                 if !crate::text::is_blank(s) {
-                    attrs.push(key, Plain::Str(Cow::Borrowed(s)));
+                    attrs.push((key, Plain::Str(Cow::Borrowed(s))));
                     for d in &spec.derive {
                         if let Derivation::Identifier { attribute, problem_attribute, type_field, citizen_types } = d {
                             let kind =
@@ -341,11 +341,11 @@ impl Reader<'_> {
                             let number = s.trim();
                             let problem =
                                 identifier_problem(number, kind.map(|k| citizen_types.iter().any(|c| c == k)));
-                            attrs.push(attribute, Plain::Bool(problem.is_none()));
+                            attrs.push((attribute, Plain::Bool(problem.is_none())));
                             if let Some(problem) = problem {
                                 self.invalid_identifiers.push((number.to_owned(), problem));
                                 if let Some(name) = problem_attribute {
-                                    attrs.push(name, Plain::Str(Cow::Borrowed(problem.as_str())));
+                                    attrs.push((name, Plain::Str(Cow::Borrowed(problem.as_str()))));
                                 }
                             }
                         }
@@ -355,11 +355,11 @@ impl Reader<'_> {
             FieldType::Enum => {
                 let s = value.as_str().ok_or_else(|| wrong_type(at, value, "a string"))?;
                 one_of(at, s, spec)?;
-                attrs.push(key, Plain::Str(Cow::Borrowed(s)));
+                attrs.push((key, Plain::Str(Cow::Borrowed(s))));
             }
             FieldType::Bool => {
                 let b = value.as_bool().ok_or_else(|| wrong_type(at, value, "a boolean"))?;
-                attrs.push(key, Plain::Bool(b));
+                attrs.push((key, Plain::Bool(b)));
             }
             FieldType::Long => {
                 let (min, max) = (spec.min.unwrap_or(i64::MIN), spec.max.unwrap_or(i64::MAX));
@@ -369,19 +369,19 @@ impl Reader<'_> {
                         format!("`{value}` is out of range, expected a whole number from {min} to {max}"),
                     )
                 })?;
-                attrs.push(key, Plain::Long(n));
+                attrs.push((key, Plain::Long(n)));
             }
             FieldType::Date => {
                 let s = value.as_str().ok_or_else(|| wrong_type(at, value, "a date YYYY-MM-DD"))?;
                 let since = parse_date(s).map_err(|m| Error::invalid(at, m))?;
-                attrs.push(key, Plain::DateTime(day_millis(since)));
+                attrs.push((key, Plain::DateTime(day_millis(since))));
                 for d in &spec.derive {
                     match d {
                         Derivation::MonthsUntilRequest { attribute } => {
-                            attrs.push(attribute, Plain::Long(whole_months(since, self.date)))
+                            attrs.push((attribute, Plain::Long(whole_months(since, self.date))))
                         }
                         Derivation::DaysUntilRequest { attribute } => {
-                            attrs.push(attribute, Plain::Long((self.date - since).num_days()))
+                            attrs.push((attribute, Plain::Long((self.date - since).num_days())))
                         }
                         Derivation::WorkingDaysUntilRequest { attribute, not_before } => {
                             let from = not_before.filter(|n| *n > since).unwrap_or(since);
@@ -389,7 +389,7 @@ impl Reader<'_> {
                             if !covered {
                                 self.uncovered.push(Deadline { due: from.max(self.date), covered });
                             }
-                            attrs.push(attribute, Plain::Long(count))
+                            attrs.push((attribute, Plain::Long(count)))
                         }
                         Derivation::Identifier { .. } => {}
                     }
@@ -404,16 +404,16 @@ impl Reader<'_> {
                     one_of(&item_at, s, spec)?;
                     set.push(Plain::Str(Cow::Borrowed(s)));
                 }
-                attrs.push(key, Plain::Set(set));
+                attrs.push((key, Plain::Set(set)));
             }
             FieldType::Record => {
                 let map = value.as_object().ok_or_else(|| wrong_type(at, value, "an object"))?;
                 let values = by_declaration(&field.children, map).map_err(|k| unknown_key(at, &field.children, k))?;
-                let mut record = Attrs(Vec::with_capacity(values.len()));
+                let mut record = Attrs::with_capacity(values.len());
                 for (child, value) in field.children.iter().zip(values) {
                     self.field(child, value, Some(map), &mut record)?;
                 }
-                attrs.push(key, Plain::Record(record.0.into_iter().map(|(k, v)| (Cow::Borrowed(k), v)).collect()));
+                attrs.push((key, Plain::Record(record.into_iter().map(|(k, v)| (Cow::Borrowed(k), v)).collect())));
             }
         }
         Ok(())
@@ -471,14 +471,7 @@ fn wrong_type(at: &str, value: &Value, expected: &str) -> Error {
 }
 
 /// The attributes of a record, in the making.
-#[derive(Default)]
-struct Attrs<'a>(Vec<(&'a str, Plain<'a>)>);
-
-impl<'a> Attrs<'a> {
-    fn push(&mut self, key: &'a str, value: Plain<'a>) {
-        self.0.push((key, value));
-    }
-}
+type Attrs<'a> = Vec<(&'a str, Plain<'a>)>;
 
 /// A few `datetime` values, made once each.
 #[cfg(feature = "cedar")]
