@@ -15,6 +15,7 @@ const OWN_WORDS: &[(&str, &str)] = &[
     ("description", "a scenario file's description"),
     ("base", "a scenario file's base request"),
     ("from", "a derivation's tag in pack.json"),
+    ("attribute", "a derivation's key in pack.json, named in its errors"),
     ("reason", "a coverage class's reason"),
     ("format", "an identifier problem: its format"),
     ("action", "Cedar's action variable"),
