@@ -458,7 +458,8 @@ fn one_of(at: &str, s: &str, spec: &crate::pack::FieldSpec) -> Result<(), Error>
     Err(Error::invalid(at, format!("unknown variant `{s}`, expected one of {}", all.join(", "))))
 }
 
-fn wrong_type(at: &str, value: &Value, expected: &str) -> Error {
+/// A value of the wrong JSON type at `at`: what was found and what was expected.
+pub(crate) fn wrong_type(at: &str, value: &Value, expected: &str) -> Error {
     let found = match value {
         Value::Null => "null".to_owned(),
         Value::Bool(b) => format!("boolean `{b}`"),
