@@ -185,7 +185,9 @@ pub fn share(text: &str) -> Result<ShareUse, Error> {
             format!("the share has {} bytes, more than the limit of {MAX_REQUEST_BYTES}", text.len()),
         ));
     }
-    from_text(text, "the share")
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| invalid("", format!("the share is not valid JSON: {e}")))?;
+    ShareUse::from_value(&value)
 }
 
 /// The end of a period of working days, as `engine.addWorkingDays` returns it.
@@ -219,6 +221,7 @@ pub fn add_working_days(calendar: &Calendar, date: Option<&str>, days: f64) -> R
 }
 
 /// Deserializes a JSON object from text, naming the field at fault as a JSON Pointer.
+#[cfg(feature = "authoring")]
 fn from_text<T: serde::de::DeserializeOwned>(text: &str, what: &str) -> Result<T, Error> {
     // serde_json stops at 128 levels of nesting, so parsing cannot exhaust the stack.
     let value: serde_json::Value =
@@ -238,6 +241,7 @@ fn from_text<T: serde::de::DeserializeOwned>(text: &str, what: &str) -> Result<T
 }
 
 /// The JSON Pointer (RFC 6901) of a serde path.
+#[cfg(feature = "authoring")]
 fn pointer(path: &serde_path_to_error::Path) -> String {
     use serde_path_to_error::Segment;
     let mut out = String::new();
