@@ -293,7 +293,8 @@ impl Reader<'_> {
         given: Option<&'a Map<String, Value>>,
     ) -> Result<(Attrs<'a>, Option<&'a str>), Error> {
         let values = match given {
-            Some(given) => by_declaration(fields, given).map_err(|k| unknown_key(&format!("/{key}"), fields, k))?,
+            Some(given) => by_declaration(fields, given)
+                .map_err(|k| Error::unknown_field(&format!("/{key}"), k, fields.iter().map(|f| f.name.as_str())))?,
             None => vec![None; fields.len()],
         };
         let mut attrs = Attrs::with_capacity(fields.len() + 4);
@@ -353,12 +354,12 @@ impl Reader<'_> {
                 }
             }
             FieldType::Enum => {
-                let s = value.as_str().ok_or_else(|| wrong_type(at, value, "a string"))?;
+                let s = value.as_str().ok_or_else(|| Error::wrong_type(at, value, "a string"))?;
                 one_of(at, s, spec)?;
                 attrs.push((key, Plain::Str(Cow::Borrowed(s))));
             }
             FieldType::Bool => {
-                let b = value.as_bool().ok_or_else(|| wrong_type(at, value, "a boolean"))?;
+                let b = value.as_bool().ok_or_else(|| Error::wrong_type(at, value, "a boolean"))?;
                 attrs.push((key, Plain::Bool(b)));
             }
             FieldType::Long => {
@@ -372,7 +373,7 @@ impl Reader<'_> {
                 attrs.push((key, Plain::Long(n)));
             }
             FieldType::Date => {
-                let s = value.as_str().ok_or_else(|| wrong_type(at, value, "a date YYYY-MM-DD"))?;
+                let s = value.as_str().ok_or_else(|| Error::wrong_type(at, value, "a date YYYY-MM-DD"))?;
                 let since = parse_date(s).map_err(|m| Error::invalid(at, m))?;
                 attrs.push((key, Plain::DateTime(day_millis(since))));
                 for d in &spec.derive {
@@ -396,19 +397,20 @@ impl Reader<'_> {
                 }
             }
             FieldType::Set => {
-                let items = value.as_array().ok_or_else(|| wrong_type(at, value, "a list"))?;
+                let items = value.as_array().ok_or_else(|| Error::wrong_type(at, value, "a list"))?;
                 let mut set = Vec::with_capacity(items.len());
                 for (i, item) in items.iter().enumerate() {
                     let item_at = format!("{at}/{i}");
-                    let s = item.as_str().ok_or_else(|| wrong_type(&item_at, item, "a string"))?;
+                    let s = item.as_str().ok_or_else(|| Error::wrong_type(&item_at, item, "a string"))?;
                     one_of(&item_at, s, spec)?;
                     set.push(Plain::Str(Cow::Borrowed(s)));
                 }
                 attrs.push((key, Plain::Set(set)));
             }
             FieldType::Record => {
-                let map = value.as_object().ok_or_else(|| wrong_type(at, value, "an object"))?;
-                let values = by_declaration(&field.children, map).map_err(|k| unknown_key(at, &field.children, k))?;
+                let map = value.as_object().ok_or_else(|| Error::wrong_type(at, value, "an object"))?;
+                let values = by_declaration(&field.children, map)
+                    .map_err(|k| Error::unknown_field(at, k, field.children.iter().map(|f| f.name.as_str())))?;
                 let mut record = Attrs::with_capacity(values.len());
                 for (child, value) in field.children.iter().zip(values) {
                     self.field(child, value, Some(map), &mut record)?;
@@ -434,15 +436,8 @@ fn by_declaration<'v>(fields: &[Field], given: &'v Map<String, Value>) -> Result
     Ok(values)
 }
 
-/// A key the object's fields do not declare is an error at its pointer.
-fn unknown_key(at: &str, fields: &[Field], key: &str) -> Error {
-    let expected: Vec<String> = fields.iter().map(|f| format!("`{}`", f.name)).collect();
-    let pointer = format!("{at}/{}", key.replace('~', "~0").replace('/', "~1"));
-    Error::invalid(pointer, format!("unknown field `{key}`, expected one of {}", expected.join(", ")))
-}
-
 fn text<'v>(at: &str, value: &'v Value) -> Result<&'v str, Error> {
-    let s = value.as_str().ok_or_else(|| wrong_type(at, value, "a string"))?;
+    let s = value.as_str().ok_or_else(|| Error::wrong_type(at, value, "a string"))?;
     // No more bytes than the limit is no more characters: most texts are not counted.
     if s.len() > MAX_STRING_CHARS && s.chars().count() > MAX_STRING_CHARS {
         return Err(Error::invalid(at, format!("the text has more than {MAX_STRING_CHARS} characters")));
@@ -456,19 +451,6 @@ fn one_of(at: &str, s: &str, spec: &crate::pack::FieldSpec) -> Result<(), Error>
     }
     let all: Vec<String> = spec.values.iter().map(|v| format!("`{}`", v.value)).collect();
     Err(Error::invalid(at, format!("unknown variant `{s}`, expected one of {}", all.join(", "))))
-}
-
-/// A value of the wrong JSON type at `at`: what was found and what was expected.
-pub(crate) fn wrong_type(at: &str, value: &Value, expected: &str) -> Error {
-    let found = match value {
-        Value::Null => "null".to_owned(),
-        Value::Bool(b) => format!("boolean `{b}`"),
-        Value::Number(n) => format!("number `{n}`"),
-        Value::String(s) => format!("string \"{s}\""),
-        Value::Array(_) => "a list".to_owned(),
-        Value::Object(_) => "an object".to_owned(),
-    };
-    Error::invalid(at, format!("invalid type: {found}, expected {expected}"))
 }
 
 /// The attributes of a record, in the making.

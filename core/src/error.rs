@@ -110,6 +110,32 @@ impl Error {
         Error::InvalidRequest { field: field.into(), message: message.into() }
     }
 
+    /// A JSON value of the wrong type at `at`: what was found and what was expected.
+    pub(crate) fn wrong_type(at: &str, value: &serde_json::Value, expected: &str) -> Error {
+        use serde_json::Value;
+        let found = match value {
+            Value::Null => "null".to_owned(),
+            Value::Bool(b) => format!("boolean `{b}`"),
+            Value::Number(n) => format!("number `{n}`"),
+            Value::String(s) => format!("string \"{s}\""),
+            Value::Array(_) => "a list".to_owned(),
+            Value::Object(_) => "an object".to_owned(),
+        };
+        Error::invalid(at, format!("invalid type: {found}, expected {expected}"))
+    }
+
+    /// A key of the object at `at` that is none of `expected`, at its own pointer.
+    pub(crate) fn unknown_field<'e>(at: &str, key: &str, expected: impl IntoIterator<Item = &'e str>) -> Error {
+        let expected: Vec<String> = expected.into_iter().map(|k| format!("`{k}`")).collect();
+        let pointer = format!("{at}/{}", key.replace('~', "~0").replace('/', "~1"));
+        Error::invalid(pointer, format!("unknown field `{key}`, expected one of {}", expected.join(", ")))
+    }
+
+    /// A key the object at `at` must have, at the pointer it would have.
+    pub(crate) fn missing_field(at: &str, key: &str) -> Error {
+        Error::invalid(format!("{at}/{key}"), format!("missing field `{key}`"))
+    }
+
     pub(crate) fn policies(file: impl Into<String>, message: impl std::fmt::Display) -> Error {
         Error::Policies { file: file.into(), message: message.to_string(), policy: None }
     }

@@ -6,7 +6,6 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::cedar_input::wrong_type;
 use crate::error::Error;
 use crate::{json_reader, limits, strict_date};
 
@@ -137,19 +136,15 @@ impl Request {
                 ("requester", Value::Object(m)) => request.requester = m,
                 ("resource", Value::Object(m)) => request.resource = m,
                 ("application", Value::Object(m)) => request.application = m,
-                ("jurisdiction" | "kind", v) => return Err(wrong_type(&at(), &v, "a string")),
-                ("date", v) => return Err(wrong_type(&at(), &v, "a date YYYY-MM-DD")),
-                ("requester" | "resource" | "application", v) => return Err(wrong_type(&at(), &v, "an object")),
-                _ => {
-                    let expected = ENVELOPE.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
-                    let message = format!("unknown field `{key}`, expected one of {expected}");
-                    return Err(Error::invalid(json_reader::pointer(std::slice::from_ref(&key)), message));
-                }
+                ("jurisdiction" | "kind", v) => return Err(Error::wrong_type(&at(), &v, "a string")),
+                ("date", v) => return Err(Error::wrong_type(&at(), &v, "a date YYYY-MM-DD")),
+                ("requester" | "resource" | "application", v) => return Err(Error::wrong_type(&at(), &v, "an object")),
+                _ => return Err(Error::unknown_field("", &key, ENVELOPE)),
             }
         }
         for (name, given) in [("jurisdiction", jurisdiction), ("kind", kind)] {
             if !given {
-                return Err(Error::invalid(format!("/{name}"), format!("missing field `{name}`")));
+                return Err(Error::missing_field("", name));
             }
         }
         Ok(request)

@@ -9,7 +9,6 @@ use chrono::{Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::cedar_input::wrong_type;
 use crate::engine::Engine;
 use crate::error::Error;
 use crate::verdict::Message;
@@ -94,10 +93,10 @@ impl ShareUse {
         for (key, value) in map {
             let at = || format!("/{key}");
             let day = || {
-                let text = value.as_str().ok_or_else(|| wrong_type(&at(), value, "a date YYYY-MM-DD"))?;
+                let text = value.as_str().ok_or_else(|| Error::wrong_type(&at(), value, "a date YYYY-MM-DD"))?;
                 crate::strict_date::parse(text).map_err(|m| Error::invalid(at(), m))
             };
-            let flag = || value.as_bool().ok_or_else(|| wrong_type(&at(), value, "a boolean"));
+            let flag = || value.as_bool().ok_or_else(|| Error::wrong_type(&at(), value, "a boolean"));
             match key.as_str() {
                 "lastUse" => (share.last_use, last_use) = (day()?, true),
                 "today" => (share.today, today) = (day()?, true),
@@ -105,16 +104,12 @@ impl ShareUse {
                 "notice" => share.notice = Some(day()?),
                 "reasonGiven" => share.reason_given = flag()?,
                 "objected" => share.objected = flag()?,
-                _ => {
-                    let expected = SHARE_KEYS.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
-                    let message = format!("unknown field `{key}`, expected one of {expected}");
-                    return Err(Error::invalid(crate::json_reader::pointer(std::slice::from_ref(key)), message));
-                }
+                _ => return Err(Error::unknown_field("", key, SHARE_KEYS)),
             }
         }
         for (name, given) in [("lastUse", last_use), ("today", today)] {
             if !given {
-                return Err(Error::invalid(format!("/{name}"), format!("missing field `{name}`")));
+                return Err(Error::missing_field("", name));
             }
         }
         Ok(share)
