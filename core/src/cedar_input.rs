@@ -294,7 +294,7 @@ impl Reader<'_> {
     ) -> Result<(Attrs<'a>, Option<&'a str>), Error> {
         let values = match given {
             Some(given) => by_declaration(fields, given)
-                .map_err(|k| Error::unknown_field(&format!("/{key}"), k, fields.iter().map(|f| f.name.as_str())))?,
+                .map_err(|k| Error::unknown_field(&format!("/{key}"), k, &names(fields)))?,
             None => vec![None; fields.len()],
         };
         let mut attrs = Attrs::with_capacity(fields.len() + 4);
@@ -410,7 +410,7 @@ impl Reader<'_> {
             FieldType::Record => {
                 let map = value.as_object().ok_or_else(|| Error::wrong_type(at, value, "an object"))?;
                 let values = by_declaration(&field.children, map)
-                    .map_err(|k| Error::unknown_field(at, k, field.children.iter().map(|f| f.name.as_str())))?;
+                    .map_err(|k| Error::unknown_field(at, k, &names(&field.children)))?;
                 let mut record = Attrs::with_capacity(values.len());
                 for (child, value) in field.children.iter().zip(values) {
                     self.field(child, value, Some(map), &mut record)?;
@@ -434,6 +434,11 @@ fn by_declaration<'v>(fields: &[Field], given: &'v Map<String, Value>) -> Result
         }
     }
     Ok(values)
+}
+
+/// The names of declared fields, for an error that lists them.
+fn names(fields: &[Field]) -> Vec<&str> {
+    fields.iter().map(|f| f.name.as_str()).collect()
 }
 
 fn text<'v>(at: &str, value: &'v Value) -> Result<&'v str, Error> {

@@ -125,8 +125,8 @@ impl Error {
     }
 
     /// A key of the object at `at` that is none of `expected`, at its own pointer.
-    pub(crate) fn unknown_field<'e>(at: &str, key: &str, expected: impl IntoIterator<Item = &'e str>) -> Error {
-        let expected: Vec<String> = expected.into_iter().map(|k| format!("`{k}`")).collect();
+    pub(crate) fn unknown_field(at: &str, key: &str, expected: &[&str]) -> Error {
+        let expected: Vec<String> = expected.iter().map(|k| format!("`{k}`")).collect();
         let pointer = format!("{at}/{}", key.replace('~', "~0").replace('/', "~1"));
         Error::invalid(pointer, format!("unknown field `{key}`, expected one of {}", expected.join(", ")))
     }

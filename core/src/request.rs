@@ -139,7 +139,7 @@ impl Request {
                 ("jurisdiction" | "kind", v) => return Err(Error::wrong_type(&at(), &v, "a string")),
                 ("date", v) => return Err(Error::wrong_type(&at(), &v, "a date YYYY-MM-DD")),
                 ("requester" | "resource" | "application", v) => return Err(Error::wrong_type(&at(), &v, "an object")),
-                _ => return Err(Error::unknown_field("", &key, ENVELOPE)),
+                _ => return Err(Error::unknown_field("", &key, &ENVELOPE)),
             }
         }
         for (name, given) in [("jurisdiction", jurisdiction), ("kind", kind)] {

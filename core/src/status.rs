@@ -104,7 +104,7 @@ impl ShareUse {
                 "notice" => share.notice = Some(day()?),
                 "reasonGiven" => share.reason_given = flag()?,
                 "objected" => share.objected = flag()?,
-                _ => return Err(Error::unknown_field("", key, SHARE_KEYS)),
+                _ => return Err(Error::unknown_field("", key, &SHARE_KEYS)),
             }
         }
         for (name, given) in [("lastUse", last_use), ("today", today)] {
