@@ -127,7 +127,7 @@ impl Error {
     /// A key of the object at `at` that is none of `expected`, at its own pointer.
     pub(crate) fn unknown_field(at: &str, key: &str, expected: &[&str]) -> Error {
         let expected: Vec<String> = expected.iter().map(|k| format!("`{k}`")).collect();
-        let pointer = format!("{at}/{}", key.replace('~', "~0").replace('/', "~1"));
+        let pointer = format!("{at}/{}", crate::json_reader::token(key));
         Error::invalid(pointer, format!("unknown field `{key}`, expected one of {}", expected.join(", ")))
     }
 
@@ -145,8 +145,10 @@ impl Error {
         Error::Policies { file: file.into(), message: message.to_string(), policy: Some(id.to_owned()) }
     }
 
-    /// Turns serde's error, with the path where it happened, into a field error.
-    pub(crate) fn from_path_error(err: serde_path_to_error::Error<serde_json::Error>) -> Error {
+    /// Turns serde's error, with the path where it happened, into a field error. Public for
+    /// the WebAssembly binding, which reads the authoring calls' inputs the same way.
+    #[doc(hidden)]
+    pub fn from_path_error(err: serde_path_to_error::Error<serde_json::Error>) -> Error {
         let mut field = pointer(err.path());
         let inner = err.into_inner();
         let message = inner.to_string();
@@ -166,9 +168,7 @@ fn pointer(path: &serde_path_to_error::Path) -> String {
         out.push('/');
         match segment {
             Segment::Seq { index } => out.push_str(&index.to_string()),
-            Segment::Map { key } | Segment::Enum { variant: key } => {
-                out.push_str(&key.replace('~', "~0").replace('/', "~1"))
-            }
+            Segment::Map { key } | Segment::Enum { variant: key } => out.push_str(&crate::json_reader::token(key)),
             Segment::Unknown => out.push('?'),
         }
     }

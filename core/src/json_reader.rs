@@ -40,7 +40,12 @@ pub fn parse(text: &str) -> Result<Value, ReadError> {
 
 /// The JSON Pointer (RFC 6901) of a path of keys and indexes.
 pub fn pointer(path: &[String]) -> String {
-    path.iter().map(|p| format!("/{}", p.replace('~', "~0").replace('/', "~1"))).collect()
+    path.iter().map(|p| format!("/{}", token(p))).collect()
+}
+
+/// One key as a JSON Pointer writes it: `~` as `~0`, `/` as `~1`.
+pub fn token(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
 }
 
 /// Reads one value; on an error, `path` gets the keys and indexes of the value being read

@@ -115,10 +115,9 @@ pub fn suites(text: &str) -> Result<Vec<(String, Suite)>, Error> {
     // Read as `engine.runSuite` reads one, which keeps the module from a second reader of the format.
     let suite = |(name, file): (String, serde_json::Value)| match Suite::from_json(&file.to_string()) {
         Ok(suite) => Ok((name, suite)),
-        Err(e) => Err(invalid(
-            format!("/{}", name.replace('~', "~0").replace('/', "~1")),
-            format!("not a scenario file: {e}"),
-        )),
+        Err(e) => {
+            Err(invalid(format!("/{}", pubdata_policy::json_reader::token(&name)), format!("not a scenario file: {e}")))
+        }
     };
     files.into_iter().map(suite).collect()
 }
@@ -164,7 +163,7 @@ impl CoverageFiles {
     pub fn text(&self, name: &str) -> Result<String, Error> {
         self.texts.get(name).cloned().ok_or_else(|| {
             invalid(
-                format!("/texts/{}", name.replace('~', "~0").replace('/', "~1")),
+                format!("/texts/{}", pubdata_policy::json_reader::token(name)),
                 format!("coverage.json names the text `{name}`, which `texts` does not hold"),
             )
         })
@@ -230,32 +229,7 @@ fn from_text<T: serde::de::DeserializeOwned>(text: &str, what: &str) -> Result<T
         // serde would read an array as a struct's fields in order.
         return Err(invalid("", format!("{what} must be a JSON object")));
     }
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let mut field = pointer(e.path());
-        let message = e.into_inner().to_string();
-        if let Some(name) = message.strip_prefix("missing field `").and_then(|m| m.split('`').next()) {
-            field = format!("{field}/{name}");
-        }
-        invalid(field, message)
-    })
-}
-
-/// The JSON Pointer (RFC 6901) of a serde path.
-#[cfg(feature = "authoring")]
-fn pointer(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut out = String::new();
-    for segment in path.iter() {
-        out.push('/');
-        match segment {
-            Segment::Seq { index } => out.push_str(&index.to_string()),
-            Segment::Map { key } | Segment::Enum { variant: key } => {
-                out.push_str(&key.replace('~', "~0").replace('/', "~1"))
-            }
-            Segment::Unknown => out.push('?'),
-        }
-    }
-    out
+    serde_path_to_error::deserialize(value).map_err(Error::from_path_error)
 }
 
 #[cfg(test)]
