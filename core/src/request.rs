@@ -126,12 +126,12 @@ impl Request {
     /// reader, with the path it tracks, was 4 KB of the forms module's gzip.
     fn from_envelope(map: Map<String, Value>) -> Result<Request, Error> {
         let mut request = Request::new("", "");
-        let (mut jurisdiction, mut kind) = (false, false);
+        let (mut jurisdiction, mut kind) = (None, None);
         for (key, value) in map {
             let at = || format!("/{key}");
             match (key.as_str(), value) {
-                ("jurisdiction", Value::String(s)) => (request.jurisdiction, jurisdiction) = (s, true),
-                ("kind", Value::String(s)) => (request.kind, kind) = (s, true),
+                ("jurisdiction", Value::String(s)) => jurisdiction = Some(s),
+                ("kind", Value::String(s)) => kind = Some(s),
                 ("date", Value::String(s)) => request.date = Some(parse_date(&s).map_err(|m| Error::invalid(at(), m))?),
                 ("requester", Value::Object(m)) => request.requester = m,
                 ("resource", Value::Object(m)) => request.resource = m,
@@ -142,11 +142,8 @@ impl Request {
                 _ => return Err(Error::unknown_field("", &key, &ENVELOPE)),
             }
         }
-        for (name, given) in [("jurisdiction", jurisdiction), ("kind", kind)] {
-            if !given {
-                return Err(Error::missing_field("", name));
-            }
-        }
+        request.jurisdiction = jurisdiction.ok_or_else(|| Error::missing_field("", "jurisdiction"))?;
+        request.kind = kind.ok_or_else(|| Error::missing_field("", "kind"))?;
         Ok(request)
     }
 
@@ -194,6 +191,10 @@ mod tests {
         for (value, field, message) in bad {
             let serde =
                 serde_path_to_error::deserialize::<_, Request>(value.clone()).map_err(crate::Error::from_path_error);
+            let serde_message = serde.as_ref().err().and_then(|e| match e {
+                crate::Error::InvalidRequest { message, .. } => Some(message.clone()),
+                _ => None,
+            });
             let Err(crate::Error::InvalidRequest { field: serde_field, .. }) = serde else {
                 panic!("serde reads {value}: {serde:?}")
             };
@@ -201,6 +202,11 @@ mod tests {
                 Err(crate::Error::InvalidRequest { field: f, message: m }) => {
                     assert_eq!((f.as_str(), serde_field.as_str()), (field, field), "{value}");
                     assert!(m.contains(message), "{value}: {m}");
+                    // An unknown or missing key is said as serde says it: `ENVELOPE` is
+                    // `Request`'s fields.
+                    if m.starts_with("unknown field") || m.starts_with("missing field") {
+                        assert_eq!(Some(&m), serde_message.as_ref(), "{value}");
+                    }
                 }
                 other => panic!("{value}: {other:?}"),
             }

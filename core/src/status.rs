@@ -82,14 +82,8 @@ impl ShareUse {
         let Value::Object(map) = value else {
             return Err(Error::invalid("", "the share must be a JSON object"));
         };
-        let mut share = ShareUse {
-            last_use: NaiveDate::MIN,
-            today: NaiveDate::MIN,
-            notice: None,
-            reason_given: false,
-            objected: false,
-        };
-        let (mut last_use, mut today) = (false, false);
+        let (mut last_use, mut today, mut notice) = (None, None, None);
+        let (mut reason_given, mut objected) = (false, false);
         for (key, value) in map {
             let at = || format!("/{key}");
             let day = || {
@@ -98,21 +92,22 @@ impl ShareUse {
             };
             let flag = || value.as_bool().ok_or_else(|| Error::wrong_type(&at(), value, "a boolean"));
             match key.as_str() {
-                "lastUse" => (share.last_use, last_use) = (day()?, true),
-                "today" => (share.today, today) = (day()?, true),
-                "notice" if value.is_null() => share.notice = None,
-                "notice" => share.notice = Some(day()?),
-                "reasonGiven" => share.reason_given = flag()?,
-                "objected" => share.objected = flag()?,
+                "lastUse" => last_use = Some(day()?),
+                "today" => today = Some(day()?),
+                "notice" if value.is_null() => notice = None,
+                "notice" => notice = Some(day()?),
+                "reasonGiven" => reason_given = flag()?,
+                "objected" => objected = flag()?,
                 _ => return Err(Error::unknown_field("", key, &SHARE_KEYS)),
             }
         }
-        for (name, given) in [("lastUse", last_use), ("today", today)] {
-            if !given {
-                return Err(Error::missing_field("", name));
-            }
-        }
-        Ok(share)
+        Ok(ShareUse {
+            last_use: last_use.ok_or_else(|| Error::missing_field("", "lastUse"))?,
+            today: today.ok_or_else(|| Error::missing_field("", "today"))?,
+            notice,
+            reason_given,
+            objected,
+        })
     }
 }
 
@@ -244,6 +239,10 @@ mod tests {
         for (value, field, message) in bad {
             let serde =
                 serde_path_to_error::deserialize::<_, ShareUse>(value.clone()).map_err(crate::Error::from_path_error);
+            let serde_message = serde.as_ref().err().and_then(|e| match e {
+                crate::Error::InvalidRequest { message, .. } => Some(message.clone()),
+                _ => None,
+            });
             let Err(crate::Error::InvalidRequest { field: serde_field, .. }) = serde else {
                 panic!("serde reads {value}: {serde:?}")
             };
@@ -253,6 +252,11 @@ mod tests {
                     let serde_field = if field.is_empty() { "" } else { serde_field.as_str() };
                     assert_eq!((f.as_str(), serde_field), (field, field), "{value}");
                     assert!(m.contains(message), "{value}: {m}");
+                    // An unknown or missing key is said as serde says it: `SHARE_KEYS` is
+                    // `ShareUse`'s fields.
+                    if m.starts_with("unknown field") || m.starts_with("missing field") {
+                        assert_eq!(Some(&m), serde_message.as_ref(), "{value}");
+                    }
                 }
                 other => panic!("{value}: {other:?}"),
             }
