@@ -10,6 +10,7 @@
 //! (entity types, the actions) made once per engine.
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 #[cfg(feature = "cedar")]
 use std::str::FromStr;
 #[cfg(feature = "cedar")]
@@ -26,7 +27,7 @@ use serde_json::{Map, Value};
 use crate::calendar::{Calendar, Deadline};
 #[cfg(feature = "cedar")]
 use crate::compiled::millis_day;
-use crate::compiled::{self, day_millis, EntityRef, Value as Plain};
+use crate::compiled::{self, day_millis, Attributes, EntityRef, Value as Plain};
 use crate::error::Error;
 use crate::identifier::{citizen_id_problem, credit_code_problem, IdProblem};
 use crate::limits::MAX_STRING_CHARS;
@@ -64,11 +65,63 @@ fn identifier_problem(number: &str, citizen: Option<bool>) -> Option<IdProblem> 
 #[derive(Debug, Clone)]
 pub(crate) struct Builder {
     vocabulary: Vocabulary,
+    /// Each section's attributes, in `SECTIONS` order.
+    layouts: [Layout; 3],
+    /// The context's slot for the request's date.
+    date_slot: usize,
+}
+
+/// The attributes of one section, in slot order (see [`compiled::Attributes`]): each
+/// field's own (an entity id names the entity and is no attribute), then its derived
+/// values'; the context's date last.
+#[derive(Debug, Clone)]
+struct Layout {
+    names: Vec<String>,
+    /// Where each field's slots begin, in the section's field order.
+    starts: Vec<usize>,
+}
+
+impl Layout {
+    fn new(fields: &[Field], extra: Option<&str>) -> Layout {
+        let (mut names, mut starts) = (Vec::new(), Vec::with_capacity(fields.len()));
+        for field in fields {
+            starts.push(names.len());
+            if !field.spec.entity_id {
+                names.push(field.name.clone());
+                let derived = field.spec.derive.iter().flat_map(Derivation::attributes);
+                names.extend(derived.map(|(name, _)| name.to_owned()));
+            }
+        }
+        names.extend(extra.map(str::to_owned));
+        Layout { names, starts }
+    }
+
+    /// The slot of the attribute `name`.
+    fn slot(&self, name: &str) -> Option<usize> {
+        self.names.iter().position(|n| n == name)
+    }
 }
 
 impl Builder {
     pub fn new(vocabulary: Vocabulary) -> Builder {
-        Builder { vocabulary }
+        let context = Layout::new(vocabulary.section(2), Some(DATE_ATTRIBUTE));
+        // The date comes after the fields.
+        let date_slot = context.names.len().saturating_sub(1);
+        let layouts = [Layout::new(vocabulary.section(0), None), Layout::new(vocabulary.section(1), None), context];
+        Builder { vocabulary, layouts, date_slot }
+    }
+
+    /// The slot the attribute `name` of `var` has in every request's input, `None` for a
+    /// name the vocabulary does not give it: what [`compiled::CompiledPolicy::resolve_slots`]
+    /// resolves policies by.
+    pub fn slot(&self, var: compiled::Var, name: &str) -> Option<usize> {
+        let section = match var {
+            compiled::Var::Principal => 0,
+            compiled::Var::Resource => 1,
+            compiled::Var::Context => 2,
+            compiled::Var::Action => return None,
+        };
+        self.layouts.get(section)?.slot(name)
     }
 
     pub fn vocabulary(&self) -> &Vocabulary {
@@ -102,18 +155,18 @@ impl Builder {
         let action = action_of(&request.kind);
         let mut invalid_identifiers = Vec::new();
         let mut uncovered = Vec::new();
-        let mut parts: Vec<(Attrs<'a>, Option<&'a str>)> = Vec::with_capacity(SECTIONS.len());
-        for (i, section) in SECTIONS.iter().enumerate() {
-            let given = request.section(section.key);
+        let mut section = |i: usize| {
+            let (Some(section), Some(layout)) = (SECTIONS.get(i), self.layouts.get(i)) else {
+                return Err(Error::Evaluation(format!("no section {i}")));
+            };
             let reader =
                 Reader { date, calendar, invalid_identifiers: &mut invalid_identifiers, uncovered: &mut uncovered };
-            parts.push(reader.section(section.key, self.vocabulary.section(i), given)?);
-        }
-        let mut parts = parts.into_iter();
-        let (requester, requester_id) = parts.next().unwrap_or_default();
-        let (resource, resource_id) = parts.next().unwrap_or_default();
-        let (mut context, _) = parts.next().unwrap_or_default();
-        context.push((DATE_ATTRIBUTE, Plain::DateTime(day_millis(date))));
+            reader.section(section.key, self.vocabulary.section(i), layout, request.section(section.key))
+        };
+        let (requester, requester_id) = section(0)?;
+        let (resource, resource_id) = section(1)?;
+        let (mut context, _) = section(2)?;
+        context.set(self.date_slot, Plain::DateTime(day_millis(date)));
         let name = |ty: &'static str, id: Option<&'a str>, default: &'static str| EntityRef {
             ty: Cow::Borrowed(ty),
             id: Cow::Borrowed(id.unwrap_or(default)),
@@ -197,8 +250,8 @@ impl CedarNames {
         let schema = self.checked_against.as_ref();
         let read = reader.read(request, date, calendar)?;
         let action = self.action(&request.kind).ok_or_else(|| Error::Evaluation("no action".into()))?.clone();
-        let attrs = |attrs: Vec<(&str, Plain<'_>)>| {
-            attrs.into_iter().map(|(k, v)| Ok((k.to_owned(), self.restricted(v)?))).collect::<Result<Vec<_>, Error>>()
+        let attrs = |attrs: Attributes<'_>| {
+            attrs.given().map(|(k, v)| Ok((k.to_owned(), self.restricted(v)?))).collect::<Result<Vec<_>, Error>>()
         };
         let principal = uid(&self.requester, &read.principal.0.id);
         let resource_uid = uid(&self.resource, &read.resource.0.id);
@@ -219,22 +272,20 @@ impl CedarNames {
     }
 
     /// A plain value as Cedar's.
-    fn restricted(&self, value: Plain<'_>) -> Result<RestrictedExpression, Error> {
+    fn restricted(&self, value: &Plain<'_>) -> Result<RestrictedExpression, Error> {
         Ok(match value {
-            Plain::Bool(b) => RestrictedExpression::new_bool(b),
-            Plain::Long(n) => RestrictedExpression::new_long(n),
-            Plain::Str(s) => RestrictedExpression::new_string(s.into_owned()),
-            Plain::Set(items) => RestrictedExpression::new_set(
-                items.into_iter().map(|v| self.restricted(v)).collect::<Result<Vec<_>, _>>()?,
-            ),
+            Plain::Bool(b) => RestrictedExpression::new_bool(*b),
+            Plain::Long(n) => RestrictedExpression::new_long(*n),
+            Plain::Str(s) => RestrictedExpression::new_string(s.to_string()),
+            Plain::Set(items) => {
+                RestrictedExpression::new_set(items.iter().map(|v| self.restricted(v)).collect::<Result<Vec<_>, _>>()?)
+            }
             Plain::Record(fields) => {
-                let fields = fields
-                    .into_iter()
-                    .map(|(k, v)| Ok((k.into_owned(), self.restricted(v)?)))
-                    .collect::<Result<Vec<_>, Error>>()?;
+                let field = |(k, v): (&Cow<'_, str>, &Plain<'_>)| Ok((k.to_string(), self.restricted(v)?));
+                let fields = fields.iter().map(field).collect::<Result<Vec<_>, Error>>()?;
                 RestrictedExpression::new_record(fields).map_err(|e| Error::Evaluation(e.to_string()))?
             }
-            Plain::DateTime(millis) => match millis_day(millis) {
+            Plain::DateTime(millis) => match millis_day(*millis) {
                 Some(day) => self.dates.get(day),
                 None => return Err(Error::Evaluation(format!("a request time `{millis}` that is not a day"))),
             },
@@ -247,13 +298,13 @@ impl CedarNames {
 /// compiled policies' input are both made of.
 pub(crate) struct ReadRequest<'a> {
     /// The requester's name and attributes.
-    pub principal: (EntityRef<'a>, Vec<(&'a str, Plain<'a>)>),
+    pub principal: (EntityRef<'a>, Attributes<'a>),
     /// `Action::"<kind>"`
     pub action: EntityRef<'a>,
     /// The resource's name and attributes.
-    pub resource: (EntityRef<'a>, Vec<(&'a str, Plain<'a>)>),
+    pub resource: (EntityRef<'a>, Attributes<'a>),
     /// The context's attributes, the request's date among them.
-    pub context: Vec<(&'a str, Plain<'a>)>,
+    pub context: Attributes<'a>,
     /// Identifiers that fail their check (their text and what is wrong), for the verdict's
     /// warning.
     pub invalid_identifiers: Vec<(String, IdProblem)>,
@@ -266,12 +317,7 @@ impl<'a> ReadRequest<'a> {
     /// The input the compiled policies decide, with the identifiers and deadlines noted
     /// on the way.
     pub fn into_compiled(self) -> (compiled::Input<'a>, Vec<(String, IdProblem)>, Vec<Deadline>) {
-        let input = compiled::Input::new(
-            (self.principal.0, self.principal.1.into()),
-            self.action,
-            (self.resource.0, self.resource.1.into()),
-            self.context.into(),
-        );
+        let input = compiled::Input::new(self.principal, self.action, self.resource, self.context);
         (input, self.invalid_identifiers, self.uncovered)
     }
 }
@@ -290,16 +336,17 @@ impl Reader<'_> {
         mut self,
         key: &str,
         fields: &'a [Field],
+        layout: &'a Layout,
         given: Option<&'a Map<String, Value>>,
-    ) -> Result<(Attrs<'a>, Option<&'a str>), Error> {
+    ) -> Result<(Attributes<'a>, Option<&'a str>), Error> {
         let values = match given {
             Some(given) => by_declaration(fields, given)
                 .map_err(|k| Error::unknown_field(&format!("/{key}"), k, &names(fields)))?,
             None => vec![None; fields.len()],
         };
-        let mut attrs = Attrs::with_capacity(fields.len() + 4);
+        let mut attrs = Attributes::new(&layout.names);
         let mut entity_id = None;
-        for (field, value) in fields.iter().zip(values) {
+        for (index, (field, value)) in fields.iter().zip(values).enumerate() {
             if field.spec.entity_id {
                 entity_id = match value {
                     Some(v) => Some(text(&field.spec.field, v)?),
@@ -307,7 +354,8 @@ impl Reader<'_> {
                 };
                 continue;
             }
-            self.field(field, value, given, &mut attrs)?;
+            let start = layout.starts.get(index).copied().unwrap_or(usize::MAX);
+            self.field(field, value, given, &mut Slots { attrs: &mut attrs, start })?;
         }
         Ok((attrs, entity_id))
     }
@@ -317,15 +365,15 @@ impl Reader<'_> {
         field: &'a Field,
         value: Option<&'a Value>,
         siblings: Option<&'a Map<String, Value>>,
-        attrs: &mut Attrs<'a>,
+        attrs: &mut dyn Put<'a>,
     ) -> Result<(), Error> {
         let spec = &field.spec;
         let at = spec.field.as_str();
         let key = field.name.as_str();
         let Some(value) = value else {
             match spec.field_type {
-                FieldType::Bool if !spec.optional => attrs.push((key, Plain::Bool(spec.default.unwrap_or(false)))),
-                FieldType::Set => attrs.push((key, Plain::Set(Vec::new()))),
+                FieldType::Bool if !spec.optional => attrs.put(0, key, Plain::Bool(spec.default.unwrap_or(false))),
+                FieldType::Set => attrs.put(0, key, Plain::Set(Vec::new())),
                 _ => {}
             }
             return Ok(());
@@ -334,19 +382,19 @@ impl Reader<'_> {
             FieldType::Text => {
                 let s = text(at, value)?;
                 if !crate::text::is_blank(s) {
-                    attrs.push((key, Plain::Str(Cow::Borrowed(s))));
-                    for d in &spec.derive {
+                    attrs.put(0, key, Plain::Str(Cow::Borrowed(s)));
+                    for (d, at) in derived(&spec.derive) {
                         if let Derivation::Identifier { attribute, problem_attribute, type_field, citizen_types } = d {
                             let kind =
                                 type_field.rsplit('/').next().and_then(|k| siblings?.get(k)).and_then(Value::as_str);
                             let number = s.trim();
                             let problem =
                                 identifier_problem(number, kind.map(|k| citizen_types.iter().any(|c| c == k)));
-                            attrs.push((attribute, Plain::Bool(problem.is_none())));
+                            attrs.put(at, attribute, Plain::Bool(problem.is_none()));
                             if let Some(problem) = problem {
                                 self.invalid_identifiers.push((number.to_owned(), problem));
                                 if let Some(name) = problem_attribute {
-                                    attrs.push((name, Plain::Str(Cow::Borrowed(problem.as_str()))));
+                                    attrs.put(at + 1, name, Plain::Str(Cow::Borrowed(problem.as_str())));
                                 }
                             }
                         }
@@ -356,11 +404,11 @@ impl Reader<'_> {
             FieldType::Enum => {
                 let s = value.as_str().ok_or_else(|| Error::wrong_type(at, value, "a string"))?;
                 one_of(at, s, spec)?;
-                attrs.push((key, Plain::Str(Cow::Borrowed(s))));
+                attrs.put(0, key, Plain::Str(Cow::Borrowed(s)));
             }
             FieldType::Bool => {
                 let b = value.as_bool().ok_or_else(|| Error::wrong_type(at, value, "a boolean"))?;
-                attrs.push((key, Plain::Bool(b)));
+                attrs.put(0, key, Plain::Bool(b));
             }
             FieldType::Long => {
                 let (min, max) = (spec.min.unwrap_or(i64::MIN), spec.max.unwrap_or(i64::MAX));
@@ -370,19 +418,19 @@ impl Reader<'_> {
                         format!("`{value}` is out of range, expected a whole number from {min} to {max}"),
                     )
                 })?;
-                attrs.push((key, Plain::Long(n)));
+                attrs.put(0, key, Plain::Long(n));
             }
             FieldType::Date => {
                 let s = value.as_str().ok_or_else(|| Error::wrong_type(at, value, "a date YYYY-MM-DD"))?;
                 let since = parse_date(s).map_err(|m| Error::invalid(at, m))?;
-                attrs.push((key, Plain::DateTime(day_millis(since))));
-                for d in &spec.derive {
+                attrs.put(0, key, Plain::DateTime(day_millis(since)));
+                for (d, at) in derived(&spec.derive) {
                     match d {
                         Derivation::MonthsUntilRequest { attribute } => {
-                            attrs.push((attribute, Plain::Long(whole_months(since, self.date))))
+                            attrs.put(at, attribute, Plain::Long(whole_months(since, self.date)))
                         }
                         Derivation::DaysUntilRequest { attribute } => {
-                            attrs.push((attribute, Plain::Long((self.date - since).num_days())))
+                            attrs.put(at, attribute, Plain::Long((self.date - since).num_days()))
                         }
                         Derivation::WorkingDaysUntilRequest { attribute, not_before } => {
                             let from = not_before.filter(|n| *n > since).unwrap_or(since);
@@ -390,7 +438,7 @@ impl Reader<'_> {
                             if !covered {
                                 self.uncovered.push(Deadline { due: from.max(self.date), covered });
                             }
-                            attrs.push((attribute, Plain::Long(count)))
+                            attrs.put(at, attribute, Plain::Long(count))
                         }
                         Derivation::Identifier { .. } => {}
                     }
@@ -405,17 +453,17 @@ impl Reader<'_> {
                     one_of(&item_at, s, spec)?;
                     set.push(Plain::Str(Cow::Borrowed(s)));
                 }
-                attrs.push((key, Plain::Set(set)));
+                attrs.put(0, key, Plain::Set(set));
             }
             FieldType::Record => {
                 let map = value.as_object().ok_or_else(|| Error::wrong_type(at, value, "an object"))?;
                 let values = by_declaration(&field.children, map)
                     .map_err(|k| Error::unknown_field(at, k, &names(&field.children)))?;
-                let mut record = Attrs::with_capacity(values.len());
+                let mut record = BTreeMap::new();
                 for (child, value) in field.children.iter().zip(values) {
                     self.field(child, value, Some(map), &mut record)?;
                 }
-                attrs.push((key, Plain::Record(record.into_iter().map(|(k, v)| (Cow::Borrowed(k), v)).collect())));
+                attrs.put(0, key, Plain::Record(record));
             }
         }
         Ok(())
@@ -458,8 +506,41 @@ fn one_of(at: &str, s: &str, spec: &crate::pack::FieldSpec) -> Result<(), Error>
     Err(Error::invalid(at, format!("unknown variant `{s}`, expected one of {}", all.join(", "))))
 }
 
-/// The attributes of a record, in the making.
-type Attrs<'a> = Vec<(&'a str, Plain<'a>)>;
+/// Where a field's values go as they are read: its own value (`offset` 0), then its
+/// derived values' (offsets as `derived` gives them), each under its attribute's name.
+trait Put<'a> {
+    fn put(&mut self, offset: usize, name: &'a str, value: Plain<'a>);
+}
+
+/// A section's field: each value in its slot, from the field's first.
+struct Slots<'s, 'a> {
+    attrs: &'s mut Attributes<'a>,
+    start: usize,
+}
+
+impl<'a> Put<'a> for Slots<'_, 'a> {
+    fn put(&mut self, offset: usize, _: &'a str, value: Plain<'a>) {
+        self.attrs.set(self.start.saturating_add(offset), value);
+    }
+}
+
+/// A record's field (a plain value: it derives none), by name.
+impl<'a> Put<'a> for BTreeMap<Cow<'a, str>, Plain<'a>> {
+    fn put(&mut self, _: usize, name: &'a str, value: Plain<'a>) {
+        self.insert(Cow::Borrowed(name), value);
+    }
+}
+
+/// Each derivation of a field with the offset of its first value among the field's: its
+/// own value comes first, then each derivation's, in declaration order (as the section's
+/// layout gives them slots).
+fn derived(derive: &[Derivation]) -> impl Iterator<Item = (&Derivation, usize)> {
+    derive.iter().scan(1, |next, d| {
+        let at = *next;
+        *next += d.width();
+        Some((d, at))
+    })
+}
 
 /// A few `datetime` values, made once each.
 #[cfg(feature = "cedar")]

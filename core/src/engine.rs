@@ -415,6 +415,7 @@ impl Engine {
     fn compiled_of_kind(&self, kind: &str, compiled: &[(Rule, CompiledPolicy)]) -> &[(usize, CompiledPolicy)] {
         let kinds = self.compiled_kinds.get_or_init(|| {
             let is_kind = |a: &str| self.input.kinds().any(|k| k == a);
+            let slot = |var, name: &str| self.input.slot(var, name);
             self.input
                 .kinds()
                 .map(|kind| {
@@ -423,7 +424,7 @@ impl Engine {
                         .iter()
                         .enumerate()
                         .filter(|(_, (_, p))| p.names_kind(kind, is_kind) != Some(false))
-                        .map(|(i, (_, p))| (i, p.for_action(&action)));
+                        .map(|(i, (_, p))| (i, p.for_action(&action).resolve_slots(&slot)));
                     (kind.to_owned(), of_kind.collect())
                 })
                 .collect()

@@ -208,6 +208,15 @@ impl Derivation {
             | Derivation::WorkingDaysUntilRequest { attribute, .. } => vec![(attribute.as_str(), "Long")],
         }
     }
+
+    /// How many attributes it gives, as [`Derivation::attributes`] names them, counted
+    /// without making the list (a request's reading places each value by it).
+    pub fn width(&self) -> usize {
+        match self {
+            Derivation::Identifier { problem_attribute, .. } => 1 + usize::from(problem_attribute.is_some()),
+            _ => 1,
+        }
+    }
 }
 
 /// What a derivation's `from` names.
@@ -322,6 +331,7 @@ mod tests {
         for d in every {
             let json = serde_json::to_string(&d).unwrap();
             assert_eq!(read(&json).as_ref(), Ok(&d), "{json}");
+            assert_eq!(d.width(), d.attributes().len(), "{json}");
         }
     }
 

@@ -28,27 +28,69 @@ pub struct Input<'a> {
     entities: Vec<(EntityRef<'a>, Attributes<'a>)>,
 }
 
-/// An entity's attributes, in the order given: a record has a dozen or two, and a scan
-/// that compares lengths before texts finds one with fewer text comparisons than a binary
-/// search does, and needs no sort when the input is built (sorting was a twentieth of a
-/// check in the forms module). The names are the vocabulary's, borrowed.
+/// The attributes of an entity or of the context, each in its slot. A section's names are
+/// fixed when the engine is made (the vocabulary's fields, their derived values, the
+/// context's date), so a policy's `principal.x` resolved to a slot then
+/// ([`CompiledPolicy::resolve_slots`]) reads its value without comparing a name: finding
+/// attributes by name was a third of deciding. The names are the engine's, borrowed.
 #[derive(Debug, Clone, Default)]
-pub struct Attributes<'a>(Vec<(&'a str, Value<'a>)>);
+pub struct Attributes<'a> {
+    names: Cow<'a, [String]>,
+    values: Vec<Option<Value<'a>>>,
+}
 
 impl<'a> Attributes<'a> {
-    /// The value given last for `name`, as a map collected in order keeps.
+    /// Attributes named `names`, none given yet.
+    pub fn new(names: &'a [String]) -> Attributes<'a> {
+        Attributes { names: Cow::Borrowed(names), values: names.iter().map(|_| None).collect() }
+    }
+
+    /// Gives the attribute in `slot` its value; a later value replaces an earlier one.
+    pub fn set(&mut self, slot: usize, value: Value<'a>) {
+        if let Some(at) = self.values.get_mut(slot) {
+            *at = Some(value);
+        }
+    }
+
+    fn slot(&self, slot: usize) -> Option<&Value<'a>> {
+        self.values.get(slot)?.as_ref()
+    }
+
+    /// The name of the attribute in `slot`.
+    fn name(&self, slot: usize) -> &str {
+        self.names.get(slot).map_or("", String::as_str)
+    }
+
     fn get(&self, name: &str) -> Option<&Value<'a>> {
-        self.0.iter().rev().find(|(k, _)| k.len() == name.len() && *k == name).map(|(_, v)| v)
+        self.slot(self.names.iter().position(|n| n == name)?)
     }
 
     fn contains_key(&self, name: &str) -> bool {
         self.get(name).is_some()
     }
+
+    /// The attributes given, with their names, in slot order.
+    pub fn given(&self) -> impl Iterator<Item = (&str, &Value<'a>)> {
+        self.names.iter().zip(&self.values).filter_map(|(n, v)| Some((n.as_str(), v.as_ref()?)))
+    }
 }
 
+/// Attributes named as given, a name given twice taking its last value.
 impl<'a> From<Vec<(&'a str, Value<'a>)>> for Attributes<'a> {
     fn from(given: Vec<(&'a str, Value<'a>)>) -> Attributes<'a> {
-        Attributes(given)
+        let mut names: Vec<String> = Vec::new();
+        for (name, _) in &given {
+            if !names.iter().any(|n| n == name) {
+                names.push((*name).to_owned());
+            }
+        }
+        let mut attributes = Attributes { values: names.iter().map(|_| None).collect(), names: Cow::Owned(names) };
+        for (name, value) in given {
+            if let Some(slot) = attributes.names.iter().position(|n| n == name) {
+                attributes.set(slot, value);
+            }
+        }
+        attributes
     }
 }
 
@@ -82,6 +124,17 @@ impl<'a> Input<'a> {
             self.entities.iter().find(|(u, _)| u == uid)
         };
         at.map(|(_, a)| a)
+    }
+
+    /// The attributes a variable's slots index: the principal's, the resource's or the
+    /// context's.
+    fn slots_of(&self, var: Var) -> Option<&Attributes<'a>> {
+        match var {
+            Var::Principal => self.entities.first().map(|(_, a)| a),
+            Var::Resource => self.entities.get(1).map(|(_, a)| a),
+            Var::Context => Some(&self.context),
+            Var::Action => None,
+        }
     }
 }
 
@@ -135,6 +188,7 @@ pub fn holds(expr: &Expr, input: &Input<'_>) -> Result<bool, EvalError> {
             false => holds(b, input),
         },
         Expr::HasAttr(e, attr) => has_attr(e, attr, input),
+        Expr::HasSlot(var, slot) => Ok(input.slots_of(*var).and_then(|a| a.slot(*slot)).is_some()),
         Expr::Binary(BinOp::Eq, a, b) => Ok(eval(a, input)?.equals(eval(b, input)?.as_ref())),
         Expr::Binary(BinOp::NotEq, a, b) => Ok(!eval(a, input)?.equals(eval(b, input)?.as_ref())),
         _ => boolean(eval(expr, input)?.as_ref()),
@@ -200,12 +254,13 @@ pub fn eval<'a>(expr: &'a Expr, input: &'a Input<'a>) -> Evaluated<'a> {
             Var::Principal => Cow::Borrowed(&input.principal),
             Var::Action => Cow::Borrowed(&input.action),
             Var::Resource => Cow::Borrowed(&input.resource),
-            // Collected in order, a later value for a name replaces an earlier one, as `get` reads.
             Var::Context => {
-                Cow::Owned(Value::Record(input.context.0.iter().map(|(k, v)| (Cow::Borrowed(*k), v.clone())).collect()))
+                Cow::Owned(Value::Record(input.context.given().map(|(k, v)| (Cow::Borrowed(k), v.clone())).collect()))
             }
         }),
-        Expr::Not(_) | Expr::And(..) | Expr::Or(..) | Expr::HasAttr(..) => owned(Value::Bool(holds(expr, input)?)),
+        Expr::Not(_) | Expr::And(..) | Expr::Or(..) | Expr::HasAttr(..) | Expr::HasSlot(..) => {
+            owned(Value::Bool(holds(expr, input)?))
+        }
         Expr::Neg(e) => owned(Value::Long(long(eval(e, input)?.as_ref())?.checked_neg().ok_or_else(|| overflow("-"))?)),
         Expr::If(c, a, b) => match holds(c, input)? {
             true => eval(a, input),
@@ -219,6 +274,10 @@ pub fn eval<'a>(expr: &'a Expr, input: &'a Input<'a>) -> Evaluated<'a> {
             input.context.get(attr).map(Cow::Borrowed).ok_or_else(|| no_attribute(attr))
         }
         Expr::GetAttr(e, attr) => get_attr(eval(e, input)?, attr, input),
+        Expr::Slot(var, slot) => match input.slots_of(*var) {
+            Some(a) => a.slot(*slot).map(Cow::Borrowed).ok_or_else(|| no_attribute(a.name(*slot))),
+            None => Err(no_attribute("")),
+        },
         Expr::Like(e, pattern) => match eval(e, input)?.as_ref() {
             Value::Str(s) => owned(Value::Bool(matches(&s.chars().collect::<Vec<_>>(), pattern))),
             other => Err(type_error("string", other)),

@@ -80,6 +80,14 @@ pub enum Expr {
     GetAttr(Box<Expr>, String),
     /// `e has attr`
     HasAttr(Box<Expr>, String),
+    /// `principal.x`, `resource.x` or `context.x` of an attribute the engine gives each
+    /// request in a slot: the slot, resolved when the engine is made
+    /// ([`CompiledPolicy::resolve_slots`]), never written to a compiled pack.
+    #[serde(skip)]
+    Slot(Var, usize),
+    /// `principal has x` (and of `resource` and `context`) of such an attribute.
+    #[serde(skip)]
+    HasSlot(Var, usize),
     /// `e like "…"`
     Like(Box<Expr>, Vec<PatternElem>),
     /// `e is Type`
@@ -132,6 +140,44 @@ impl CompiledPolicy {
     /// that action as before, with less to evaluate.
     pub fn for_action(&self, action: &Value<'_>) -> CompiledPolicy {
         CompiledPolicy { condition: fold_action(&self.condition, action), ..self.clone() }
+    }
+
+    /// The policy with each `principal.x`, `resource.x` and `context.x` (and `… has x`)
+    /// of an attribute that `slot` finds replaced by a read of its slot. An attribute it
+    /// does not find (one the vocabulary does not declare) is still read by name: the
+    /// same value, or the same error, either way.
+    pub fn resolve_slots(&self, slot: &impl Fn(Var, &str) -> Option<usize>) -> CompiledPolicy {
+        CompiledPolicy { condition: resolve(&self.condition, slot), ..self.clone() }
+    }
+}
+
+fn resolve(expr: &Expr, slot: &impl Fn(Var, &str) -> Option<usize>) -> Expr {
+    let each = |e: &Expr| Box::new(resolve(e, slot));
+    match expr {
+        Expr::GetAttr(e, attr) | Expr::HasAttr(e, attr) => {
+            let found = match **e {
+                Expr::Var(var) => slot(var, attr).map(|at| (var, at)),
+                _ => None,
+            };
+            match (found, expr) {
+                (Some((var, at)), Expr::GetAttr(..)) => Expr::Slot(var, at),
+                (Some((var, at)), _) => Expr::HasSlot(var, at),
+                (None, Expr::GetAttr(..)) => Expr::GetAttr(each(e), attr.clone()),
+                (None, _) => Expr::HasAttr(each(e), attr.clone()),
+            }
+        }
+        Expr::Lit(_) | Expr::Var(_) | Expr::Slot(..) | Expr::HasSlot(..) => expr.clone(),
+        Expr::Not(e) => Expr::Not(each(e)),
+        Expr::Neg(e) => Expr::Neg(each(e)),
+        Expr::And(a, b) => Expr::And(each(a), each(b)),
+        Expr::Or(a, b) => Expr::Or(each(a), each(b)),
+        Expr::Binary(op, a, b) => Expr::Binary(*op, each(a), each(b)),
+        Expr::Like(e, pattern) => Expr::Like(each(e), pattern.clone()),
+        Expr::Is(e, ty) => Expr::Is(each(e), ty.clone()),
+        Expr::IsEmpty(e) => Expr::IsEmpty(each(e)),
+        Expr::If(c, a, b) => Expr::If(each(c), each(a), each(b)),
+        Expr::Set(items) => Expr::Set(items.iter().map(|i| resolve(i, slot)).collect()),
+        Expr::Record(fields) => Expr::Record(fields.iter().map(|(k, v)| (k.clone(), resolve(v, slot))).collect()),
     }
 }
 

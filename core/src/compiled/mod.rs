@@ -19,8 +19,8 @@ mod value;
 
 #[cfg(feature = "cedar")]
 pub(crate) use compile::compile;
-pub(crate) use eval::{decide, Input};
-pub(crate) use ir::{CompiledPolicy, Effect};
+pub(crate) use eval::{decide, Attributes, Input};
+pub(crate) use ir::{CompiledPolicy, Effect, Var};
 pub(crate) use pack::read_layer;
 #[cfg(feature = "cedar")]
 pub(crate) use pack::{base, compiled_layer};

@@ -11,7 +11,7 @@ use cedar_policy::{
 };
 
 use super::eval::Attributes;
-use super::{compile, decide, EntityRef, Input, Value};
+use super::{compile, decide, EntityRef, Input, Value, Var};
 
 fn uid(ty: &str, id: &str) -> EntityUid {
     EntityUid::from_str(&format!("{ty}::\"{id}\"")).unwrap()
@@ -81,21 +81,54 @@ fn both(text: &str) -> (Outcome, Outcome) {
 
     let compiled: Vec<_> = set.policies().map(|p| compile(p.id().as_ref(), p).unwrap()).collect();
     let input = Input::new(
-        (EntityRef { ty: "Requester".into(), id: "p".into() }, principal.into()),
+        (EntityRef { ty: "Requester".into(), id: "p".into() }, principal.clone().into()),
         EntityRef { ty: "Action".into(), id: "lend".into() },
         (EntityRef { ty: "Resource".into(), id: "r".into() }, Attributes::default()),
-        context.into(),
+        context.clone().into(),
     );
     let decision = decide(compiled.iter().map(|p| (&p.id, p)), &input);
     // The policies with the request's action compared beforehand decide the same.
     let action = Value::Entity(EntityRef { ty: "Action".into(), id: "lend".into() });
     let folded: Vec<_> = compiled.iter().map(|p| p.for_action(&action)).collect();
     assert_eq!(decide(folded.iter().map(|p| (&p.id, p)), &input), decision, "{text}");
+    // So do they with attributes read by slot, as an engine gives them: the layouts hold
+    // names given here and names declared but not given (`context.missing`,
+    // `resource.none`, `resource has level`).
+    let layout = |given: &[(&str, Value<'_>)], more: &[&str]| -> Vec<String> {
+        given.iter().map(|(k, _)| *k).chain(more.iter().copied()).map(str::to_owned).collect()
+    };
+    let layouts = [layout(&principal, &[]), layout(&[], &["none", "level"]), layout(&context, &["missing"])];
+    let slot = |var: Var, name: &str| {
+        let names = match var {
+            Var::Principal => &layouts[0],
+            Var::Resource => &layouts[1],
+            Var::Context => &layouts[2],
+            Var::Action => return None,
+        };
+        names.iter().position(|n| n == name)
+    };
+    let by_slot = Input::new(
+        (EntityRef { ty: "Requester".into(), id: "p".into() }, slotted(&layouts[0], &principal)),
+        EntityRef { ty: "Action".into(), id: "lend".into() },
+        (EntityRef { ty: "Resource".into(), id: "r".into() }, slotted(&layouts[1], &[])),
+        slotted(&layouts[2], &context),
+    );
+    let resolved: Vec<_> = folded.iter().map(|p| p.resolve_slots(&slot)).collect();
+    assert_eq!(decide(resolved.iter().map(|p| (&p.id, p)), &by_slot), decision, "{text}");
     let mut reason: Vec<String> = decision.reasons.iter().map(|s| (*s).clone()).collect();
     let mut errors: Vec<String> = decision.errors.iter().map(|(s, _)| (*s).clone()).collect();
     reason.sort();
     errors.sort();
     (by_cedar, (decision.allow, reason, errors))
+}
+
+/// Attributes in the slots of `names`, given `given`.
+fn slotted<'a>(names: &'a [String], given: &[(&str, Value<'a>)]) -> Attributes<'a> {
+    let mut attributes = Attributes::new(names);
+    for (name, value) in given {
+        attributes.set(names.iter().position(|n| n == name).unwrap(), value.clone());
+    }
+    attributes
 }
 
 /// Each case is a policy set; both deciders must agree on it.
@@ -192,4 +225,30 @@ fn what_the_evaluator_does_not_reproduce_does_not_compile() {
         let error = compile("p", policy).unwrap_err();
         assert!(error.0.contains(construct), "{text}: {}", error.0);
     }
+}
+
+#[test]
+fn declared_attributes_of_the_variables_are_read_by_slot_and_others_by_name() {
+    let text = r#"permit (principal, action, resource) when {
+        principal has level && principal.level == 3 && context.missing == 1
+        && Requester::"q".level == 1 && resource.undeclared == 1 && context.catalog.name == "x"
+    };"#;
+    let set = PolicySet::from_str(text).unwrap();
+    let policy = compile("p", set.policies().next().unwrap()).unwrap();
+    let slot = |var: Var, name: &str| match (var, name) {
+        (Var::Principal, "level") => Some(4),
+        (Var::Context, "missing") => Some(7),
+        (Var::Context, "catalog") => Some(2),
+        _ => None,
+    };
+    let resolved = format!("{:?}", policy.resolve_slots(&slot).condition);
+    for read in
+        ["HasSlot(Principal, 4)", "Slot(Principal, 4)", "Slot(Context, 7)", "GetAttr(Slot(Context, 2), \"name\")"]
+    {
+        assert!(resolved.contains(read), "{read} in {resolved}");
+    }
+    // An entity named by a literal, and a name the layout lacks, are read by name.
+    assert!(
+        resolved.contains("\"undeclared\"") && resolved.contains("\"q\"") && resolved.matches("GetAttr").count() == 3
+    );
 }
