@@ -112,7 +112,7 @@ impl Builder {
     }
 
     /// The slot the attribute `name` of `var` has in every request's input, `None` for a
-    /// name the vocabulary does not give it: what [`compiled::CompiledPolicy::resolve_slots`]
+    /// name the vocabulary does not give it: what [`compiled::CompiledPolicy::prepared`]
     /// resolves policies by.
     pub fn slot(&self, var: compiled::Var, name: &str) -> Option<usize> {
         let section = match var {

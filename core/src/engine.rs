@@ -424,7 +424,7 @@ impl Engine {
                         .iter()
                         .enumerate()
                         .filter(|(_, (_, p))| p.names_kind(kind, is_kind) != Some(false))
-                        .map(|(i, (_, p))| (i, p.for_action(&action).resolve_slots(&slot)));
+                        .map(|(i, (_, p))| (i, p.for_action(&action).prepared(&slot)));
                     (kind.to_owned(), of_kind.collect())
                 })
                 .collect()

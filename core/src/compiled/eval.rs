@@ -31,7 +31,7 @@ pub struct Input<'a> {
 /// The attributes of an entity or of the context, each in its slot. A section's names are
 /// fixed when the engine is made (the vocabulary's fields, their derived values, the
 /// context's date), so a policy's `principal.x` resolved to a slot then
-/// ([`CompiledPolicy::resolve_slots`]) reads its value without comparing a name: finding
+/// ([`CompiledPolicy::prepared`]) reads its value without comparing a name: finding
 /// attributes by name was a third of deciding. The names are the engine's, borrowed.
 #[derive(Debug, Clone, Default)]
 pub struct Attributes<'a> {

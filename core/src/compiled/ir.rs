@@ -82,7 +82,7 @@ pub enum Expr {
     HasAttr(Box<Expr>, String),
     /// `principal.x`, `resource.x` or `context.x` of an attribute the engine gives each
     /// request in a slot: the slot, resolved when the engine is made
-    /// ([`CompiledPolicy::resolve_slots`]), never written to a compiled pack.
+    /// ([`CompiledPolicy::prepared`]), never written to a compiled pack.
     #[serde(skip)]
     Slot(Var, usize),
     /// `principal has x` (and of `resource` and `context`) of such an attribute.
@@ -142,12 +142,22 @@ impl CompiledPolicy {
         CompiledPolicy { condition: fold_action(&self.condition, action), ..self.clone() }
     }
 
-    /// The policy with each `principal.x`, `resource.x` and `context.x` (and `… has x`)
-    /// of an attribute that `slot` finds replaced by a read of its slot. An attribute it
-    /// does not find (one the vocabulary does not declare) is still read by name: the
-    /// same value, or the same error, either way.
-    pub fn resolve_slots(&self, slot: &impl Fn(Var, &str) -> Option<usize>) -> CompiledPolicy {
+    /// The policy as an engine evaluates it: each `principal.x`, `resource.x` and
+    /// `context.x` (and `… has x`) of an attribute that `slot` finds replaced by a read of
+    /// its slot, and each set and record of literals made a value once rather than at
+    /// every evaluation (which built it and copied its texts each time). An attribute
+    /// `slot` does not find (one the vocabulary does not declare) is still read by name:
+    /// the same value, or the same error, either way.
+    pub fn prepared(&self, slot: &impl Fn(Var, &str) -> Option<usize>) -> CompiledPolicy {
         CompiledPolicy { condition: resolve(&self.condition, slot), ..self.clone() }
+    }
+}
+
+/// The value of a literal.
+fn literal(expr: &Expr) -> Option<Value<'static>> {
+    match expr {
+        Expr::Lit(v) => Some(v.clone()),
+        _ => None,
     }
 }
 
@@ -176,8 +186,20 @@ fn resolve(expr: &Expr, slot: &impl Fn(Var, &str) -> Option<usize>) -> Expr {
         Expr::Is(e, ty) => Expr::Is(each(e), ty.clone()),
         Expr::IsEmpty(e) => Expr::IsEmpty(each(e)),
         Expr::If(c, a, b) => Expr::If(each(c), each(a), each(b)),
-        Expr::Set(items) => Expr::Set(items.iter().map(|i| resolve(i, slot)).collect()),
-        Expr::Record(fields) => Expr::Record(fields.iter().map(|(k, v)| (k.clone(), resolve(v, slot))).collect()),
+        Expr::Set(items) => {
+            let items: Vec<Expr> = items.iter().map(|i| resolve(i, slot)).collect();
+            match items.iter().map(literal).collect() {
+                Some(values) => Expr::Lit(Value::Set(values)),
+                None => Expr::Set(items),
+            }
+        }
+        Expr::Record(fields) => {
+            let fields: Vec<(String, Expr)> = fields.iter().map(|(k, v)| (k.clone(), resolve(v, slot))).collect();
+            match fields.iter().map(|(k, v)| Some((k.clone().into(), literal(v)?))).collect() {
+                Some(values) => Expr::Lit(Value::Record(values)),
+                None => Expr::Record(fields),
+            }
+        }
     }
 }
 

@@ -113,7 +113,7 @@ fn both(text: &str) -> (Outcome, Outcome) {
         (EntityRef { ty: "Resource".into(), id: "r".into() }, slotted(&layouts[1], &[])),
         slotted(&layouts[2], &context),
     );
-    let resolved: Vec<_> = folded.iter().map(|p| p.resolve_slots(&slot)).collect();
+    let resolved: Vec<_> = folded.iter().map(|p| p.prepared(&slot)).collect();
     assert_eq!(decide(resolved.iter().map(|p| (&p.id, p)), &by_slot), decision, "{text}");
     let mut reason: Vec<String> = decision.reasons.iter().map(|s| (*s).clone()).collect();
     let mut errors: Vec<String> = decision.errors.iter().map(|(s, _)| (*s).clone()).collect();
@@ -232,6 +232,8 @@ fn declared_attributes_of_the_variables_are_read_by_slot_and_others_by_name() {
     let text = r#"permit (principal, action, resource) when {
         principal has level && principal.level == 3 && context.missing == 1
         && Requester::"q".level == 1 && resource.undeclared == 1 && context.catalog.name == "x"
+        && ["a", ["b"], {c: 1}].contains(context.missing) && [context.missing, 1].isEmpty()
+        && {d: context.missing} == {d: 1}
     };"#;
     let set = PolicySet::from_str(text).unwrap();
     let policy = compile("p", set.policies().next().unwrap()).unwrap();
@@ -241,12 +243,16 @@ fn declared_attributes_of_the_variables_are_read_by_slot_and_others_by_name() {
         (Var::Context, "catalog") => Some(2),
         _ => None,
     };
-    let resolved = format!("{:?}", policy.resolve_slots(&slot).condition);
+    let resolved = format!("{:?}", policy.prepared(&slot).condition);
     for read in
         ["HasSlot(Principal, 4)", "Slot(Principal, 4)", "Slot(Context, 7)", "GetAttr(Slot(Context, 2), \"name\")"]
     {
         assert!(resolved.contains(read), "{read} in {resolved}");
     }
+    // A set or a record of literals is a literal; one of anything else is made as before.
+    assert!(resolved.contains(r#"Lit(Set([Str("a"), Set([Str("b")]), Record({"c": Long(1)})]))"#), "{resolved}");
+    assert!(resolved.contains("Set([Slot(Context, 7), Lit(Long(1))])"), "{resolved}");
+    assert!(resolved.contains(r#"Record([("d", Slot(Context, 7))])"#), "{resolved}");
     // An entity named by a literal, and a name the layout lacks, are read by name.
     assert!(
         resolved.contains("\"undeclared\"") && resolved.contains("\"q\"") && resolved.matches("GetAttr").count() == 3
