@@ -33,16 +33,16 @@ pub struct Input<'a> {
 /// context's date), so a policy's `principal.x` resolved to a slot then
 /// ([`CompiledPolicy::prepared`]) reads its value without comparing a name: finding
 /// attributes by name was a third of deciding. The names are the engine's, borrowed.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Attributes<'a> {
-    names: Cow<'a, [String]>,
+    names: &'a [String],
     values: Vec<Option<Value<'a>>>,
 }
 
 impl<'a> Attributes<'a> {
     /// Attributes named `names`, none given yet.
     pub fn new(names: &'a [String]) -> Attributes<'a> {
-        Attributes { names: Cow::Borrowed(names), values: names.iter().map(|_| None).collect() }
+        Attributes { names, values: names.iter().map(|_| None).collect() }
     }
 
     /// Gives the attribute in `slot` its value; a later value replaces an earlier one.
@@ -72,25 +72,6 @@ impl<'a> Attributes<'a> {
     /// The attributes given, with their names, in slot order.
     pub fn given(&self) -> impl Iterator<Item = (&str, &Value<'a>)> {
         self.names.iter().zip(&self.values).filter_map(|(n, v)| Some((n.as_str(), v.as_ref()?)))
-    }
-}
-
-/// Attributes named as given, a name given twice taking its last value.
-impl<'a> From<Vec<(&'a str, Value<'a>)>> for Attributes<'a> {
-    fn from(given: Vec<(&'a str, Value<'a>)>) -> Attributes<'a> {
-        let mut names: Vec<String> = Vec::new();
-        for (name, _) in &given {
-            if !names.iter().any(|n| n == name) {
-                names.push((*name).to_owned());
-            }
-        }
-        let mut attributes = Attributes { values: names.iter().map(|_| None).collect(), names: Cow::Owned(names) };
-        for (name, value) in given {
-            if let Some(slot) = attributes.names.iter().position(|n| n == name) {
-                attributes.set(slot, value);
-            }
-        }
-        attributes
     }
 }
 
@@ -401,12 +382,16 @@ mod tests {
 
     #[test]
     fn a_name_given_twice_reads_as_its_last_value_alone_and_in_the_whole_record() {
-        let context = Attributes::from(vec![("a", Value::Long(1)), ("b", Value::Long(3)), ("a", Value::Long(2))]);
+        let names = ["a".to_owned(), "b".to_owned()];
+        let mut context = Attributes::new(&names);
+        context.set(0, Value::Long(1));
+        context.set(1, Value::Long(3));
+        context.set(0, Value::Long(2));
         assert!(matches!(context.get("a"), Some(Value::Long(2))));
         assert!(context.get("ab").is_none() && context.get("").is_none());
         let name = |ty: &'static str| EntityRef { ty: ty.into(), id: "x".into() };
-        let input =
-            Input::new((name("P"), Attributes::default()), name("A"), (name("R"), Attributes::default()), context);
+        let none = || Attributes::new(&[]);
+        let input = Input::new((name("P"), none()), name("A"), (name("R"), none()), context);
         let attr = Expr::GetAttr(Box::new(Expr::Var(Var::Context)), "a".into());
         assert!(matches!(eval(&attr, &input).as_deref(), Ok(Value::Long(2))));
         let whole = eval(&Expr::Var(Var::Context), &input).map(|v| v.into_owned());

@@ -17,7 +17,6 @@ fn uid(ty: &str, id: &str) -> EntityUid {
     EntityUid::from_str(&format!("{ty}::\"{id}\"")).unwrap()
 }
 
-/// The attributes every case decides on.
 /// Named attributes.
 type Attrs = Vec<(&'static str, Value<'static>)>;
 
@@ -80,23 +79,24 @@ fn both(text: &str) -> (Outcome, Outcome) {
     let by_cedar = (response.decision() == Decision::Allow, reason, errors);
 
     let compiled: Vec<_> = set.policies().map(|p| compile(p.id().as_ref(), p).unwrap()).collect();
+    // Each section's names: those given, then (for the slot layouts below) names declared
+    // but not given (`context.missing`, `resource.none`, `resource has level`).
+    let layout = |given: &[(&str, Value<'_>)], more: &[&str]| -> Vec<String> {
+        given.iter().map(|(k, _)| *k).chain(more.iter().copied()).map(str::to_owned).collect()
+    };
+    let named = [layout(&principal, &[]), layout(&[], &[]), layout(&context, &[])];
     let input = Input::new(
-        (EntityRef { ty: "Requester".into(), id: "p".into() }, principal.clone().into()),
+        (EntityRef { ty: "Requester".into(), id: "p".into() }, slotted(&named[0], &principal)),
         EntityRef { ty: "Action".into(), id: "lend".into() },
-        (EntityRef { ty: "Resource".into(), id: "r".into() }, Attributes::default()),
-        context.clone().into(),
+        (EntityRef { ty: "Resource".into(), id: "r".into() }, slotted(&named[1], &[])),
+        slotted(&named[2], &context),
     );
     let decision = decide(compiled.iter().map(|p| (&p.id, p)), &input);
     // The policies with the request's action compared beforehand decide the same.
     let action = Value::Entity(EntityRef { ty: "Action".into(), id: "lend".into() });
     let folded: Vec<_> = compiled.iter().map(|p| p.for_action(&action)).collect();
     assert_eq!(decide(folded.iter().map(|p| (&p.id, p)), &input), decision, "{text}");
-    // So do they with attributes read by slot, as an engine gives them: the layouts hold
-    // names given here and names declared but not given (`context.missing`,
-    // `resource.none`, `resource has level`).
-    let layout = |given: &[(&str, Value<'_>)], more: &[&str]| -> Vec<String> {
-        given.iter().map(|(k, _)| *k).chain(more.iter().copied()).map(str::to_owned).collect()
-    };
+    // So do they with attributes read by slot, as an engine gives them.
     let layouts = [layout(&principal, &[]), layout(&[], &["none", "level"]), layout(&context, &["missing"])];
     let slot = |var: Var, name: &str| {
         let names = match var {
