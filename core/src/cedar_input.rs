@@ -115,12 +115,8 @@ impl Builder {
     /// name the vocabulary does not give it: what [`compiled::CompiledPolicy::prepared`]
     /// resolves policies by.
     pub fn slot(&self, var: compiled::Var, name: &str) -> Option<usize> {
-        let section = match var {
-            compiled::Var::Principal => 0,
-            compiled::Var::Resource => 1,
-            compiled::Var::Context => 2,
-            compiled::Var::Action => return None,
-        };
+        // `action` is no section: it has no attributes.
+        let section = SECTIONS.iter().position(|s| s.cedar == var.name())?;
         self.layouts.get(section)?.slot(name)
     }
 

@@ -128,13 +128,10 @@ fn expr(json: &Json) -> Result<Expr, Unsupported> {
     let binary = |op: BinOp| Ok(Expr::Binary(op, boxed(arg, "left")?, boxed(arg, "right")?));
     match op {
         "Value" => literal(arg).map(Expr::Lit),
-        "Var" => Ok(Expr::Var(match arg.as_str() {
-            Some("principal") => Var::Principal,
-            Some("action") => Var::Action,
-            Some("resource") => Var::Resource,
-            Some("context") => Var::Context,
-            _ => return Err(unsupported(format!("variable `{arg}`"))),
-        })),
+        "Var" => match Var::ALL.into_iter().find(|v| arg.as_str() == Some(v.name())) {
+            Some(var) => Ok(Expr::Var(var)),
+            None => Err(unsupported(format!("variable `{arg}`"))),
+        },
         "!" => Ok(Expr::Not(boxed(arg, "arg")?)),
         "neg" => Ok(Expr::Neg(boxed(arg, "arg")?)),
         "&&" => Ok(Expr::And(boxed(arg, "left")?, boxed(arg, "right")?)),

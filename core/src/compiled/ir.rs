@@ -18,6 +18,22 @@ pub enum Var {
     Context,
 }
 
+impl Var {
+    /// Every variable: what a Cedar policy's variable is compiled from.
+    #[cfg(feature = "cedar")]
+    pub const ALL: [Var; 4] = [Var::Principal, Var::Action, Var::Resource, Var::Context];
+
+    /// The variable's name in Cedar's syntax.
+    pub fn name(self) -> &'static str {
+        match self {
+            Var::Principal => "principal",
+            Var::Action => "action",
+            Var::Resource => "resource",
+            Var::Context => "context",
+        }
+    }
+}
+
 /// The binary operators that evaluate both operands (`&&` and `||` short-circuit and have
 /// their own nodes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
