@@ -380,18 +380,23 @@ impl Reader<'_> {
                 if !crate::text::is_blank(s) {
                     attrs.put(0, key, Plain::Str(Cow::Borrowed(s)));
                     for (d, at) in derived(&spec.derive) {
-                        if let Derivation::Identifier { attribute, problem_attribute, type_field, citizen_types } = d {
+                        if let Derivation::Identifier { type_field, citizen_types, .. } = d {
                             let kind =
                                 type_field.rsplit('/').next().and_then(|k| siblings?.get(k)).and_then(Value::as_str);
                             let number = s.trim();
                             let problem =
                                 identifier_problem(number, kind.map(|k| citizen_types.iter().any(|c| c == k)));
-                            attrs.put(at, attribute, Plain::Bool(problem.is_none()));
+                            // In the order `attributes` names them (the problem's only when the
+                            // pack names an attribute for it).
+                            let values =
+                                [Some(Plain::Bool(problem.is_none())), problem.map(|p| Plain::Str(p.as_str().into()))];
+                            for ((name, _), (value, slot)) in d.attributes().zip(values.into_iter().zip(at..)) {
+                                if let Some(value) = value {
+                                    attrs.put(slot, name, value);
+                                }
+                            }
                             if let Some(problem) = problem {
                                 self.invalid_identifiers.push((number.to_owned(), problem));
-                                if let Some(name) = problem_attribute {
-                                    attrs.put(at + 1, name, Plain::Str(Cow::Borrowed(problem.as_str())));
-                                }
                             }
                         }
                     }
@@ -533,7 +538,7 @@ impl<'a> Put<'a> for BTreeMap<Cow<'a, str>, Plain<'a>> {
 fn derived(derive: &[Derivation]) -> impl Iterator<Item = (&Derivation, usize)> {
     derive.iter().scan(1, |next, d| {
         let at = *next;
-        *next += d.width();
+        *next += d.attributes().count();
         Some((d, at))
     })
 }

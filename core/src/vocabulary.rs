@@ -108,9 +108,7 @@ impl Vocabulary {
             _ => return Err("too deep".into()),
         };
         let taken = |n: &str| {
-            siblings
-                .iter()
-                .any(|f| f.name == n || f.spec.derive.iter().any(|d| d.attributes().iter().any(|(a, _)| *a == n)))
+            siblings.iter().any(|f| f.name == n || f.spec.derive.iter().any(|d| d.attributes().any(|(a, _)| a == n)))
                 || (at == 2 && names.len() == 1 && n == DATE_ATTRIBUTE)
         };
         if taken(name) {
@@ -184,9 +182,7 @@ impl Vocabulary {
         let mut names = rest.split('.');
         let first = names.next()?;
         let fields = self.section(at);
-        if let Some(f) =
-            fields.iter().find(|f| f.spec.derive.iter().any(|d| d.attributes().iter().any(|(a, _)| *a == first)))
-        {
+        if let Some(f) = fields.iter().find(|f| f.spec.derive.iter().any(|d| d.attributes().any(|(a, _)| a == first))) {
             return Some(f.spec.field.clone());
         }
         let f = fields.iter().find(|f| f.name == first)?;

@@ -169,7 +169,7 @@ fn attributes_under(left: &str, vocabulary: &Vocabulary) -> Vec<String> {
         .into_iter()
         .flat_map(|f| {
             let mut own = vec![f.field.rsplit('/').next().unwrap_or_default().to_owned()];
-            own.extend(f.derive.iter().flat_map(|d| d.attributes().into_iter().map(|(a, _)| a.to_owned())));
+            own.extend(f.derive.iter().flat_map(|d| d.attributes().map(|(a, _)| a.to_owned())));
             own
         })
         .filter(|name| vocabulary.field_of(&format!("{left}.{name}")).is_some())
