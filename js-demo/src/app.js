@@ -17,6 +17,8 @@ const JURISDICTIONS = Object.keys(JURISDICTION_NAMES);
 const IN_WORKER = new URLSearchParams(location.search).get("engine") === "worker";
 /** The package's worker entry, once loaded (`?engine=worker`). */
 let worker = null;
+/** The package's bindForm: the page's own, or the worker entry's. */
+let bindForm = bindInPage;
 
 const state = {
   lang: "zh",
@@ -155,7 +157,6 @@ function renderShell(root) {
   const regulation = h("p", { class: "regulation", id: "regulation" });
   const tabs = h("div", { class: "tabs", role: "tablist", id: "tabs" });
   tr(tabs, UI.forms, "aria-label");
-  const panels = h("div", { class: "panels" });
   for (const def of FORMS) {
     const tab = h("button", {
       type: "button", role: "tab", id: `tab-${def.id}`, "aria-controls": `panel-${def.id}`,
@@ -163,9 +164,28 @@ function renderShell(root) {
       onclick: () => selectForm(def.id, true), onkeydown: tabKeys,
     });
     tabs.append(tr(tab, def.tab));
-    panels.append(renderPanel(def));
   }
-  root.append(header, h("main", { id: "main" }, regulation, tabs, panels));
+  // The forms' panels come from formOf, each when first needed.
+  root.append(header, h("main", { id: "main" }, regulation, tabs, h("div", { class: "panels", id: "panels" })));
+}
+
+/**
+ * A form, its panel built and bound to the engine on first need: the page builds the
+ * selected form and shows its first verdict before it builds the others (on a slow phone,
+ * building five forms at once held that verdict back by half a second).
+ */
+function formOf(def) {
+  if (state.forms.has(def.id)) return state.forms.get(def.id);
+  const panel = renderPanel(def);
+  // In the forms' order, before the first later form already built.
+  const later = FORMS.slice(FORMS.indexOf(def) + 1).map((f) => state.forms.get(f.id)?.panel).find(Boolean);
+  document.getElementById("panels").insertBefore(panel, later ?? null);
+  const entry = state.forms.get(def.id);
+  applyVisibility(entry);
+  entry.binding = bindForm(entry.el, engineFor(state.jurisdiction), {
+    lang: state.lang, aria: false, values: siteValues(entry.def), ...entry.def.bind,
+  });
+  return entry;
 }
 
 function tabKeys(e) {
@@ -379,14 +399,17 @@ function setLang(lang) {
 }
 
 function selectForm(id, focus = false) {
-  if (!state.forms.has(id)) return;
+  const chosen = FORMS.find((f) => f.id === id);
+  if (!chosen) return;
+  formOf(chosen);
   state.form = id;
   for (const def of FORMS) {
     const tab = document.getElementById(`tab-${def.id}`);
     const on = def.id === id;
     tab.setAttribute("aria-selected", String(on));
     tab.tabIndex = on ? 0 : -1;
-    document.getElementById(`panel-${def.id}`).hidden = !on;
+    const panel = state.forms.get(def.id)?.panel;
+    if (panel) panel.hidden = !on;
   }
   if (focus) document.getElementById(`tab-${id}`).focus();
   saveHash();
@@ -606,7 +629,6 @@ async function start() {
   const root = document.getElementById("app");
   readHash();
   document.documentElement.lang = state.lang === "en" ? "en" : "zh-CN";
-  let bindForm = bindInPage;
   try {
     if (IN_WORKER) {
       worker = await import("./pkg-forms/worker.js");
@@ -627,13 +649,10 @@ async function start() {
   }
   renderShell(root);
   renderRegulation();
-  for (const entry of state.forms.values()) {
-    applyVisibility(entry);
-    entry.binding = bindForm(entry.el, engineFor(state.jurisdiction), {
-      lang: state.lang, aria: false, values: siteValues(entry.def), ...entry.def.bind,
-    });
-  }
   selectForm(state.form);
+  // The other forms once the page has had a turn to show the selected one's verdict.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  for (const def of FORMS) formOf(def);
   document.body.dataset.ready = "true";
 }
 

@@ -923,6 +923,27 @@ describe("the demo in Chromium", () => {
     assert.match(await outcome("share"), /^不予通过/);
   });
 
+  test("the form the address names is built and checked first, the others after it and in their order", async () => {
+    // Notes how many forms the page had built when the named form's verdict first showed.
+    await page.addInitScript(() => {
+      const id = new URLSearchParams(location.hash.slice(1)).get("form");
+      if (!id) return;
+      new MutationObserver((_, observer) => {
+        if (!document.getElementById(`outcome-${id}`)?.textContent.trim()) return;
+        window.__builtAtFirstVerdict = document.querySelectorAll("#panels > .panel").length;
+        observer.disconnect();
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
+    await open("j=ganzi&form=catalog");
+    assert.equal(await page.evaluate(() => window.__builtAtFirstVerdict), 1);
+    const panels = await page.locator("#panels > .panel").evaluateAll((els) => els.map((el) => [el.id, el.hidden]));
+    assert.deepEqual(panels, FORMS.map((f) => [`panel-${f.id}`, f.id !== "catalog"]));
+    for (const f of FORMS) assert.notEqual((await outcome(f.id)).trim(), "", `${f.id} is checked`);
+    await page.locator("#tab-share").click();
+    assert.equal(await page.locator("#panel-share").isVisible(), true);
+    assert.equal(await page.locator("#panel-catalog").isVisible(), false);
+  });
+
   test("bad input does not break the page: an odd address, an oversized application", async () => {
     await open("j=%3Cb%3Ex&form=nonsense&lang=zz");
     assert.equal(await page.locator("#jurisdiction").inputValue(), "ganzi");
