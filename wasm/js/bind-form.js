@@ -28,10 +28,24 @@ const TYPES = ["text", "number", "boolean", "list"];
 // (`engine.contract.fields`); anything else is read as text.
 const READ_AS = { bool: "boolean", long: "number", set: "list" };
 
+// The contract's fields by JSON Pointer, read once per engine: `engine.contract` makes the
+// whole contract anew at each read, and a binding looks fields up at every check (reading
+// it there was a quarter of a phone's start of the demo).
+const contractRead = new WeakMap();
+function fieldsOf(engine) {
+  if (typeof engine !== "object" || engine === null) return new Map();
+  let fields = contractRead.get(engine);
+  if (fields === undefined) {
+    fields = new Map((engine.contract?.fields ?? []).map((f) => [f.field, f]));
+    contractRead.set(engine, fields);
+  }
+  return fields;
+}
+
 /** The engine's non-text fields: JSON Pointer → "boolean" | "number" | "list". */
 export function contractTypes(engine) {
-  const fields = engine?.contract?.fields ?? [];
-  return Object.fromEntries(fields.filter((f) => READ_AS[f.type]).map((f) => [f.field, READ_AS[f.type]]));
+  const typed = [...fieldsOf(engine)].filter(([, f]) => READ_AS[f.type]);
+  return Object.fromEntries(typed.map(([pointer, f]) => [pointer, READ_AS[f.type]]));
 }
 
 const SKIPPED_INPUTS = new Set(["submit", "reset", "button", "image", "file"]);
@@ -109,7 +123,6 @@ class Binding {
   #last = null;
   #detail = null;
   #listeners = [];
-  #contractTypes;
   /** Gentle mode: controls the user has typed in, controls the user has changed, a submit tried. */
   #edited = new WeakSet();
   #touched = new WeakSet();
@@ -124,7 +137,6 @@ class Binding {
   constructor(form, engine, opts, report) {
     this.#form = form;
     this.#engine = engine;
-    this.#contractTypes = new Map(Object.entries(contractTypes(engine)));
     this.#opts = opts;
     this.#report = report;
     this.#lang = normaliseLang(opts.lang ?? form.ownerDocument?.documentElement?.lang);
@@ -358,7 +370,7 @@ class Binding {
 
   /** A field's label `{ zh, en }`: the pack's (engine.contract), else its control's <label>, else the pointer. */
   #label(field, byPointer) {
-    const fromContract = (this.#engine.contract?.fields ?? []).find((f) => f.field === field)?.label;
+    const fromContract = fieldsOf(this.#engine).get(field)?.label;
     if (typeof fromContract?.zh === "string") return { zh: fromContract.zh, en: fromContract.en ?? fromContract.zh };
     const control = (byPointer ?? this.#controlsByPointer()).get(field)?.[0];
     const text = (control?.labels?.[0]?.textContent ?? "").replace(/\s+/g, " ").trim();
@@ -386,7 +398,7 @@ class Binding {
   #readable(error) {
     if (error.code !== "invalid_request" || typeof error.field !== "string") return error;
     const label = this.#label(error.field);
-    const type = (this.#engine.contract?.fields ?? []).find((f) => f.field === error.field)?.type;
+    const type = fieldsOf(this.#engine).get(error.field)?.type;
     const message =
       type === "long" ? { zh: `${label.zh}须为整数`, en: `${quoted(label.en)} must be a whole number` }
       : type === "bool" ? { zh: `${label.zh}须为“是”或“否”`, en: `${quoted(label.en)} must be yes or no` }
@@ -475,7 +487,7 @@ class Binding {
   #typeOf(pointer, controls) {
     const declared = controls.map((c) => c.dataset?.pdpType).find((t) => TYPES.includes(t));
     return declared ?? (TYPES.includes(this.#opts.types?.[pointer]) ? this.#opts.types[pointer] : undefined) ??
-      this.#contractTypes.get(pointer) ?? inferType(controls);
+      READ_AS[fieldsOf(this.#engine).get(pointer)?.type] ?? inferType(controls);
   }
 
   /** JSON Pointer → its enabled controls, in document order. */
