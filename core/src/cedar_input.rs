@@ -79,21 +79,26 @@ struct Layout {
     names: Vec<String>,
     /// Where each field's slots begin, in the section's field order.
     starts: Vec<usize>,
+    /// The slots that have a value when their field is not given ([`absent`]), with it: a
+    /// request gives a few of a section's many fields (a 甘孜 sharing request 7 of the
+    /// context's 68), so reading gives these and then visits only the fields given.
+    defaults: Vec<(usize, Plain<'static>)>,
 }
 
 impl Layout {
     fn new(fields: &[Field], extra: Option<&str>) -> Layout {
-        let (mut names, mut starts) = (Vec::new(), Vec::with_capacity(fields.len()));
+        let (mut names, mut starts, mut defaults) = (Vec::new(), Vec::with_capacity(fields.len()), Vec::new());
         for field in fields {
             starts.push(names.len());
             if !field.spec.entity_id {
+                defaults.extend(absent(&field.spec).map(|v| (names.len(), v)));
                 names.push(field.name.clone());
                 let derived = field.spec.derive.iter().flat_map(Derivation::attributes);
                 names.extend(derived.map(|(name, _)| name.to_owned()));
             }
         }
         names.extend(extra.map(str::to_owned));
-        Layout { names, starts }
+        Layout { names, starts, defaults }
     }
 
     /// The slot of the attribute `name`.
@@ -335,23 +340,33 @@ impl Reader<'_> {
         layout: &'a Layout,
         given: Option<&'a Map<String, Value>>,
     ) -> Result<(Attributes<'a>, Option<&'a str>), Error> {
-        let values = match given {
-            Some(given) => by_declaration(fields, given)
-                .map_err(|k| Error::unknown_field(&format!("/{key}"), k, &names(fields)))?,
-            None => vec![None; fields.len()],
-        };
         let mut attrs = Attributes::new(&layout.names);
+        for (slot, value) in &layout.defaults {
+            attrs.set(*slot, value.clone());
+        }
+        let Some(given) = given else { return Ok((attrs, None)) };
+        // Every key first (an unknown one is the error, whatever else is wrong), then the
+        // values in the fields' order: the first of several errors is the first field's.
+        let mut present = Vec::with_capacity(given.len());
+        for (k, value) in given {
+            let index = fields
+                .iter()
+                .position(|f| f.name == *k)
+                .ok_or_else(|| Error::unknown_field(&format!("/{key}"), k, &names(fields)))?;
+            if !value.is_null() {
+                present.push((index, value));
+            }
+        }
+        present.sort_unstable_by_key(|(index, _)| *index);
         let mut entity_id = None;
-        for (index, (field, value)) in fields.iter().zip(values).enumerate() {
+        for (index, value) in present {
+            let Some(field) = fields.get(index) else { continue };
             if field.spec.entity_id {
-                entity_id = match value {
-                    Some(v) => Some(text(&field.spec.field, v)?),
-                    None => None,
-                };
+                entity_id = Some(text(&field.spec.field, value)?);
                 continue;
             }
             let start = layout.starts.get(index).copied().unwrap_or(usize::MAX);
-            self.field(field, value, given, &mut Slots { attrs: &mut attrs, start })?;
+            self.field(field, Some(value), Some(given), &mut Slots { attrs: &mut attrs, start })?;
         }
         Ok((attrs, entity_id))
     }
@@ -367,10 +382,8 @@ impl Reader<'_> {
         let at = spec.field.as_str();
         let key = field.name.as_str();
         let Some(value) = value else {
-            match spec.field_type {
-                FieldType::Bool if !spec.optional => attrs.put(0, key, Plain::Bool(spec.default.unwrap_or(false))),
-                FieldType::Set => attrs.put(0, key, Plain::Set(Vec::new())),
-                _ => {}
+            if let Some(default) = absent(spec) {
+                attrs.put(0, key, default);
             }
             return Ok(());
         };
@@ -483,6 +496,16 @@ fn by_declaration<'v>(fields: &[Field], given: &'v Map<String, Value>) -> Result
         }
     }
     Ok(values)
+}
+
+/// A field's value when it is not given: booleans (unless optional) and sets are always
+/// given, the others left out.
+fn absent(spec: &crate::pack::FieldSpec) -> Option<Plain<'static>> {
+    match spec.field_type {
+        FieldType::Bool if !spec.optional => Some(Plain::Bool(spec.default.unwrap_or(false))),
+        FieldType::Set => Some(Plain::Set(Vec::new())),
+        _ => None,
+    }
 }
 
 /// The names of declared fields, for an error that lists them.
@@ -730,5 +753,42 @@ mod tests {
         let (field, message) = error_at(base(json!({"application": {"commitment": "yes"}})));
         assert_eq!(field, "/application/commitment");
         assert!(message.contains("expected a boolean"), "{message}");
+    }
+
+    /// Of several unreadable values the first the pack declares is named, and an unknown key
+    /// before any of them, in whichever order the keys come (as given, or sorted by name:
+    /// `serde_json` keeps the order given where a dependency asks it to, as natively).
+    #[test]
+    fn of_several_unreadable_fields_the_first_declared_is_named() {
+        let engine = Engine::builtin("ganzi").unwrap();
+        let booleans: Vec<&crate::Field> = engine
+            .vocabulary()
+            .section(2)
+            .iter()
+            .filter(|f| f.spec.field_type == crate::pack::FieldType::Bool && !f.spec.entity_id)
+            .collect();
+        // Two booleans, the first declared named after the second, given second; the
+        // unknown key is given last and sorts last (`~` is after every letter).
+        let (first, second) = booleans
+            .iter()
+            .enumerate()
+            .find_map(|(i, a)| Some((*a, *booleans.iter().skip(i + 1).find(|b| b.name < a.name)?)))
+            .expect("the context declares its booleans out of the order of their names");
+        let request = |extra: Option<&str>| {
+            let mut application = serde_json::Map::new();
+            application.insert(second.name.clone(), json!("x"));
+            application.insert(first.name.clone(), json!("x"));
+            application.extend(extra.map(|k| (k.to_owned(), json!(1))));
+            let r = json!({"jurisdiction":"ganzi","kind":"share","date":"2026-03-02","application":application});
+            engine.check(&Request::from_value(r).unwrap())
+        };
+        match request(None) {
+            Err(crate::Error::InvalidRequest { field, .. }) => assert_eq!(field, first.spec.field),
+            other => panic!("{other:?}"),
+        }
+        match request(Some("~unknown")) {
+            Err(crate::Error::InvalidRequest { field, .. }) => assert_eq!(field, "/application/~0unknown"),
+            other => panic!("{other:?}"),
+        }
     }
 }
