@@ -354,10 +354,11 @@ impl Reader<'_> {
                 .position(|f| f.name == *k)
                 .ok_or_else(|| Error::unknown_field(&format!("/{key}"), k, &names(fields)))?;
             if !value.is_null() {
-                present.push((index, value));
+                // Kept in the fields' order as they come (a few each: no sort's code).
+                let at = present.partition_point(|(i, _)| *i < index);
+                present.insert(at, (index, value));
             }
         }
-        present.sort_unstable_by_key(|(index, _)| *index);
         let mut entity_id = None;
         for (index, value) in present {
             let Some(field) = fields.get(index) else { continue };
@@ -399,14 +400,14 @@ impl Reader<'_> {
                             let number = s.trim();
                             let problem =
                                 identifier_problem(number, kind.map(|k| citizen_types.iter().any(|c| c == k)));
-                            // In the order `attributes` names them (the problem's only when the
-                            // pack names an attribute for it).
-                            let values =
-                                [Some(Plain::Bool(problem.is_none())), problem.map(|p| Plain::Str(p.as_str().into()))];
-                            for ((name, _), (value, slot)) in d.attributes().zip(values.into_iter().zip(at..)) {
-                                if let Some(value) = value {
-                                    attrs.put(slot, name, value);
-                                }
+                            // In the slots `attributes` names: the result, then the problem
+                            // (when the pack names an attribute for it).
+                            let mut slots = d.attributes().zip(at..);
+                            if let Some(((name, _), slot)) = slots.next() {
+                                attrs.put(slot, name, Plain::Bool(problem.is_none()));
+                            }
+                            if let (Some(problem), Some(((name, _), slot))) = (problem, slots.next()) {
+                                attrs.put(slot, name, Plain::Str(Cow::Borrowed(problem.as_str())));
                             }
                             if let Some(problem) = problem {
                                 self.invalid_identifiers.push((number.to_owned(), problem));
