@@ -650,7 +650,15 @@ async function start() {
   renderShell(root);
   renderRegulation();
   selectForm(state.form);
-  // The other forms once the page has had a turn to show the selected one's verdict.
+  // The other forms once the page has shown the selected one's verdict: in the page it came
+  // with the binding; from a worker it takes a message, which building them would hold up.
+  const selected = state.forms.get(state.form);
+  if (selected && selected.last === null) {
+    await new Promise((resolve) => {
+      selected.el.addEventListener("pdp-verdict", resolve, { once: true });
+      setTimeout(resolve, 1000); // not held by a check that never answers
+    });
+  }
   await new Promise((resolve) => setTimeout(resolve, 0));
   for (const def of FORMS) formOf(def);
   document.body.dataset.ready = "true";
