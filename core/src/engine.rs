@@ -309,8 +309,8 @@ pub struct Engine {
     /// validation is left to the tests (which compile every built-in pack).
     compiled: OnceLock<Result<Vec<(Rule, CompiledPolicy)>, Error>>,
     /// For each kind, the compiled policies whose scope may name its action, each with its
-    /// index into `compiled` and with the action's comparisons decided
-    /// (`CompiledPolicy::for_action`): found once, not for every request.
+    /// index into `compiled`, prepared with the kind's action and the vocabulary's slots
+    /// (`CompiledPolicy::prepared`): found once, not for every request.
     compiled_kinds: OnceLock<Vec<(String, OfKind)>>,
     /// Cedar's policy set, which decides when present: not in an engine made from a
     /// compiled pack, which has the compiled policies only.
@@ -424,7 +424,7 @@ impl Engine {
                         .iter()
                         .enumerate()
                         .filter(|(_, (_, p))| p.names_kind(kind, is_kind) != Some(false))
-                        .map(|(i, (_, p))| (i, p.for_action(&action).prepared(&slot)));
+                        .map(|(i, (_, p))| (i, p.prepared(Some(&action), &slot)));
                     (kind.to_owned(), of_kind.collect())
                 })
                 .collect()

@@ -150,22 +150,25 @@ impl CompiledPolicy {
         Some(actions.iter().any(|a| a == kind || !is_kind(a)))
     }
 
-    /// The policy for requests whose action is `action`: each `action == …` and
-    /// `action in …` of literals among the conditions its top-level `&&` joins replaced by
-    /// its value. Such a comparison never errs, so the policy decides every request with
-    /// that action as before, with less to evaluate.
-    pub fn for_action(&self, action: &Value<'_>) -> CompiledPolicy {
-        CompiledPolicy { condition: fold_action(&self.condition, action), ..self.clone() }
-    }
-
-    /// The policy as an engine evaluates it: each `principal.x`, `resource.x` and
-    /// `context.x` (and `… has x`) of an attribute that `slot` finds replaced by a read of
-    /// its slot, and each set and record of literals made a value once rather than at
-    /// every evaluation (which built it and copied its texts each time). An attribute
-    /// `slot` does not find (one the vocabulary does not declare) is still read by name:
-    /// the same value, or the same error, either way.
-    pub fn prepared(&self, slot: &impl Fn(Var, &str) -> Option<usize>) -> CompiledPolicy {
-        CompiledPolicy { condition: resolve(&self.condition, slot), ..self.clone() }
+    /// The policy as an engine evaluates it, made in one walk of its condition:
+    ///
+    /// - with `action` (the kind's, when the engine keeps policies by kind), each
+    ///   `action == …` and `action in …` of literals among the conditions its top-level `&&`
+    ///   joins is replaced by its value. Such a comparison never errs, so the policy decides
+    ///   every request with that action as before, with less to evaluate;
+    /// - each `principal.x`, `resource.x` and `context.x` (and `… has x`) of an attribute
+    ///   that `slot` finds is replaced by a read of its slot. An attribute `slot` does not
+    ///   find (one the vocabulary does not declare) is still read by name: the same value,
+    ///   or the same error, either way;
+    /// - each set and record of literals is made a value once rather than at every
+    ///   evaluation (which built it and copied its texts each time).
+    pub fn prepared(&self, action: Option<&Value<'_>>, slot: &impl Fn(Var, &str) -> Option<usize>) -> CompiledPolicy {
+        CompiledPolicy {
+            id: self.id.clone(),
+            effect: self.effect,
+            actions: self.actions.clone(),
+            condition: prepare(&self.condition, action, slot),
+        }
     }
 }
 
@@ -177,9 +180,15 @@ fn literal(expr: &Expr) -> Option<Value<'static>> {
     }
 }
 
-fn resolve(expr: &Expr, slot: &impl Fn(Var, &str) -> Option<usize>) -> Expr {
-    let each = |e: &Expr| Box::new(resolve(e, slot));
+/// `expr` prepared (see [`CompiledPolicy::prepared`]); `action` is given only to the
+/// conditions of the top-level `&&`.
+fn prepare(expr: &Expr, action: Option<&Value<'_>>, slot: &impl Fn(Var, &str) -> Option<usize>) -> Expr {
+    if let Some(folded) = action.and_then(|action| fold_action(expr, action)) {
+        return folded;
+    }
+    let each = |e: &Expr| Box::new(prepare(e, None, slot));
     match expr {
+        Expr::And(a, b) => Expr::And(Box::new(prepare(a, action, slot)), Box::new(prepare(b, action, slot))),
         Expr::GetAttr(e, attr) | Expr::HasAttr(e, attr) => {
             let found = match **e {
                 Expr::Var(var) => slot(var, attr).map(|at| (var, at)),
@@ -195,7 +204,6 @@ fn resolve(expr: &Expr, slot: &impl Fn(Var, &str) -> Option<usize>) -> Expr {
         Expr::Lit(_) | Expr::Var(_) | Expr::Slot(..) | Expr::HasSlot(..) => expr.clone(),
         Expr::Not(e) => Expr::Not(each(e)),
         Expr::Neg(e) => Expr::Neg(each(e)),
-        Expr::And(a, b) => Expr::And(each(a), each(b)),
         Expr::Or(a, b) => Expr::Or(each(a), each(b)),
         Expr::Binary(op, a, b) => Expr::Binary(*op, each(a), each(b)),
         Expr::Like(e, pattern) => Expr::Like(each(e), pattern.clone()),
@@ -203,14 +211,14 @@ fn resolve(expr: &Expr, slot: &impl Fn(Var, &str) -> Option<usize>) -> Expr {
         Expr::IsEmpty(e) => Expr::IsEmpty(each(e)),
         Expr::If(c, a, b) => Expr::If(each(c), each(a), each(b)),
         Expr::Set(items) => {
-            let items: Vec<Expr> = items.iter().map(|i| resolve(i, slot)).collect();
+            let items: Vec<Expr> = items.iter().map(|i| prepare(i, None, slot)).collect();
             match items.iter().map(literal).collect() {
                 Some(values) => Expr::Lit(Value::Set(values)),
                 None => Expr::Set(items),
             }
         }
         Expr::Record(fields) => {
-            let fields: Vec<(String, Expr)> = fields.iter().map(|(k, v)| (k.clone(), resolve(v, slot))).collect();
+            let fields: Vec<(String, Expr)> = fields.iter().map(|(k, v)| (k.clone(), prepare(v, None, slot))).collect();
             match fields.iter().map(|(k, v)| Some((k.clone().into(), literal(v)?))).collect() {
                 Some(values) => Expr::Lit(Value::Record(values)),
                 None => Expr::Record(fields),
@@ -219,23 +227,20 @@ fn resolve(expr: &Expr, slot: &impl Fn(Var, &str) -> Option<usize>) -> Expr {
     }
 }
 
-fn fold_action(expr: &Expr, action: &Value<'_>) -> Expr {
+/// The value of `expr` if it compares the action with literals (`action == …`, `action in
+/// …`), for a request whose action is `action`.
+fn fold_action(expr: &Expr, action: &Value<'_>) -> Option<Expr> {
     let entity = |v: &Value<'_>| matches!(v, Value::Entity(_));
-    match expr {
-        Expr::And(a, b) => Expr::And(Box::new(fold_action(a, action)), Box::new(fold_action(b, action))),
-        Expr::Binary(BinOp::Eq, a, b) => match (a.as_ref(), b.as_ref()) {
-            (Expr::Var(Var::Action), Expr::Lit(v)) | (Expr::Lit(v), Expr::Var(Var::Action)) => {
-                Expr::Lit(Value::Bool(action.equals(v)))
-            }
-            _ => expr.clone(),
-        },
-        Expr::Binary(BinOp::In, a, b) => match (a.as_ref(), b.as_ref()) {
-            (Expr::Var(Var::Action), Expr::Lit(v)) if entity(v) => Expr::Lit(Value::Bool(action.equals(v))),
-            (Expr::Var(Var::Action), Expr::Lit(Value::Set(items))) if items.iter().all(entity) => {
-                Expr::Lit(Value::Bool(items.iter().any(|v| action.equals(v))))
-            }
-            _ => expr.clone(),
-        },
-        _ => expr.clone(),
-    }
+    let Expr::Binary(op, a, b) = expr else { return None };
+    let holds = match (op, a.as_ref(), b.as_ref()) {
+        (BinOp::Eq, Expr::Var(Var::Action), Expr::Lit(v)) | (BinOp::Eq, Expr::Lit(v), Expr::Var(Var::Action)) => {
+            action.equals(v)
+        }
+        (BinOp::In, Expr::Var(Var::Action), Expr::Lit(v)) if entity(v) => action.equals(v),
+        (BinOp::In, Expr::Var(Var::Action), Expr::Lit(Value::Set(items))) if items.iter().all(entity) => {
+            items.iter().any(|v| action.equals(v))
+        }
+        _ => return None,
+    };
+    Some(Expr::Lit(Value::Bool(holds)))
 }

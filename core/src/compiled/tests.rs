@@ -94,27 +94,30 @@ fn both(text: &str) -> (Outcome, Outcome) {
     let decision = decide(compiled.iter().map(|p| (&p.id, p)), &input);
     // The policies with the request's action compared beforehand decide the same.
     let action = Value::Entity(EntityRef { ty: "Action".into(), id: "lend".into() });
-    let folded: Vec<_> = compiled.iter().map(|p| p.for_action(&action)).collect();
+    let folded: Vec<_> = compiled.iter().map(|p| p.prepared(Some(&action), &|_, _| None)).collect();
     assert_eq!(decide(folded.iter().map(|p| (&p.id, p)), &input), decision, "{text}");
-    // So do they with attributes read by slot, as an engine gives them.
-    let layouts = [layout(&principal, &[]), layout(&[], &["none", "level"]), layout(&context, &["missing"])];
+    // So do they with attributes read by slot, as an engine gives them, with the action
+    // compared beforehand and without.
+    let layouts = [
+        ("principal", layout(&principal, &[])),
+        ("resource", layout(&[], &["none", "level"])),
+        ("context", layout(&context, &["missing"])),
+    ];
+    let names = |section: &str| &layouts.iter().find(|(name, _)| *name == section).unwrap().1;
     let slot = |var: Var, name: &str| {
-        let names = match var {
-            Var::Principal => &layouts[0],
-            Var::Resource => &layouts[1],
-            Var::Context => &layouts[2],
-            Var::Action => return None,
-        };
+        let names = &layouts.iter().find(|(section, _)| *section == var.name())?.1;
         names.iter().position(|n| n == name)
     };
     let by_slot = Input::new(
-        (EntityRef { ty: "Requester".into(), id: "p".into() }, slotted(&layouts[0], &principal)),
+        (EntityRef { ty: "Requester".into(), id: "p".into() }, slotted(names("principal"), &principal)),
         EntityRef { ty: "Action".into(), id: "lend".into() },
-        (EntityRef { ty: "Resource".into(), id: "r".into() }, slotted(&layouts[1], &[])),
-        slotted(&layouts[2], &context),
+        (EntityRef { ty: "Resource".into(), id: "r".into() }, slotted(names("resource"), &[])),
+        slotted(names("context"), &context),
     );
-    let resolved: Vec<_> = folded.iter().map(|p| p.prepared(&slot)).collect();
-    assert_eq!(decide(resolved.iter().map(|p| (&p.id, p)), &by_slot), decision, "{text}");
+    for action in [Some(&action), None] {
+        let prepared: Vec<_> = compiled.iter().map(|p| p.prepared(action, &slot)).collect();
+        assert_eq!(decide(prepared.iter().map(|p| (&p.id, p)), &by_slot), decision, "{text}");
+    }
     let mut reason: Vec<String> = decision.reasons.iter().map(|s| (*s).clone()).collect();
     let mut errors: Vec<String> = decision.errors.iter().map(|(s, _)| (*s).clone()).collect();
     reason.sort();
@@ -243,7 +246,7 @@ fn declared_attributes_of_the_variables_are_read_by_slot_and_others_by_name() {
         (Var::Context, "catalog") => Some(2),
         _ => None,
     };
-    let resolved = format!("{:?}", policy.prepared(&slot).condition);
+    let resolved = format!("{:?}", policy.prepared(None, &slot).condition);
     for read in
         ["HasSlot(Principal, 4)", "Slot(Principal, 4)", "Slot(Context, 7)", "GetAttr(Slot(Context, 2), \"name\")"]
     {
@@ -257,4 +260,27 @@ fn declared_attributes_of_the_variables_are_read_by_slot_and_others_by_name() {
     assert!(
         resolved.contains("\"undeclared\"") && resolved.contains("\"q\"") && resolved.matches("GetAttr").count() == 3
     );
+}
+
+#[test]
+fn the_action_is_compared_beforehand_in_the_top_level_conjunction_only() {
+    let text = r#"permit (principal, action in [Action::"lend", Action::"give"], resource) when {
+        principal.level == 3 && (action == Action::"borrow" || context.yes)
+    };"#;
+    let set = PolicySet::from_str(text).unwrap();
+    let policy = compile("p", set.policies().next().unwrap()).unwrap();
+    let slot = |var: Var, name: &str| (var == Var::Principal && name == "level").then_some(0);
+    let lend = Value::Entity(EntityRef { ty: "Action".into(), id: "lend".into() });
+    let prepared = format!("{:?}", policy.prepared(Some(&lend), &slot).condition);
+    // In one walk the scope is decided and the attribute is read by slot; the comparison
+    // under `||` is left as written, as the fold reaches only the conditions the
+    // top-level `&&` joins (where a scope is compiled to).
+    assert!(prepared.contains("Lit(Bool(true))") && !prepared.contains("Lit(Bool(false))"), "{prepared}");
+    assert!(prepared.contains("Slot(Principal, 0)"), "{prepared}");
+    assert_eq!(prepared.matches("Var(Action)").count(), 1, "{prepared}");
+    let borrow = Value::Entity(EntityRef { ty: "Action".into(), id: "borrow".into() });
+    let prepared = format!("{:?}", policy.prepared(Some(&borrow), &slot).condition);
+    assert!(prepared.contains("Lit(Bool(false))"), "{prepared}");
+    let unfolded = format!("{:?}", policy.prepared(None, &slot).condition);
+    assert_eq!(unfolded.matches("Var(Action)").count(), 2, "{unfolded}");
 }
