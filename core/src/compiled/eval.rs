@@ -97,14 +97,13 @@ impl<'a> Input<'a> {
         // `principal.x` and `resource.x`, most of what policies read, reach here with the
         // variable's own name: found by its address, without comparing names.
         let own = |v: &Value<'_>| matches!(v, Value::Entity(u) if std::ptr::eq(u, uid));
-        let at = if own(&self.principal) {
-            self.entities.first()
+        if own(&self.principal) {
+            self.slots_of(Var::Principal)
         } else if own(&self.resource) {
-            self.entities.get(1)
+            self.slots_of(Var::Resource)
         } else {
-            self.entities.iter().find(|(u, _)| u == uid)
-        };
-        at.map(|(_, a)| a)
+            self.entities.iter().find(|(u, _)| u == uid).map(|(_, a)| a)
+        }
     }
 
     /// The attributes a variable's slots index: the principal's, the resource's or the
