@@ -69,10 +69,16 @@ const sizes = (bytes) => ({
   brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
 });
 
+const measured = new Map();
+const sizesOf = (file) => {
+  if (!measured.has(file)) measured.set(file, sizes(readFileSync(file)));
+  return measured.get(file);
+};
+
 for (const { name, file, budget } of MODULES) {
   test(`the ${name} WebAssembly module stays within its size budget`, (t) => {
     assert.ok(existsSync(file), `${file} is missing: run scripts/build-wasm first`);
-    const s = sizes(readFileSync(file));
+    const s = sizesOf(file);
     const share = s.gzip / CEDAR_WASM_4_13.gzip;
     const target = name === "forms" ? ` (target ${TARGET_GZIP_SHARE * 100}%)` : "";
     t.diagnostic(`${name}: raw ${s.raw}, gzip ${s.gzip}, brotli ${s.brotli} bytes; gzip ${(share * 100).toFixed(1)}% of cedar-wasm 4.13.0's${target}`);
@@ -93,5 +99,24 @@ test("cedar-wasm's figures are those of the installed 4.13.0, where bench/ has i
   assert.deepEqual(
     { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length },
     { raw: CEDAR_WASM_4_13.raw, gzip: CEDAR_WASM_4_13.gzip },
+  );
+});
+
+// The package's README tells front-end developers what they serve: its figures (MB, two
+// decimals) are held to the modules built here and to cedar-wasm's, so that they move with
+// the modules rather than with someone's memory.
+test("the package README gives the modules' sizes as measured", () => {
+  const readme = readFileSync(join(here, "..", "wasm", "package", "README.md"), "utf8").replace(/\s+/g, " ");
+  const mb = String.raw`(\d+\.\d\d)`;
+  const stated = new RegExp(
+    String.raw`\`forms\.wasm\` is ${mb} MB, ${mb} MB with gzip -9 and ${mb} MB with Brotli at quality 11 ` +
+      String.raw`\(\`full\.wasm\`: ${mb}, ${mb} and ${mb} MB; \`@cedar-policy/cedar-wasm\` 4\.13\.0's module: ${mb}, ${mb} and ${mb} MB`,
+  ).exec(readme);
+  assert.ok(stated, "the README's sentence on the modules' sizes is not found (it is matched word for word)");
+  const rounded = ({ raw, gzip, brotli }) => [raw, gzip, brotli].map((b) => (b / 1e6).toFixed(2));
+  const [forms, full] = MODULES.map(({ file }) => rounded(sizesOf(file)));
+  assert.deepEqual(
+    { forms: stated.slice(1, 4), full: stated.slice(4, 7), cedar: stated.slice(7, 10) },
+    { forms, full, cedar: rounded(CEDAR_WASM_4_13) },
   );
 });
