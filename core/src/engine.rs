@@ -310,8 +310,9 @@ pub struct Engine {
     compiled: OnceLock<Result<Vec<(Rule, CompiledPolicy)>, Error>>,
     /// For each kind, the compiled policies whose scope may name its action, each with its
     /// index into `compiled`, prepared with the kind's action and the vocabulary's slots
-    /// (`CompiledPolicy::prepared`): found once, not for every request.
-    compiled_kinds: OnceLock<Vec<(String, OfKind)>>,
+    /// (`CompiledPolicy::prepared`): found once, not for every request, and for a kind
+    /// when it is first decided (a page that checks one form waits for that one only).
+    compiled_kinds: OnceLock<Vec<(String, OnceLock<OfKind>)>>,
     /// Cedar's policy set, which decides when present: not in an engine made from a
     /// compiled pack, which has the compiled policies only.
     #[cfg(feature = "cedar")]
@@ -413,24 +414,21 @@ impl Engine {
     /// `policies_for`: a policy whose scope names other kinds' actions only is false on
     /// such a request before any condition, so it need not be evaluated.
     fn compiled_of_kind(&self, kind: &str, compiled: &[(Rule, CompiledPolicy)]) -> &[(usize, CompiledPolicy)] {
-        let kinds = self.compiled_kinds.get_or_init(|| {
+        let kinds =
+            self.compiled_kinds.get_or_init(|| self.input.kinds().map(|k| (k.to_owned(), OnceLock::new())).collect());
+        // `read` has refused a kind the vocabulary does not know.
+        let Some((_, of_kind)) = kinds.iter().find(|(k, _)| k == kind) else { return &[] };
+        of_kind.get_or_init(|| {
             let is_kind = |a: &str| self.input.kinds().any(|k| k == a);
             let slot = |var, name: &str| self.input.slot(var, name);
-            self.input
-                .kinds()
-                .map(|kind| {
-                    let action = compiled::Value::Entity(cedar_input::action_of(kind));
-                    let of_kind = compiled
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, (_, p))| p.names_kind(kind, is_kind) != Some(false))
-                        .map(|(i, (_, p))| (i, p.prepared(Some(&action), &slot)));
-                    (kind.to_owned(), of_kind.collect())
-                })
+            let action = compiled::Value::Entity(cedar_input::action_of(kind));
+            compiled
+                .iter()
+                .enumerate()
+                .filter(|(_, (_, p))| p.names_kind(kind, is_kind) != Some(false))
+                .map(|(i, (_, p))| (i, p.prepared(Some(&action), &slot)))
                 .collect()
-        });
-        // `read` has refused a kind the vocabulary does not know.
-        kinds.iter().find(|(k, _)| k == kind).map_or(&[], |(_, of_kind)| of_kind)
+        })
     }
 
     /// Decides a request with the compiled policies instead of Cedar: the same verdict as
