@@ -1,8 +1,6 @@
 //! Working days by the State Council's yearly holiday notices, kept as data under
 //! `policies/calendar/` (one file a year; adding a year adds a file).
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::Deserialize;
 
@@ -11,13 +9,13 @@ use crate::error::Error;
 /// The official calendar: which days are holidays and which weekend days are worked.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Calendar {
-    years: BTreeMap<i32, Year>,
+    years: Vec<(i32, Year)>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 struct Year {
-    days_off: BTreeSet<NaiveDate>,
-    make_up_days: BTreeSet<NaiveDate>,
+    days_off: Vec<NaiveDate>,
+    make_up_days: Vec<NaiveDate>,
 }
 
 /// The end of a period of working days.
@@ -63,6 +61,21 @@ struct MakeUpDay {
     holiday: String,
 }
 
+// Sorted vectors rather than B-trees: a few dozen days a year, looked up by bisection, and
+// in the forms module without a B-tree's code for each of their types.
+
+/// Puts `item` into the sorted `items`, unless one equal to it is there.
+fn insert<T: PartialOrd>(items: &mut Vec<T>, item: T) {
+    let at = items.partition_point(|i| *i < item);
+    if items.get(at) != Some(&item) {
+        items.insert(at, item);
+    }
+}
+
+fn has(days: &[NaiveDate], day: NaiveDate) -> bool {
+    days.binary_search(&day).is_ok()
+}
+
 fn is_weekend(d: NaiveDate) -> bool {
     matches!(d.weekday(), Weekday::Sat | Weekday::Sun)
 }
@@ -74,7 +87,7 @@ impl Calendar {
         for (name, text) in files {
             let file: YearFile = serde_json::from_str(text).map_err(|e| Error::policies(name, e))?;
             let bad = |m: String| Error::policies(name, m);
-            if calendar.years.contains_key(&file.year) {
+            if calendar.year(file.year).is_some() {
                 return Err(bad(format!("year {} is given twice", file.year)));
             }
             let mut year = Year::default();
@@ -84,7 +97,7 @@ impl Calendar {
                 }
                 let mut d = h.from;
                 while d <= h.to {
-                    year.days_off.insert(d);
+                    insert(&mut year.days_off, d);
                     d = d.checked_add_days(Days::new(1)).ok_or_else(|| bad("date overflow".into()))?;
                 }
             }
@@ -92,22 +105,28 @@ impl Calendar {
                 if m.date.year() != file.year || !is_weekend(m.date) {
                     return Err(bad(format!("make-up working day {} is not a weekend day of {}", m.date, file.year)));
                 }
-                year.make_up_days.insert(m.date);
+                insert(&mut year.make_up_days, m.date);
             }
-            calendar.years.insert(file.year, year);
+            let at = calendar.years.partition_point(|(y, _)| *y < file.year);
+            calendar.years.insert(at, (file.year, year));
         }
         Ok(calendar)
     }
 
+    /// The data of `year`, if it is covered.
+    fn year(&self, year: i32) -> Option<&Year> {
+        self.years.binary_search_by_key(&year, |(y, _)| *y).ok().and_then(|at| self.years.get(at)).map(|(_, y)| y)
+    }
+
     /// The years the data covers.
     pub fn years(&self) -> impl Iterator<Item = i32> + '_ {
-        self.years.keys().copied()
+        self.years.iter().map(|(y, _)| *y)
     }
 
     /// Whether `day` is a working day, and whether the data covers its year.
     pub fn is_working_day(&self, day: NaiveDate) -> (bool, bool) {
-        match self.years.get(&day.year()) {
-            Some(y) => (y.make_up_days.contains(&day) || !(is_weekend(day) || y.days_off.contains(&day)), true),
+        match self.year(day.year()) {
+            Some(y) => (has(&y.make_up_days, day) || !(is_weekend(day) || has(&y.days_off, day)), true),
             None => (!is_weekend(day), false),
         }
     }
@@ -148,13 +167,13 @@ impl Calendar {
             }
         }
         let inside = |d: &&NaiveDate| from < **d && **d <= to;
-        for year in self.years.range(from.year()..=to.year()).map(|(_, y)| y) {
+        for year in self.years.iter().filter(|(y, _)| (from.year()..=to.year()).contains(y)).map(|(_, y)| y) {
             count += i64::try_from(year.make_up_days.iter().filter(inside).count()).unwrap_or(0);
             count -=
                 i64::try_from(year.days_off.iter().filter(inside).filter(|d| !is_weekend(**d)).count()).unwrap_or(0);
         }
         let first = from.succ_opt().unwrap_or(from).year();
-        let covered = span == 0 || (first..=to.year()).all(|y| self.years.contains_key(&y));
+        let covered = span == 0 || (first..=to.year()).all(|y| self.year(y).is_some());
         (count, covered)
     }
 }
@@ -189,6 +208,23 @@ mod tests {
     fn beyond_the_data_counts_weekends_only_and_says_so() {
         let d = calendar().add_working_days(day("2026-12-30"), 5);
         assert_eq!(d, Deadline { due: day("2027-01-06"), covered: false });
+    }
+
+    #[test]
+    fn a_day_off_given_twice_is_one_day_off() {
+        let year = |holidays: &str| {
+            let text = format!(r#"{{"year":2030,"holidays":[{holidays}],"makeUpWorkingDays":[]}}"#);
+            Calendar::from_files([("2030.json", text.as_str())]).unwrap()
+        };
+        let once = year(r#"{"name":"a","from":"2030-05-01","to":"2030-05-03"}"#);
+        let twice = year(
+            r#"{"name":"a","from":"2030-05-01","to":"2030-05-03"},{"name":"b","from":"2030-05-02","to":"2030-05-03"}"#,
+        );
+        assert_eq!(once, twice);
+        // After Tuesday 2030-04-30, with the 1st to the 3rd off, the working days up to the
+        // 7th are the 6th and the 7th (Monday, Tuesday).
+        assert_eq!(twice.working_days_between(day("2030-04-30"), day("2030-05-07")), (2, true));
+        assert_eq!(twice.add_working_days(day("2030-04-30"), 1).due, day("2030-05-06"));
     }
 
     #[test]
