@@ -329,3 +329,35 @@ fn is_name(s: &str) -> bool {
     chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing, reason = "a test fails loudly")]
+
+    use super::Vocabulary;
+    use crate::pack::PackManifest;
+
+    /// The base pack's first enum field, and its vocabulary read with the values at `again`
+    /// listed once more after the others.
+    fn first_enum_with_again(again: &[usize]) -> (serde_json::Value, Result<Vocabulary, crate::Error>) {
+        let text = crate::embedded::PACKS.iter().find(|p| p.id == "base").unwrap().manifest;
+        let mut json: serde_json::Value = serde_json::from_str(text).unwrap();
+        let fields = json["fields"].as_array_mut().unwrap();
+        let field = fields.iter_mut().find(|f| f["type"] == "enum").unwrap();
+        let before = field.clone();
+        let values = field["values"].as_array_mut().unwrap();
+        let repeated: Vec<_> = again.iter().map(|i| values[*i].clone()).collect();
+        values.extend(repeated);
+        let manifest = PackManifest::parse("pack.json", &json.to_string()).unwrap();
+        (before, Vocabulary::merge([("pack.json", &manifest)]))
+    }
+
+    #[test]
+    fn of_enum_values_listed_twice_the_first_found_again_is_named() {
+        assert!(first_enum_with_again(&[]).1.is_ok());
+        let (field, result) = first_enum_with_again(&[1, 0]);
+        let message = result.unwrap_err().to_string();
+        let (name, value) = (field["field"].as_str().unwrap(), field["values"][1]["value"].as_str().unwrap());
+        assert!(message.contains(&format!("field `{name}`: value `{value}` is listed twice")), "{message}");
+    }
+}
