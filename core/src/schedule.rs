@@ -100,16 +100,17 @@ pub(crate) fn check_links(rules: &std::collections::HashMap<String, Rule>) -> Re
     let routes = |id: &str| {
         rules.values().any(|r| r.id == id && matches!(&r.role, Role::Ground { route: Some(_), .. } | Role::Step { .. }))
     };
-    let mut linked: Vec<(&Rule, &str)> = rules
+    // The first such policy in the files' order is named, whatever the map's order.
+    let broken = rules
         .values()
         .filter_map(|r| match &r.role {
             Role::Ground { route: Some(RouteSpec { after: Some(after), .. }), .. }
             | Role::Step { route: RouteSpec { after: Some(after), .. } } => Some((r, after.as_str())),
             _ => None,
         })
-        .collect();
-    linked.sort_by_key(|(r, _)| r.order);
-    match linked.into_iter().find(|(r, after)| *after == r.id || !routes(after)) {
+        .filter(|(r, after)| *after == r.id || !routes(after))
+        .min_by_key(|(r, _)| r.order);
+    match broken {
         None => Ok(()),
         Some((r, after)) => Err(crate::error::Error::in_policy(
             &r.file,

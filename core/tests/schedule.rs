@@ -63,6 +63,17 @@ fn a_step_after_an_unknown_policy_does_not_load() {
     }
 }
 
+/// Of several broken links the first policy in the files' order is named, on every load
+/// (the engine keeps its policies in a map whose order changes from one load to the next).
+#[test]
+fn of_several_broken_steps_the_first_in_the_files_is_named() {
+    let s = lishui_with(|t| t.replace("@after(\"lishui.open.", "@after(\"lishui.nowhere."));
+    for _ in 0..8 {
+        let m = Engine::from_sources(&s).unwrap_err().to_string();
+        assert!(m.contains("policy `lishui.open.restricted.review`: `@after(\"lishui.nowhere."), "{m}");
+    }
+}
+
 /// The order is the annotations': unlinking the need review from the check makes two
 /// routes that compete (the later due date wins: the check, due 22 October, over the
 /// need review's round ending 30 September), and the check has no step after it.

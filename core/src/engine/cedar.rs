@@ -231,7 +231,7 @@ impl Engine {
     pub(crate) fn ordered_policies(&self) -> Vec<(&str, &cedar_policy::Policy)> {
         let Some(cedar) = &self.cedar else { return Vec::new() };
         let mut rules: Vec<&Rule> = self.rules.values().collect();
-        rules.sort_by_key(|r| r.order);
+        super::in_files_order(&mut rules);
         rules
             .into_iter()
             .filter_map(|r| cedar.policies.policy(&PolicyId::new(&r.id)).map(|p| (r.id.as_str(), p)))
@@ -300,7 +300,7 @@ pub(super) fn compile_all(
     rules: &HashMap<String, Rule>,
 ) -> Result<Vec<(Rule, CompiledPolicy)>, Error> {
     let mut ordered: Vec<&Rule> = rules.values().collect();
-    ordered.sort_by_key(|r| r.order);
+    super::in_files_order(&mut ordered);
     ordered
         .into_iter()
         .map(|rule| {
