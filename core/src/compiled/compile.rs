@@ -3,8 +3,6 @@
 //! the evaluator does not reproduce exactly is refused with the policy's id and the
 //! construct, never translated approximately.
 
-use std::collections::BTreeMap;
-
 use serde_json::{Map, Value as Json};
 
 use super::ir::{BinOp, CompiledPolicy, Effect, Expr, PatternElem, Var};
@@ -237,9 +235,7 @@ fn literal(json: &Json) -> Result<Value<'static>, Unsupported> {
                 _ => return Err(unsupported(format!("the extension value `{extn}`"))),
             }
         }
-        Json::Object(map) => Value::Record(
-            map.iter().map(|(k, v)| Ok((k.clone().into(), literal(v)?))).collect::<Result<BTreeMap<_, _>, _>>()?,
-        ),
+        Json::Object(map) => Value::record(map.iter().map(|(k, v)| Ok((k.clone().into(), literal(v)?))))?,
         Json::Null => return Err(unsupported("`null`")),
     })
 }

@@ -235,7 +235,7 @@ pub fn eval<'a>(expr: &'a Expr, input: &'a Input<'a>) -> Evaluated<'a> {
             Var::Action => Cow::Borrowed(&input.action),
             Var::Resource => Cow::Borrowed(&input.resource),
             Var::Context => {
-                Cow::Owned(Value::Record(input.context.given().map(|(k, v)| (Cow::Borrowed(k), v.clone())).collect()))
+                Cow::Owned(Value::record(input.context.given().map(|(k, v)| Ok((Cow::Borrowed(k), v.clone()))))?)
             }
         }),
         Expr::Not(_) | Expr::And(..) | Expr::Or(..) | Expr::HasAttr(..) | Expr::HasSlot(..) => {
@@ -268,13 +268,9 @@ pub fn eval<'a>(expr: &'a Expr, input: &'a Input<'a>) -> Evaluated<'a> {
             let items = items.iter().map(|i| eval(i, input).map(Cow::into_owned)).collect::<Result<_, _>>()?;
             owned(Value::Set(items))
         }
-        Expr::Record(fields) => {
-            let fields = fields
-                .iter()
-                .map(|(k, v)| Ok((Cow::Borrowed(k.as_str()), eval(v, input)?.into_owned())))
-                .collect::<Result<_, EvalError>>()?;
-            owned(Value::Record(fields))
-        }
+        Expr::Record(fields) => owned(Value::record(
+            fields.iter().map(|(k, v)| Ok((Cow::Borrowed(k.as_str()), eval(v, input)?.into_owned()))),
+        )?),
     }
 }
 

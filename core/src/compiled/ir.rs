@@ -219,9 +219,9 @@ fn prepare(expr: &Expr, action: Option<&Value<'_>>, slot: &impl Fn(Var, &str) ->
         }
         Expr::Record(fields) => {
             let fields: Vec<(String, Expr)> = fields.iter().map(|(k, v)| (k.clone(), prepare(v, None, slot))).collect();
-            match fields.iter().map(|(k, v)| Some((k.clone().into(), literal(v)?))).collect() {
-                Some(values) => Expr::Lit(Value::Record(values)),
-                None => Expr::Record(fields),
+            match Value::record(fields.iter().map(|(k, v)| literal(v).map(|v| (k.clone().into(), v)).ok_or(()))) {
+                Ok(record) => Expr::Lit(record),
+                Err(()) => Expr::Record(fields),
             }
         }
     }

@@ -36,6 +36,20 @@ pub enum Value<'a> {
     DateTime(i64),
 }
 
+impl<'a> Value<'a> {
+    /// A record of `fields`, or the first error among them. Built by inserting each field: a
+    /// B-tree collected from an iterator sorts the fields first, and each place that
+    /// collected one had a sort of its own in the forms module.
+    pub fn record<E>(fields: impl IntoIterator<Item = Result<(Cow<'a, str>, Value<'a>), E>>) -> Result<Value<'a>, E> {
+        let mut record = BTreeMap::new();
+        for field in fields {
+            let (name, value) = field?;
+            record.insert(name, value);
+        }
+        Ok(Value::Record(record))
+    }
+}
+
 impl Value<'_> {
     /// Cedar's `==`: values of different types are unequal (never an error); sets are
     /// equal when each holds every element of the other.
