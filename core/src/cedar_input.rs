@@ -757,8 +757,8 @@ mod tests {
     }
 
     /// Of several unreadable values the first the pack declares is named, and an unknown key
-    /// before any of them, in whichever order the keys come (as given, or sorted by name:
-    /// `serde_json` keeps the order given where a dependency asks it to, as natively).
+    /// before any of them, whatever the order of the keys (`serde_json` keeps them as given:
+    /// the crate asks for `preserve_order`).
     #[test]
     fn of_several_unreadable_fields_the_first_declared_is_named() {
         let engine = Engine::builtin("ganzi").unwrap();
