@@ -308,11 +308,12 @@ pub struct Engine {
     /// compile is a load error), and for a built-in pack when first needed, as its
     /// validation is left to the tests (which compile every built-in pack).
     compiled: OnceLock<Result<Vec<(Rule, CompiledPolicy)>, Error>>,
-    /// For each kind, the compiled policies whose scope may name its action, each with its
-    /// index into `compiled`, prepared with the kind's action and the vocabulary's slots
-    /// (`CompiledPolicy::prepared`): found once, not for every request, and for a kind
-    /// when it is first decided (a page that checks one form waits for that one only).
-    compiled_kinds: OnceLock<Vec<(String, OnceLock<OfKind>)>>,
+    /// For each kind, in the vocabulary's order, the compiled policies whose scope may name
+    /// its action, each with its index into `compiled`, prepared with the kind's action and
+    /// the vocabulary's slots (`CompiledPolicy::prepared`): found once, not for every
+    /// request, and for a kind when it is first decided (a page that checks one form waits
+    /// for that one only).
+    compiled_kinds: OnceLock<Vec<OnceLock<OfKind>>>,
     /// Cedar's policy set, which decides when present: not in an engine made from a
     /// compiled pack, which has the compiled policies only.
     #[cfg(feature = "cedar")]
@@ -414,10 +415,11 @@ impl Engine {
     /// `policies_for`: a policy whose scope names other kinds' actions only is false on
     /// such a request before any condition, so it need not be evaluated.
     fn compiled_of_kind(&self, kind: &str, compiled: &[(Rule, CompiledPolicy)]) -> &[(usize, CompiledPolicy)] {
-        let kinds =
-            self.compiled_kinds.get_or_init(|| self.input.kinds().map(|k| (k.to_owned(), OnceLock::new())).collect());
+        let kinds = self.compiled_kinds.get_or_init(|| self.input.kinds().map(|_| OnceLock::new()).collect());
         // `read` has refused a kind the vocabulary does not know.
-        let Some((_, of_kind)) = kinds.iter().find(|(k, _)| k == kind) else { return &[] };
+        let Some(of_kind) = self.input.kinds().position(|k| k == kind).and_then(|at| kinds.get(at)) else {
+            return &[];
+        };
         of_kind.get_or_init(|| {
             let is_kind = |a: &str| self.input.kinds().any(|k| k == a);
             let slot = |var, name: &str| self.input.slot(var, name);
