@@ -103,16 +103,13 @@ fn both(text: &str) -> (Outcome, Outcome) {
         ("resource", layout(&[], &["none", "level"])),
         ("context", layout(&context, &["missing"])),
     ];
-    let names = |section: &str| &layouts.iter().find(|(name, _)| *name == section).unwrap().1;
-    let slot = |var: Var, name: &str| {
-        let names = &layouts.iter().find(|(section, _)| *section == var.name())?.1;
-        names.iter().position(|n| n == name)
-    };
+    let names = |section: &str| layouts.iter().find(|(name, _)| *name == section).map(|(_, names)| names);
+    let slot = |var: Var, name: &str| names(var.name())?.iter().position(|n| n == name);
     let by_slot = Input::new(
-        (EntityRef { ty: "Requester".into(), id: "p".into() }, slotted(names("principal"), &principal)),
+        (EntityRef { ty: "Requester".into(), id: "p".into() }, slotted(names("principal").unwrap(), &principal)),
         EntityRef { ty: "Action".into(), id: "lend".into() },
-        (EntityRef { ty: "Resource".into(), id: "r".into() }, slotted(names("resource"), &[])),
-        slotted(names("context"), &context),
+        (EntityRef { ty: "Resource".into(), id: "r".into() }, slotted(names("resource").unwrap(), &[])),
+        slotted(names("context").unwrap(), &context),
     );
     for action in [Some(&action), None] {
         let prepared: Vec<_> = compiled.iter().map(|p| p.prepared(action, &slot)).collect();
