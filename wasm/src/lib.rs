@@ -140,7 +140,8 @@ impl Engine {
         self.inner.jurisdiction().to_string()
     }
 
-    /// The jurisdiction's name and regulations: titles, dates in force, articles.
+    /// The jurisdiction's name and regulations: titles, dates in force, articles. A new
+    /// object at each read, every article's text in it: read it once and keep it.
     #[wasm_bindgen(getter, unchecked_return_type = "JurisdictionInfo")]
     pub fn regulation(&self) -> Result<JsValue, JsValue> {
         plain(self.inner.info())
@@ -148,7 +149,8 @@ impl Engine {
 
     /// What a request to this engine's pack may hold, from its `pack.json` files: the
     /// kinds, and every field with its JSON Pointer, type, allowed values and labels (what
-    /// `bindForm` reads controls by, and forms label fields with).
+    /// `bindForm` reads controls by, and forms label fields with). A new object at each
+    /// read: read it once and keep it.
     #[wasm_bindgen(getter, unchecked_return_type = "PackContract")]
     pub fn contract(&self) -> Result<JsValue, JsValue> {
         plain(&self.inner.vocabulary().contract())
