@@ -16,13 +16,17 @@ import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statS
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { buildSync } from "esbuild";
+import { buildSync, transformSync } from "esbuild";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "..");
 
-/** Builds into `out` (default js-demo/dist); returns the files written, relative to it. */
-export function build(out = join(here, "dist")) {
+/**
+ * Builds into `out` (default js-demo/dist); returns the files written, relative to it.
+ * `minify`: each script and style sheet minified in place, as a site would serve them
+ * (bench/run builds the demo the phone profile loads so); the files and their imports stay.
+ */
+export function build(out = join(here, "dist"), { minify = false } = {}) {
   // The playground's full web build; the forms' build as the npm package has it (forms/:
   // forms.wasm, the worker entry), from scripts/build-npm.
   const packages = { pkg: [join(root, "wasm", "pkg-web"), "pubdata_policy_wasm_bg.wasm"], "pkg-forms": [join(root, "wasm", "npm", "forms"), "forms.wasm"] };
@@ -46,7 +50,18 @@ export function build(out = join(here, "dist")) {
   bundleEditor(join(out, "editor.js"));
   copyVectors(join(root, "tests", "vectors"), join(out, "vectors"));
   copyCoverage(join(root, "policies"), join(out, "coverage"));
-  return listFiles(out).map((f) => relative(out, f)).sort();
+  const files = listFiles(out);
+  if (minify) files.filter((f) => /\.(js|css)$/.test(f) && f !== join(out, "editor.js")).forEach(minifyFile);
+  return files.map((f) => relative(out, f)).sort();
+}
+
+/** A script (an ES module) or a style sheet, minified in place. */
+function minifyFile(path) {
+  const loader = path.endsWith(".css") ? "css" : "js";
+  const { code } = transformSync(readFileSync(path, "utf8"), {
+    loader, minify: true, target: "es2022", format: loader === "js" ? "esm" : undefined, sourcefile: path,
+  });
+  writeFileSync(path, code);
 }
 
 /**
@@ -108,8 +123,10 @@ function listFiles(dir) {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   try {
-    const out = process.argv[2] ?? join(here, "dist");
-    const files = build(out);
+    const args = process.argv.slice(2);
+    const minify = args.includes("--minify");
+    const out = args.find((a) => a !== "--minify") ?? join(here, "dist");
+    const files = build(out, { minify });
     const bytes = files.reduce((n, f) => n + statSync(join(out, f)).size, 0);
     console.log(`js-demo: ${files.length} files, ${(bytes / 1e6).toFixed(1)} MB, in ${relative(process.cwd(), out) || out}`);
   } catch (e) {

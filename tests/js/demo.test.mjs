@@ -1079,3 +1079,42 @@ describe("the demo in Chromium", () => {
     assert.ok(made.length >= 4 * cases.length, `screenshots: ${made.join(", ")}`);
   });
 });
+
+// ---- built minified ------------------------------------------------------------------------
+
+describe("the demo built minified, as the phone profile of bench/browser.mjs loads it", () => {
+  const builds = {};
+
+  before(async () => {
+    builds.plain = await servedDemo("pdp-demo-plain-");
+    builds.minified = await servedDemo("pdp-demo-min-", { minify: true });
+  });
+
+  after(async () => {
+    await builds.plain?.close();
+    await builds.minified?.close();
+  });
+
+  /** What a page of a build shows once ready: the selected form's outcome and details. */
+  async function shown({ page, url }, path) {
+    await page.goto(`${url}${path}`);
+    await page.reload(); // a hash-only change would not load the page again
+    await page.waitForSelector("body[data-ready]", { timeout: 60_000 });
+    return page.evaluate(() => document.querySelector(".panel:not([hidden])")?.innerText ?? document.body.innerText);
+  }
+
+  test("its scripts are smaller, and each page shows what the plain build's shows, without errors", async () => {
+    const script = (b, file) => readFileSync(join(b.root, file), "utf8").length;
+    for (const file of ["app.js", "pkg-forms/pubdata_policy_wasm.js"]) {
+      assert.ok(script(builds.minified, file) < 0.8 * script(builds.plain, file), `${file} is minified`);
+    }
+    for (const path of ["#j=ganzi&form=share", "?engine=worker#j=lishui&form=open&lang=en", "playground.html#j=ganzi"]) {
+      const plain = await shown(builds.plain, path);
+      const minified = await shown(builds.minified, path);
+      assert.ok(plain.length > 100, `${path}: ${plain.slice(0, 200)}`);
+      assert.equal(minified, plain, path);
+    }
+    assert.deepEqual(builds.plain.errors, [], "errors in the plain build's pages");
+    assert.deepEqual(builds.minified.errors, [], "errors in the minified build's pages");
+  });
+});

@@ -10,10 +10,12 @@ import { serveStatic } from "../../js-demo/serve.mjs";
 import { launchChromium } from "./chromium.mjs";
 
 /**
- * `{ page, url, errors, close }`: `errors` collects uncaught exceptions and console errors
- * (empty it between tests); `close` stops the browser and the server and removes the build.
+ * `{ page, url, root, errors, close }`: `root` is the build's folder; `errors` collects
+ * uncaught exceptions and console errors (empty it between tests); `close` stops the
+ * browser and the server and removes the build. `minify`: the build's scripts and style
+ * sheets minified (`build`'s option), as bench/ serves the demo.
  */
-export async function servedDemo(prefix) {
+export async function servedDemo(prefix, { minify = false } = {}) {
   const out = mkdtempSync(join(tmpdir(), prefix));
   let served, browser;
   const close = async () => {
@@ -22,7 +24,7 @@ export async function servedDemo(prefix) {
     rmSync(out, { recursive: true, force: true });
   };
   try {
-    build(out);
+    build(out, { minify });
     served = await serveStatic({ root: out });
     browser = await launchChromium({ locale: "zh-CN" });
   } catch (e) {
@@ -32,5 +34,5 @@ export async function servedDemo(prefix) {
   const errors = [];
   browser.page.on("pageerror", (e) => errors.push(String(e)));
   browser.page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-  return { page: browser.page, url: served.url, errors, close };
+  return { page: browser.page, url: served.url, root: out, errors, close };
 }
