@@ -169,9 +169,34 @@ pub fn holds(expr: &Expr, input: &Input<'_>) -> Result<bool, EvalError> {
         },
         Expr::HasAttr(e, attr) => has_attr(e, attr, input),
         Expr::HasSlot(var, slot) => Ok(input.slots_of(*var).and_then(|a| a.slot(*slot)).is_some()),
-        Expr::Binary(BinOp::Eq, a, b) => Ok(eval(a, input)?.equals(eval(b, input)?.as_ref())),
-        Expr::Binary(BinOp::NotEq, a, b) => Ok(!eval(a, input)?.equals(eval(b, input)?.as_ref())),
+        Expr::Slot(var, slot) => boolean(slot_value(input, *var, *slot)?),
+        Expr::Binary(op, a, b) if !matches!(op, BinOp::Add | BinOp::Sub | BinOp::Mul) => {
+            // Most operands are a literal or an attribute in its slot: compared where they
+            // are, by reference (made a value first, each was most of a condition's time).
+            match (borrowed(a, input), borrowed(b, input)) {
+                (Some(x), Some(y)) => test(*op, x?, y?),
+                _ => test(*op, eval(a, input)?.as_ref(), eval(b, input)?.as_ref()),
+            }
+        }
         _ => boolean(eval(expr, input)?.as_ref()),
+    }
+}
+
+/// The value of a literal or of an attribute in its slot, by reference, without evaluating
+/// anything: `None` for any other expression.
+fn borrowed<'a>(expr: &'a Expr, input: &'a Input<'_>) -> Option<Result<&'a Value<'a>, EvalError>> {
+    match expr {
+        Expr::Lit(v) => Some(Ok(v)),
+        Expr::Slot(var, slot) => Some(slot_value(input, *var, *slot)),
+        _ => None,
+    }
+}
+
+/// `principal.x`, `resource.x` or `context.x` of the attribute in `slot`.
+fn slot_value<'i, 'a>(input: &'i Input<'a>, var: Var, slot: usize) -> Result<&'i Value<'a>, EvalError> {
+    match input.slots_of(var) {
+        Some(a) => a.slot(slot).ok_or_else(|| no_attribute(a.name(slot))),
+        None => Err(no_attribute("")),
     }
 }
 
@@ -254,10 +279,7 @@ pub fn eval<'a>(expr: &'a Expr, input: &'a Input<'a>) -> Evaluated<'a> {
             input.context.get(attr).map(Cow::Borrowed).ok_or_else(|| no_attribute(attr))
         }
         Expr::GetAttr(e, attr) => get_attr(eval(e, input)?, attr, input),
-        Expr::Slot(var, slot) => match input.slots_of(*var) {
-            Some(a) => a.slot(*slot).map(Cow::Borrowed).ok_or_else(|| no_attribute(a.name(*slot))),
-            None => Err(no_attribute("")),
-        },
+        Expr::Slot(var, slot) => slot_value(input, *var, *slot).map(Cow::Borrowed),
         Expr::Like(e, pattern) => match eval(e, input)?.as_ref() {
             Value::Str(s) => owned(Value::Bool(matches(&s.chars().collect::<Vec<_>>(), pattern))),
             other => Err(type_error("string", other)),
@@ -296,37 +318,45 @@ fn no_attribute(attr: &str) -> EvalError {
 }
 
 fn binary(op: BinOp, a: &Value<'_>, b: &Value<'_>) -> Result<Value<'static>, EvalError> {
+    let arithmetic = |f: fn(i64, i64) -> Option<i64>, name: &str| {
+        f(long(a)?, long(b)?).map(Value::Long).ok_or_else(|| overflow(name))
+    };
+    match op {
+        BinOp::Add => arithmetic(i64::checked_add, "+"),
+        BinOp::Sub => arithmetic(i64::checked_sub, "-"),
+        BinOp::Mul => arithmetic(i64::checked_mul, "*"),
+        _ => test(op, a, b).map(Value::Bool),
+    }
+}
+
+/// An operator whose value is a boolean (every one but `+`, `-` and `*`, which are
+/// [`binary`]'s), applied to its operands' values.
+fn test(op: BinOp, a: &Value<'_>, b: &Value<'_>) -> Result<bool, EvalError> {
     let compare = |a: &Value<'_>, b: &Value<'_>| match (a, b) {
         (Value::Long(x), Value::Long(y)) | (Value::DateTime(x), Value::DateTime(y)) => Ok(x.cmp(y)),
         (Value::Long(_) | Value::DateTime(_), other) => Err(type_error(a.type_name(), other)),
         (other, _) => Err(type_error("long or datetime", other)),
     };
-    let arithmetic = |f: fn(i64, i64) -> Option<i64>, name: &str| {
-        f(long(a)?, long(b)?).map(Value::Long).ok_or_else(|| overflow(name))
-    };
     Ok(match op {
-        BinOp::Eq => Value::Bool(a.equals(b)),
-        BinOp::NotEq => Value::Bool(!a.equals(b)),
-        BinOp::Less => Value::Bool(compare(a, b)?.is_lt()),
-        BinOp::LessEq => Value::Bool(compare(a, b)?.is_le()),
-        BinOp::Greater => Value::Bool(compare(a, b)?.is_gt()),
-        BinOp::GreaterEq => Value::Bool(compare(a, b)?.is_ge()),
-        BinOp::Add => arithmetic(i64::checked_add, "+")?,
-        BinOp::Sub => arithmetic(i64::checked_sub, "-")?,
-        BinOp::Mul => arithmetic(i64::checked_mul, "*")?,
-        BinOp::Contains => Value::Bool(set(a)?.iter().any(|x| x.equals(b))),
+        BinOp::Eq => a.equals(b),
+        BinOp::NotEq => !a.equals(b),
+        BinOp::Less => compare(a, b)?.is_lt(),
+        BinOp::LessEq => compare(a, b)?.is_le(),
+        BinOp::Greater => compare(a, b)?.is_gt(),
+        BinOp::GreaterEq => compare(a, b)?.is_ge(),
+        BinOp::Contains => set(a)?.iter().any(|x| x.equals(b)),
         BinOp::ContainsAll => {
             let (a, b) = (set(a)?, set(b)?);
-            Value::Bool(b.iter().all(|y| a.iter().any(|x| x.equals(y))))
+            b.iter().all(|y| a.iter().any(|x| x.equals(y)))
         }
         BinOp::ContainsAny => {
             let (a, b) = (set(a)?, set(b)?);
-            Value::Bool(b.iter().any(|y| a.iter().any(|x| x.equals(y))))
+            b.iter().any(|y| a.iter().any(|x| x.equals(y)))
         }
         BinOp::In => {
             let member = entity(a)?;
             // No entity has parents: `in` holds of the entity itself only.
-            let found = match b {
+            match b {
                 Value::Set(items) => {
                     let mut found = false;
                     for item in items {
@@ -335,9 +365,9 @@ fn binary(op: BinOp, a: &Value<'_>, b: &Value<'_>) -> Result<Value<'static>, Eva
                     found
                 }
                 other => entity(other)? == member,
-            };
-            Value::Bool(found)
+            }
         }
+        BinOp::Add | BinOp::Sub | BinOp::Mul => return Err(type_error("bool", &binary(op, a, b)?)),
     })
 }
 
@@ -372,8 +402,8 @@ fn matches(text: &[char], pattern: &[PatternElem]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{eval, matches, Attributes, EntityRef, Expr, Input, Value, Var};
-    use crate::compiled::ir::PatternElem;
+    use super::{eval, holds, matches, Attributes, EntityRef, EvalError, Expr, Input, Value, Var};
+    use crate::compiled::ir::{BinOp, PatternElem};
 
     #[test]
     fn a_name_given_twice_reads_as_its_last_value_alone_and_in_the_whole_record() {
@@ -391,6 +421,42 @@ mod tests {
         assert!(matches!(eval(&attr, &input).as_deref(), Ok(Value::Long(2))));
         let whole = eval(&Expr::Var(Var::Context), &input).map(|v| v.into_owned());
         assert!(matches!(&whole, Ok(Value::Record(m)) if m.len() == 2 && matches!(m.get("a"), Some(Value::Long(2)))));
+    }
+
+    #[test]
+    fn an_operator_decides_the_same_on_operands_read_in_place_and_on_operands_evaluated() {
+        let names = ["a".to_owned(), "b".to_owned()];
+        let mut context = Attributes::new(&names);
+        context.set(0, Value::Long(1));
+        let name = |ty: &'static str| EntityRef { ty: ty.into(), id: "x".into() };
+        let none = || Attributes::new(&[]);
+        let input = Input::new((name("P"), none()), name("A"), (name("R"), none()), context);
+        // `context.a` in its slot (read in place) and the same by name (evaluated).
+        let slot = |i: usize| Expr::Slot(Var::Context, i);
+        let named = |n: &str| Expr::GetAttr(Box::new(Expr::Var(Var::Context)), n.into());
+        let lit = |v: Value<'static>| Expr::Lit(v);
+        let op = |op: BinOp, a: Expr, b: Expr| Expr::Binary(op, Box::new(a), Box::new(b));
+        // An operator, its operands around `context.a`, and what it should decide.
+        type Operands = fn(Expr) -> (Expr, Expr);
+        let cases: [(BinOp, Operands, Result<bool, &str>); 5] = [
+            (BinOp::Eq, |a| (a, Expr::Lit(Value::Long(1))), Ok(true)),
+            (BinOp::NotEq, |a| (a, Expr::Lit(Value::Long(1))), Ok(false)),
+            (BinOp::Less, |a| (a, Expr::Lit(Value::Str("x".into()))), Err("type error: expected long, found string")),
+            (BinOp::Contains, |a| (Expr::Lit(Value::Set(vec![Value::Long(2), Value::Long(1)])), a), Ok(true)),
+            (BinOp::GreaterEq, |a| (Expr::Lit(Value::Long(0)), a), Ok(false)),
+        ];
+        for (o, operands, expected) in cases {
+            let (in_place, evaluated) = (operands(slot(0)), operands(named("a")));
+            let decided = holds(&op(o, in_place.0, in_place.1), &input);
+            assert_eq!(decided.clone().map_err(|e| e.0), expected.map_err(str::to_owned), "{o:?}");
+            assert_eq!(decided, holds(&op(o, evaluated.0, evaluated.1), &input), "{o:?}");
+        }
+        // An attribute not given is the same error either way, before the other operand.
+        let missing = holds(&op(BinOp::Eq, slot(1), lit(Value::Long(1))), &input);
+        assert_eq!(missing, Err(EvalError("no attribute `b`".into())));
+        assert_eq!(missing, holds(&op(BinOp::Eq, named("b"), slot(1)), &input));
+        // An attribute read alone as a condition must be a boolean.
+        assert_eq!(holds(&slot(0), &input), Err(EvalError("type error: expected bool, found long".into())));
     }
 
     fn pattern(s: &str) -> Vec<PatternElem> {
