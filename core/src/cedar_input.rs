@@ -463,10 +463,14 @@ impl Reader<'_> {
                 let items = value.as_array().ok_or_else(|| Error::wrong_type(at, value, "a list"))?;
                 let mut set = Vec::with_capacity(items.len());
                 for (i, item) in items.iter().enumerate() {
-                    let item_at = format!("{at}/{i}");
-                    let s = item.as_str().ok_or_else(|| Error::wrong_type(&item_at, item, "a string"))?;
-                    one_of(&item_at, s, spec)?;
-                    set.push(Plain::Str(Cow::Borrowed(s)));
+                    // The item's pointer is made for an error only: made for every item, it
+                    // was a tenth of a check with a list given.
+                    let item_at = || format!("{at}/{i}");
+                    match item.as_str() {
+                        Some(s) if is_one_of(s, spec) => set.push(Plain::Str(Cow::Borrowed(s))),
+                        Some(s) => return Err(not_one_of(&item_at(), s, spec)),
+                        None => return Err(Error::wrong_type(&item_at(), item, "a string")),
+                    }
                 }
                 attrs.put(0, key, Plain::Set(set));
             }
@@ -523,12 +527,21 @@ fn text<'v>(at: &str, value: &'v Value) -> Result<&'v str, Error> {
     Ok(s)
 }
 
+fn is_one_of(s: &str, spec: &crate::pack::FieldSpec) -> bool {
+    spec.values.iter().any(|v| v.value == s)
+}
+
 fn one_of(at: &str, s: &str, spec: &crate::pack::FieldSpec) -> Result<(), Error> {
-    if spec.values.iter().any(|v| v.value == s) {
+    if is_one_of(s, spec) {
         return Ok(());
     }
+    Err(not_one_of(at, s, spec))
+}
+
+/// A value at `at` that is none of the field's.
+fn not_one_of(at: &str, s: &str, spec: &crate::pack::FieldSpec) -> Error {
     let all: Vec<String> = spec.values.iter().map(|v| format!("`{}`", v.value)).collect();
-    Err(Error::invalid(at, format!("unknown variant `{s}`, expected one of {}", all.join(", "))))
+    Error::invalid(at, format!("unknown variant `{s}`, expected one of {}", all.join(", ")))
 }
 
 /// Where a field's values go as they are read: its own value (`offset` 0), then its
