@@ -464,7 +464,7 @@ impl Reader<'_> {
                 let mut set = Vec::with_capacity(items.len());
                 for (i, item) in items.iter().enumerate() {
                     // The item's pointer is made for an error only: made for every item, it
-                    // was a tenth of a check with a list given.
+                    // was about a twentieth of a check with a list given.
                     let item_at = || format!("{at}/{i}");
                     match item.as_str() {
                         Some(s) if is_one_of(s, spec) => set.push(Plain::Str(Cow::Borrowed(s))),
