@@ -418,7 +418,9 @@ impl Reader<'_> {
             }
             FieldType::Enum => {
                 let s = value.as_str().ok_or_else(|| Error::wrong_type(at, value, "a string"))?;
-                one_of(at, s, spec)?;
+                if !is_one_of(s, spec) {
+                    return Err(not_one_of(at, s, spec));
+                }
                 attrs.put(0, key, Plain::Str(Cow::Borrowed(s)));
             }
             FieldType::Bool => {
@@ -529,13 +531,6 @@ fn text<'v>(at: &str, value: &'v Value) -> Result<&'v str, Error> {
 
 fn is_one_of(s: &str, spec: &crate::pack::FieldSpec) -> bool {
     spec.values.iter().any(|v| v.value == s)
-}
-
-fn one_of(at: &str, s: &str, spec: &crate::pack::FieldSpec) -> Result<(), Error> {
-    if is_one_of(s, spec) {
-        return Ok(());
-    }
-    Err(not_one_of(at, s, spec))
 }
 
 /// A value at `at` that is none of the field's.

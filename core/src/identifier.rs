@@ -55,10 +55,7 @@ pub fn credit_code_problem(code: &str) -> Option<IdProblem> {
     const WEIGHTS: [u32; 17] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
     let value = |c: &u8| ALPHABET.iter().position(|a| a == c).map(|p| p as u32);
     let bytes = code.as_bytes();
-    let (Some(body), Some(check)) = (bytes.get(..17), bytes.get(17)) else { return Some(IdProblem::Format) };
-    if bytes.len() != 18 {
-        return Some(IdProblem::Format);
-    }
+    let (Some((check, body)), 18) = (bytes.split_last(), bytes.len()) else { return Some(IdProblem::Format) };
     // Summed as read: no list of the values (its allocation was most of this check's time).
     let mut sum = 0;
     for (c, w) in body.iter().zip(WEIGHTS) {

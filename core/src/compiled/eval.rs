@@ -170,7 +170,7 @@ pub fn holds(expr: &Expr, input: &Input<'_>) -> Result<bool, EvalError> {
         Expr::HasAttr(e, attr) => has_attr(e, attr, input),
         Expr::HasSlot(var, slot) => Ok(input.slots_of(*var).and_then(|a| a.slot(*slot)).is_some()),
         Expr::Slot(var, slot) => boolean(slot_value(input, *var, *slot)?),
-        Expr::Binary(op, a, b) if !matches!(op, BinOp::Add | BinOp::Sub | BinOp::Mul) => {
+        Expr::Binary(op, a, b) => {
             // Most operands are a literal or an attribute in its slot: compared where they
             // are, by reference, not each made a value first (the moves of those values
             // were the hottest instructions of a condition's evaluation).
@@ -330,8 +330,8 @@ fn binary(op: BinOp, a: &Value<'_>, b: &Value<'_>) -> Result<Value<'static>, Eva
     }
 }
 
-/// An operator whose value is a boolean (every one but `+`, `-` and `*`, which are
-/// [`binary`]'s), applied to its operands' values.
+/// An operator applied to its operands' values where a boolean is wanted: `+`, `-` and
+/// `*`, whose values are [`binary`]'s, are a type error there.
 fn test(op: BinOp, a: &Value<'_>, b: &Value<'_>) -> Result<bool, EvalError> {
     let compare = |a: &Value<'_>, b: &Value<'_>| match (a, b) {
         (Value::Long(x), Value::Long(y)) | (Value::DateTime(x), Value::DateTime(y)) => Ok(x.cmp(y)),
@@ -368,7 +368,7 @@ fn test(op: BinOp, a: &Value<'_>, b: &Value<'_>) -> Result<bool, EvalError> {
                 other => entity(other)? == member,
             }
         }
-        BinOp::Add | BinOp::Sub | BinOp::Mul => return Err(type_error("bool", &binary(op, a, b)?)),
+        BinOp::Add | BinOp::Sub | BinOp::Mul => boolean(&binary(op, a, b)?)?,
     })
 }
 
@@ -456,6 +456,10 @@ mod tests {
         let missing = holds(&op(BinOp::Eq, slot(1), lit(Value::Long(1))), &input);
         assert_eq!(missing, Err(EvalError("no attribute `b`".into())));
         assert_eq!(missing, holds(&op(BinOp::Eq, named("b"), slot(1)), &input));
+        // Arithmetic as a condition is a type error, or its own error first.
+        let sum = |b: i64| op(BinOp::Add, slot(0), lit(Value::Long(b)));
+        assert_eq!(holds(&sum(1), &input), Err(EvalError("type error: expected bool, found long".into())));
+        assert_eq!(holds(&sum(i64::MAX), &input), Err(EvalError("integer overflow in `+`".into())));
         // An attribute read alone as a condition must be a boolean.
         assert_eq!(holds(&slot(0), &input), Err(EvalError("type error: expected bool, found long".into())));
     }
