@@ -8,7 +8,7 @@
 // while the applicant types; bench/browser.mjs times both.
 
 import init, { Engine, bindForm as bindInPage } from "./pkg-forms/pubdata_policy_wasm.js";
-import { contractFields } from "./contract.js";
+import { contractFields, regulationOf } from "./contract.js";
 import { h } from "./dom.js";
 import { FORMS, codeOf, fieldsOf, isShown, siteValues } from "./forms.js";
 import { JURISDICTION_NAMES, OUTCOMES, REVIEWERS, UI, VALUES, articleLabel } from "./text.js";
@@ -102,21 +102,9 @@ function contractField(pointer) {
   return contractFields(engineFor(state.jurisdiction)).get(pointer);
 }
 
-const regulationsRead = new WeakMap();
-
-/**
- * The current engine's regulation metadata, read once per engine: `engine.regulation` makes
- * the whole object (every article's text) anew at each read, and a verdict cites several.
- */
-function regulationInfo() {
-  const engine = engineFor(state.jurisdiction);
-  if (!regulationsRead.has(engine)) regulationsRead.set(engine, engine.regulation);
-  return regulationsRead.get(engine);
-}
-
 /** The article's summary from the engine's regulation metadata: `{ title, text, short }`. */
 function articleInfo(regulationTitle, article) {
-  const info = regulationInfo();
+  const info = regulationOf(engineFor(state.jurisdiction));
   const regs = info.regulations ?? [];
   const reg = regs.find((r) => r.title === regulationTitle) ?? regs[0];
   const text = reg?.articles?.[article];
@@ -443,7 +431,7 @@ function readHash() {
 
 function renderRegulation() {
   const el = document.getElementById("regulation");
-  const info = regulationInfo();
+  const info = regulationOf(engineFor(state.jurisdiction));
   const parts = info.regulations.map((r) => {
     const title = state.lang === "en" ? r.titleEn : `《${r.title}》`;
     const sep = state.lang === "en" ? ", " : "，";

@@ -1,19 +1,29 @@
-// What a pack says of each request field (`engine.contract`, the packs' merged vocabulary),
-// read once per engine: the forms page and the playground name fields and values by it.
+// What a pack says of each request field (`engine.contract`, the packs' merged vocabulary)
+// and of its regulations (`engine.regulation`), each read once per engine: both getters make
+// a new object at each read. The forms page and the playground name fields and values by
+// the contract; the forms page cites articles by the regulations.
 
-const read = new WeakMap();
+/** `make(engine)`, made once per engine. */
+function perEngine(make) {
+  const made = new WeakMap();
+  return (engine) => {
+    if (!made.has(engine)) made.set(engine, make(engine));
+    return made.get(engine);
+  };
+}
+
+const readFields = perEngine((engine) => new Map((engine.contract?.fields ?? []).map((f) => [f.field, {
+  label: f.label,
+  values: new Map((f.values ?? []).map((v) => [v.value, { zh: v.zh, en: v.en }])),
+}])));
 
 /** JSON Pointer → { label: { zh, en }, values: value → { zh, en } } of an engine's contract. */
 export function contractFields(engine) {
-  if (!engine) return new Map();
-  if (!read.has(engine)) {
-    read.set(engine, new Map((engine.contract?.fields ?? []).map((f) => [f.field, {
-      label: f.label,
-      values: new Map((f.values ?? []).map((v) => [v.value, { zh: v.zh, en: v.en }])),
-    }])));
-  }
-  return read.get(engine);
+  return engine ? readFields(engine) : new Map();
 }
+
+/** An engine's regulation metadata (`engine.regulation`): titles, dates, articles' texts. */
+export const regulationOf = perEngine((engine) => engine.regulation);
 
 // The Cedar variable each part of a request becomes, as the core's vocabulary maps them
 // (SECTIONS in core/src/vocabulary.rs): `/resource/sharing` is `resource.sharing` in a policy.

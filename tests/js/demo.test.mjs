@@ -1095,7 +1095,7 @@ describe("the demo built minified, as the phone profile of bench/browser.mjs loa
     await builds.minified?.close();
   });
 
-  /** What a page of a build shows once ready: the selected form's outcome and details. */
+  /** What a page of a build shows once ready: the form panel shown (the playground: the page). */
   async function shown({ page, url }, path) {
     await page.goto(`${url}${path}`);
     await page.reload(); // a hash-only change would not load the page again
