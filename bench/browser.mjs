@@ -7,7 +7,10 @@
 // Cold start: each sample in a new browser on a new profile (no HTTP or code cache), from
 // the page's first line: import the JS glue, fetch + compile + instantiate the .wasm
 // (`await init()`), then ours `new Engine(j)`, cedar-wasm `preparsePolicySet` +
-// `preparseSchema`; then the first check. Served from 127.0.0.1: no network time.
+// `preparseSchema`; then the first check. Served from 127.0.0.1: no network time. Beside
+// them, what any two requests cost a fresh browser here, whatever their size (importing a
+// one-line script, fetching a one-byte file): both sides pay that in load + init, and it
+// is shown, with the ratio without it, so that what the modules themselves cost is seen.
 // BROWSER_RUNS samples per side (default 5), BROWSER_JURISDICTIONS (default ganzi).
 // Per check, warm: ours and cedar-wasm loaded in one page, timed in interleaved batches on
 // the first jurisdiction's sharing request.
@@ -53,6 +56,12 @@ const server = createServer((req, res) => {
     res.writeHead(200, { "content-type": "text/html" }).end("<!doctype html><meta charset=utf-8><title>bench</title>");
     return;
   }
+  // The fixed cost of a request: a one-line script and a one-byte file.
+  if (path === "/tiny.js" || path === "/tiny.txt") {
+    const script = path.endsWith(".js");
+    res.writeHead(200, { "content-type": script ? types[".js"] : "text/plain", "cache-control": "no-store" }).end(script ? "export {};" : "x");
+    return;
+  }
   if (path === "/calls.json") {
     res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(calls));
     return;
@@ -93,6 +102,12 @@ async function inPage({ side, j }) {
   const lap = () => { const n = performance.now(); const d = n - t; t = n; return d; };
   const out = {};
   let check;
+  if (side === "requests") {
+    await import("/tiny.js");
+    await (await fetch("/tiny.txt")).text();
+    out.load = lap();
+    return out;
+  }
   if (side === "ours") {
     const m = await import("/ours/pubdata_policy_wasm.js");
     await m.default({ module_or_path: "/ours/pubdata_policy_wasm_bg.wasm" });
@@ -172,9 +187,9 @@ const version = await (async () => {
 console.log(`${version} (headless), ${runs} fresh browsers per side and jurisdiction, ms`);
 console.log("jurisdiction   ours: load+init  engine  1st check | cedar: load+init  preparse  1st call | ours/cedar (load+engine vs load+preparse)");
 for (const j of only) {
-  const o = [], c = [];
+  const o = [], c = [], q = [];
   for (let i = 0; i < runs; i++) {
-    for (const [side, into] of [["ours", o], ["cedar", c]]) {
+    for (const [side, into] of [["ours", o], ["cedar", c], ["requests", q]]) {
       const b = await browser();
       try {
         into.push(await b.page.evaluate(inPage, { side, j }));
@@ -188,6 +203,11 @@ for (const j of only) {
   console.log(
     `${j.padEnd(12)} ${m(o, "load").toFixed(1).padStart(16)} ${m(o, "engine").toFixed(1).padStart(7)} ${m(o, "first").toFixed(2).padStart(10)} |` +
       ` ${m(c, "load").toFixed(1).padStart(16)} ${m(c, "engine").toFixed(1).padStart(9)} ${m(c, "first").toFixed(2).padStart(9)} | ${(ot / ct).toFixed(2)} (compiled packs target ≤ 0.1)`,
+  );
+  const rq = m(q, "load");
+  console.log(
+    `${"".padEnd(12)} two requests alone (a one-line script imported, a one-byte file fetched): ${rq.toFixed(1)} ms;` +
+      ` without them ours/cedar ${((ot - rq) / (ct - rq)).toFixed(2)}`,
   );
 }
 
