@@ -19,6 +19,8 @@ const IN_WORKER = new URLSearchParams(location.search).get("engine") === "worker
 let worker = null;
 /** The package's bindForm: the page's own, or the worker entry's. */
 let bindForm = bindInPage;
+/** Whether the package's module has loaded (in the worker: the first engine is built). */
+let moduleReady = false;
 
 const state = {
   lang: "zh",
@@ -97,9 +99,13 @@ async function loadEngine(j, options) {
   return engineFor(j);
 }
 
-/** What the current jurisdiction's contract says of a request field, or undefined. */
+/**
+ * What the current jurisdiction's contract says of a request field, or undefined; nothing
+ * before the module has loaded (start builds the page hidden until then, and gives it the
+ * contract's labels after).
+ */
 function contractField(pointer) {
-  return contractFields(engineFor(state.jurisdiction)).get(pointer);
+  return moduleReady ? contractFields(engineFor(state.jurisdiction)).get(pointer) : undefined;
 }
 
 /** The article's summary from the engine's regulation metadata: `{ title, text, short }`. */
@@ -175,6 +181,15 @@ function renderShell(root) {
  * building five forms at once held that verdict back by half a second).
  */
 function formOf(def) {
+  const entry = panelOf(def);
+  entry.binding ??= bindForm(entry.el, engineFor(state.jurisdiction), {
+    lang: state.lang, aria: false, values: siteValues(entry.def), ...entry.def.bind,
+  });
+  return entry;
+}
+
+/** A form's panel, built on first need and not yet bound (formOf binds it). */
+function panelOf(def) {
   if (state.forms.has(def.id)) return state.forms.get(def.id);
   const panel = renderPanel(def);
   // In the forms' order, before the first later form already built.
@@ -182,9 +197,6 @@ function formOf(def) {
   document.getElementById("panels").insertBefore(panel, later ?? null);
   const entry = state.forms.get(def.id);
   applyVisibility(entry);
-  entry.binding = bindForm(entry.el, engineFor(state.jurisdiction), {
-    lang: state.lang, aria: false, values: siteValues(entry.def), ...entry.def.bind,
-  });
   return entry;
 }
 
@@ -629,6 +641,13 @@ async function start() {
   const root = document.getElementById("app");
   readHash();
   document.documentElement.lang = state.lang === "en" ? "en" : "zh-CN";
+  // The page and the selected form are built while the module downloads (on a slow link
+  // the processor waits for it, and building them after held the first verdict back), out
+  // of sight: the labels only a pack's contract gives come with the engine.
+  const page = h("div", { hidden: true });
+  root.append(page);
+  renderShell(page);
+  panelOf(FORMS.find((f) => f.id === state.form) ?? FORMS[0]);
   try {
     if (IN_WORKER) {
       worker = await import("./pkg-forms/worker.js");
@@ -647,7 +666,9 @@ async function start() {
     root.replaceChildren(h("p", { class: "load-error", role: "alert" }, pick(UI.loadFailed), String(why)));
     return;
   }
-  renderShell(root);
+  moduleReady = true;
+  retranslate();
+  root.replaceChildren(...page.childNodes);
   renderRegulation();
   selectForm(state.form);
   // The other forms once the page has shown the selected one's verdict: in the page it came

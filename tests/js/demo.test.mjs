@@ -504,6 +504,38 @@ describe("the demo in Chromium", () => {
     assert.equal(await form("share").locator('[name="deptType"]').getAttribute("data-pdp-field"), "/requester/type");
   });
 
+  test("while the module downloads the page is built out of sight, the loading status shown; loaded, it shows the pack's labels", async () => {
+    // The module's response held until the page has been looked at.
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    const hold = (route) => held.then(() => route.continue()).catch(() => {}); // (a request the reload dropped)
+    afterLoad = null;
+    await page.route("**/forms.wasm", hold);
+    try {
+      await page.goto(`${served.url}#j=ganzi&form=share&lang=zh`, { waitUntil: "commit" });
+      await page.reload({ waitUntil: "commit" });
+      await page.waitForSelector("#form-share", { state: "attached", timeout: 60_000 });
+      const shown = (selector) => page.evaluate((s) => document.querySelector(s)?.checkVisibility() ?? null, selector);
+      assert.equal(await shown("#app .loading"), true);
+      assert.equal(await shown("#form-share"), false);
+      assert.equal(await page.evaluate(() => document.body.dataset.ready), undefined);
+    } finally {
+      release();
+      await page.unroute("**/forms.wasm", hold);
+    }
+    await page.waitForSelector("body[data-ready]", { timeout: 60_000 });
+    await page.waitForLoadState("networkidle");
+    afterLoad = [];
+    assert.equal(await page.locator("#app .loading").count(), 0);
+    // Each visible field's label is words, none a JSON Pointer: those only the pack names
+    // were given their names when the module had loaded.
+    const labels = await page.evaluate(() =>
+      [...document.querySelectorAll("#form-share .field")].filter((f) => f.checkVisibility())
+        .map((f) => f.querySelector("legend span, label:not(.option)")?.textContent.trim()));
+    assert.ok(labels.length >= 4, labels.join(", "));
+    assert.deepEqual(labels.filter((l) => !l || l.startsWith("/")), []);
+  });
+
   test("the forms download the module without the authoring calls, not the full one, once: the preload is used", async () => {
     for (const query of ["", "?engine=worker"]) {
       await open("", undefined, query);
