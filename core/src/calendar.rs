@@ -16,6 +16,28 @@ pub struct Calendar {
 struct Year {
     days_off: Vec<NaiveDate>,
     make_up_days: Vec<NaiveDate>,
+    /// Bit `i` set when the year's day `i` (from 0, January 1st) is a working day: made from
+    /// the lists above when the year is read. A deadline counts day by day, and two searches
+    /// of the lists for each day were a fifth of a registration's check.
+    working: [u64; 6],
+}
+
+impl Year {
+    /// The working days of `year` by weekends and the lists, as `working` keeps them.
+    fn mark_working_days(&mut self, year: i32) {
+        let days = (0..366).filter_map(|i| NaiveDate::from_yo_opt(year, i + 1).map(|d| (i, d)));
+        for (i, day) in days {
+            let working = has(&self.make_up_days, day) || !(is_weekend(day) || has(&self.days_off, day));
+            if let Some(word) = self.working.get_mut((i / 64) as usize) {
+                *word |= u64::from(working) << (i % 64);
+            }
+        }
+    }
+
+    fn is_working_day(&self, day: NaiveDate) -> bool {
+        let i = day.ordinal0();
+        self.working.get((i / 64) as usize).is_some_and(|word| word >> (i % 64) & 1 == 1)
+    }
 }
 
 /// The end of a period of working days.
@@ -107,6 +129,7 @@ impl Calendar {
                 }
                 insert(&mut year.make_up_days, m.date);
             }
+            year.mark_working_days(file.year);
             let at = calendar.years.partition_point(|(y, _)| *y < file.year);
             calendar.years.insert(at, (file.year, year));
         }
@@ -126,7 +149,7 @@ impl Calendar {
     /// Whether `day` is a working day, and whether the data covers its year.
     pub fn is_working_day(&self, day: NaiveDate) -> (bool, bool) {
         match self.year(day.year()) {
-            Some(y) => (has(&y.make_up_days, day) || !(is_weekend(day) || has(&y.days_off, day)), true),
+            Some(y) => (y.is_working_day(day), true),
             None => (!is_weekend(day), false),
         }
     }
@@ -225,6 +248,28 @@ mod tests {
         // 7th are the 6th and the 7th (Monday, Tuesday).
         assert_eq!(twice.working_days_between(day("2030-04-30"), day("2030-05-07")), (2, true));
         assert_eq!(twice.add_working_days(day("2030-04-30"), 1).due, day("2030-05-06"));
+    }
+
+    #[test]
+    fn every_day_of_a_covered_year_is_a_working_day_by_the_lists_and_weekends() {
+        let c = calendar();
+        assert!(c.years().count() >= 2);
+        for (number, year) in &c.years {
+            let mut day = NaiveDate::from_yo_opt(*number, 1).unwrap();
+            let (mut working, mut off) = (0, 0);
+            while day.year() == *number {
+                let listed = has(&year.make_up_days, day) || !(is_weekend(day) || has(&year.days_off, day));
+                assert_eq!(c.is_working_day(day), (listed, true), "{day}");
+                if listed {
+                    working += 1
+                } else {
+                    off += 1
+                }
+                day = day.succ_opt().unwrap();
+            }
+            // A year of the State Council's notices has about 250 working days.
+            assert!((240..=260).contains(&working) && working + off >= 365, "{number}: {working} working days");
+        }
     }
 
     #[test]
