@@ -23,11 +23,16 @@ struct Year {
 }
 
 impl Year {
+    /// Whether `day` is a working day by weekends and the lists: what `working` keeps.
+    fn listed_working_day(&self, day: NaiveDate) -> bool {
+        has(&self.make_up_days, day) || !(is_weekend(day) || has(&self.days_off, day))
+    }
+
     /// The working days of `year` by weekends and the lists, as `working` keeps them.
     fn mark_working_days(&mut self, year: i32) {
         let days = (0..366).filter_map(|i| NaiveDate::from_yo_opt(year, i + 1).map(|d| (i, d)));
         for (i, day) in days {
-            let working = has(&self.make_up_days, day) || !(is_weekend(day) || has(&self.days_off, day));
+            let working = self.listed_working_day(day);
             if let Some(word) = self.working.get_mut((i / 64) as usize) {
                 *word |= u64::from(working) << (i % 64);
             }
@@ -258,7 +263,7 @@ mod tests {
             let mut day = NaiveDate::from_yo_opt(*number, 1).unwrap();
             let (mut working, mut off) = (0, 0);
             while day.year() == *number {
-                let listed = has(&year.make_up_days, day) || !(is_weekend(day) || has(&year.days_off, day));
+                let listed = year.listed_working_day(day);
                 assert_eq!(c.is_working_day(day), (listed, true), "{day}");
                 if listed {
                     working += 1
