@@ -19,8 +19,6 @@ const IN_WORKER = new URLSearchParams(location.search).get("engine") === "worker
 let worker = null;
 /** The package's bindForm: the page's own, or the worker entry's. */
 let bindForm = bindInPage;
-/** Whether the package's module has loaded (in the worker: the first engine is built). */
-let moduleReady = false;
 
 const state = {
   lang: "zh",
@@ -101,11 +99,12 @@ async function loadEngine(j, options) {
 
 /**
  * What the current jurisdiction's contract says of a request field, or undefined; nothing
- * before the module has loaded (start builds the page hidden until then, and gives it the
- * contract's labels after).
+ * before its engine exists (start builds the page hidden until then, and gives it the
+ * contract's labels after; a jurisdiction chosen later has its engine before it is current).
  */
 function contractField(pointer) {
-  return moduleReady ? contractFields(engineFor(state.jurisdiction)).get(pointer) : undefined;
+  const engine = state.engines.get(state.jurisdiction);
+  return engine ? contractFields(engine).get(pointer) : undefined;
 }
 
 /** The article's summary from the engine's regulation metadata: `{ title, text, short }`. */
@@ -666,7 +665,6 @@ async function start() {
     root.replaceChildren(h("p", { class: "load-error", role: "alert" }, pick(UI.loadFailed), String(why)));
     return;
   }
-  moduleReady = true;
   retranslate();
   root.replaceChildren(...page.childNodes);
   renderRegulation();
