@@ -75,8 +75,8 @@ pub use error::{Error, ErrorMessage, ErrorReport};
 pub use identifier::{citizen_id_problem, credit_code_problem, is_valid_citizen_id, is_valid_credit_code, IdProblem};
 pub use identity::{read_client_verdict, PolicySetId, Verification};
 pub use limits::{
-    MAX_CALENDAR_FILES, MAX_COMPILED_PACK_BYTES, MAX_DEPTH, MAX_POLICIES, MAX_POLICY_FILES, MAX_POLICY_FILE_BYTES,
-    MAX_PRIORITY, MAX_REQUEST_BYTES, MAX_STRING_CHARS, MAX_WORKING_DAYS,
+    MAX_CALENDAR_FILES, MAX_COMPILED_PACK_BYTES, MAX_DEPTH, MAX_EXPRESSION_DEPTH, MAX_POLICIES, MAX_POLICY_FILES,
+    MAX_POLICY_FILE_BYTES, MAX_PRIORITY, MAX_REQUEST_BYTES, MAX_STRING_CHARS, MAX_WORKING_DAYS,
 };
 pub use pack::{Derivation, FieldSpec, FieldType, KindSpec, PackManifest, ValueSpec};
 pub use regulation::{DormancyRule, JurisdictionInfo, Regulation};

@@ -21,6 +21,10 @@ pub const MAX_CALENDAR_FILES: usize = 100;
 /// The largest compiled pack (`pdp pack`) an engine reads, in bytes; a larger one is
 /// refused unread. The five built-in packs compile to 80–200 KB each.
 pub const MAX_COMPILED_PACK_BYTES: usize = 4 * 1024 * 1024;
+/// The deepest a compiled policy's expressions and literal values may nest: a policy
+/// nested deeper does not compile, and a compiled pack holding one is refused (reading and
+/// deciding it recurse once a level). The built-in packs' deepest is 13.
+pub const MAX_EXPRESSION_DEPTH: usize = 100;
 /// The largest `@workingDays` a policy may give: more than a year of working days is no
 /// deadline any of the regulations sets.
 pub const MAX_WORKING_DAYS: u32 = 366;

@@ -7,6 +7,7 @@ use serde_json::{Map, Value as Json};
 
 use super::ir::{BinOp, CompiledPolicy, Effect, Expr, PatternElem, Var};
 use super::value::{day_millis, EntityRef, Value};
+use crate::limits::MAX_EXPRESSION_DEPTH;
 
 /// Why a policy does not compile: the construct it uses, as Cedar's JSON names it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,6 +58,9 @@ pub fn compile_est(id: &str, est: &Json) -> Result<CompiledPolicy, Unsupported> 
         .flatten()
         .reduce(|a, b| Expr::And(Box::new(a), Box::new(b)))
         .unwrap_or(Expr::Lit(Value::Bool(true)));
+    if super::tokens::depth(&condition) > MAX_EXPRESSION_DEPTH {
+        return Err(unsupported(format!("expressions nested more than {MAX_EXPRESSION_DEPTH} deep")));
+    }
     Ok(CompiledPolicy { id: id.to_owned(), effect, actions, condition })
 }
 

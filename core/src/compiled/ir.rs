@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::value::Value;
 
 /// The four variables of a Cedar request.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Var {
     /// `principal`
     Principal,
@@ -36,7 +36,7 @@ impl Var {
 
 /// The binary operators that evaluate both operands (`&&` and `||` short-circuit and have
 /// their own nodes).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BinOp {
     /// `==`
     Eq,
@@ -67,7 +67,7 @@ pub enum BinOp {
 }
 
 /// One element of a `like` pattern.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PatternElem {
     /// A character that must be there.
     Char(char),
@@ -76,7 +76,7 @@ pub enum PatternElem {
 }
 
 /// An expression.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone)]
 pub enum Expr {
     /// A literal value (a `datetime("…")` of a literal is folded into one when compiled).
     Lit(Value<'static>),
@@ -99,10 +99,8 @@ pub enum Expr {
     /// `principal.x`, `resource.x` or `context.x` of an attribute the engine gives each
     /// request in a slot: the slot, resolved when the engine is made
     /// ([`CompiledPolicy::prepared`]), never written to a compiled pack.
-    #[serde(skip)]
     Slot(Var, usize),
     /// `principal has x` (and of `resource` and `context`) of such an attribute.
-    #[serde(skip)]
     HasSlot(Var, usize),
     /// `e like "…"`
     Like(Box<Expr>, Vec<PatternElem>),
@@ -137,7 +135,9 @@ pub struct CompiledPolicy {
     /// The ids of the actions its scope names (`action == …`, `action in […]`), `None`
     /// when it names none: which kinds of request it is written for.
     pub actions: Option<Vec<String>>,
-    /// The scope and every `when`/`unless` clause joined by `&&`, in Cedar's order.
+    /// The scope and every `when`/`unless` clause joined by `&&`, in Cedar's order;
+    /// written as its tokens (`tokens.rs`).
+    #[serde(serialize_with = "super::tokens::write", deserialize_with = "super::tokens::read")]
     pub condition: Expr,
 }
 

@@ -15,6 +15,7 @@ mod compile;
 mod eval;
 mod ir;
 mod pack;
+mod tokens;
 mod value;
 
 #[cfg(feature = "cedar")]

@@ -13,10 +13,11 @@ use crate::engine::{LayerSources, Sources};
 use crate::error::Error;
 use crate::limits::MAX_COMPILED_PACK_BYTES;
 
-/// The version of the compiled form; a client refuses any other. Format 2 holds each
-/// policy's compiled form as its own object: format 1 flattened it into the policy's,
-/// which serde reads by buffering each policy whole first.
-pub const FORMAT: u32 = 2;
+/// The version of the compiled form; a client refuses any other. Format 3 writes each
+/// condition as a flat array of tokens (`tokens.rs`), where format 2 nested a JSON object
+/// for each node of its tree; format 2 held each policy's compiled form as its own object,
+/// where format 1 flattened it into the policy's.
+pub const FORMAT: u32 = 3;
 
 /// One policy as a client needs it: where it was written, its annotations, and its
 /// compiled condition.

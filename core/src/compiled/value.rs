@@ -3,12 +3,10 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
-
 /// An entity's name: its type and id (`Action::"share"`). Texts are borrowed where they
 /// can be (from the request and the engine while a request is decided) and owned in a
 /// compiled policy.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct EntityRef<'a> {
     /// The entity type, e.g. `Requester`.
     pub ty: Cow<'a, str>,
@@ -18,7 +16,7 @@ pub struct EntityRef<'a> {
 
 /// A Cedar value. A request's values borrow its texts and the vocabulary's names: copying
 /// each into the input was most of the allocations of a compiled check.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone)]
 pub enum Value<'a> {
     /// `true` or `false`.
     Bool(bool),
