@@ -1,9 +1,14 @@
-//! Any text as a policy file, as regulation metadata or as a pack's manifest: an engine or
-//! an error, never a panic.
+//! Any text as a policy file, as regulation metadata, as a pack's manifest or as a layer's
+//! compiled policies: an engine or an error, never a panic.
 #![no_main]
 
+use std::sync::OnceLock;
+
 use libfuzzer_sys::fuzz_target;
-use pubdata_policy::{Engine, Request, Sources};
+use pubdata_policy::{CompiledPack, Engine, Request, Sources};
+
+/// ganzi compiled once: compiling is Cedar parsing every policy.
+static COMPILED: OnceLock<Option<CompiledPack>> = OnceLock::new();
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
@@ -32,4 +37,13 @@ fuzz_target!(|data: &[u8]| {
         own.manifest = text.to_owned();
     }
     decide(&with_manifest);
+
+    if let Some(mut compiled) = COMPILED.get_or_init(|| CompiledPack::builtin("ganzi").ok()).clone() {
+        if let Some(own) = compiled.layers.last_mut() {
+            own.policies = text.to_owned();
+        }
+        if let (Ok(engine), Ok(request)) = (Engine::from_compiled(&compiled), &request) {
+            let _ = engine.check(request);
+        }
+    }
 });
