@@ -16,7 +16,7 @@ const binding: WorkerFormBinding<GanziRequest> = bindForm<GanziRequest>(form, en
 const checked: FormCheck<GanziRequest> = await binding.check();
 binding.engine = await WorkerEngine.start("yongzhou");
 const loaded: WorkerEngine = await WorkerEngine.fromCompiled(await (await fetch("/packs/jiading.json")).text());
-await WorkerEngine.fromCompiled({ format: 2 }, { module_or_path: preloaded });
+await WorkerEngine.fromCompiled({ format: 3 }, { module_or_path: preloaded });
 binding.engine = loaded;
 WorkerEngine.terminate();
 // @ts-expect-error: not a jurisdiction
