@@ -83,4 +83,10 @@ test("a compiled pack that cannot be read is a structured error naming what is w
   const e = refused(broken);
   assert.equal(e.code, "invalid_policies");
   assert.match(e.message.en, /ganzi\/compiled\.json/);
+  // A condition's tokens (format 3): the error names the token and what was expected there.
+  const garbled = structuredClone(pack);
+  garbled.layers.at(-1).policies = garbled.layers.at(-1).policies.replace('"condition":["And"', '"condition":["Nand"');
+  const t = refused(garbled);
+  assert.equal(t.code, "invalid_policies");
+  assert.match(t.message.en, /ganzi\/compiled\.json.*token 0 of the condition: expected an expression, found `Nand`/s);
 });
