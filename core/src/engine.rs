@@ -670,10 +670,10 @@ pub fn today_in_china() -> NaiveDate {
     }
 }
 
+// Each test loads policies from their sources, or compares with Cedar's hash of them.
 #[cfg(test)]
+#[cfg(feature = "cedar")]
 mod tests {
-    // Each test loads policies from their sources, or compares with Cedar's hash of them.
-    #![cfg(feature = "cedar")]
     #![allow(clippy::unwrap_used, clippy::panic, reason = "a test fails loudly")]
 
     use serde_json::json;
