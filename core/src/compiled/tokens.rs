@@ -64,38 +64,28 @@ pub(crate) fn write<S: Serializer>(condition: &Expr, s: S) -> Result<S::Ok, S::E
 }
 
 fn expr_tokens<'e>(expr: &'e Expr, out: &mut Vec<Token<'e>>) {
-    let name = |out: &mut Vec<Token<'e>>, name| out.push(Token::Name(name));
+    match expr_name(expr) {
+        Some(name) => out.push(Token::Name(name)),
+        None => return out.push(Token::Unwritable("a prepared policy's slot")),
+    }
     match expr {
-        Expr::Lit(v) => {
-            name(out, "Lit");
-            value_tokens(v, out);
-        }
-        Expr::Var(var) => {
-            name(out, "Var");
-            out.push(name_of(&VARS, var, "a variable"));
-        }
-        Expr::Not(e) | Expr::Neg(e) | Expr::IsEmpty(e) => {
-            name(out, expr_name(expr));
-            expr_tokens(e, out);
-        }
+        Expr::Lit(v) => value_tokens(v, out),
+        Expr::Var(var) => out.push(name_of(&VARS, var, "a variable")),
+        Expr::Not(e) | Expr::Neg(e) | Expr::IsEmpty(e) => expr_tokens(e, out),
         Expr::And(a, b) | Expr::Or(a, b) => {
-            name(out, expr_name(expr));
             expr_tokens(a, out);
             expr_tokens(b, out);
         }
         Expr::Binary(op, a, b) => {
-            name(out, "Binary");
             out.push(name_of(&OPS, op, "an operator"));
             expr_tokens(a, out);
             expr_tokens(b, out);
         }
         Expr::GetAttr(e, attr) | Expr::HasAttr(e, attr) | Expr::Is(e, attr) => {
-            name(out, expr_name(expr));
             expr_tokens(e, out);
             out.push(Token::Text(attr));
         }
         Expr::Like(e, pattern) => {
-            name(out, "Like");
             expr_tokens(e, out);
             out.push(Token::Count(pattern.len()));
             for elem in pattern {
@@ -106,27 +96,24 @@ fn expr_tokens<'e>(expr: &'e Expr, out: &mut Vec<Token<'e>>) {
             }
         }
         Expr::If(c, a, b) => {
-            name(out, "If");
             for e in [c, a, b] {
                 expr_tokens(e, out);
             }
         }
         Expr::Set(items) => {
-            name(out, "Set");
             out.push(Token::Count(items.len()));
             for item in items {
                 expr_tokens(item, out);
             }
         }
         Expr::Record(fields) => {
-            name(out, "Record");
             out.push(Token::Count(fields.len()));
             for (key, value) in fields {
                 out.push(Token::Text(key));
                 expr_tokens(value, out);
             }
         }
-        Expr::Slot(..) | Expr::HasSlot(..) => out.push(Token::Unwritable("a prepared policy's slot")),
+        Expr::Slot(..) | Expr::HasSlot(..) => {}
     }
 }
 
@@ -153,8 +140,10 @@ fn value_tokens<'e>(value: &'e Value<'static>, out: &mut Vec<Token<'e>>) {
     }
 }
 
-fn expr_name(expr: &Expr) -> &'static str {
-    match expr {
+/// The name an expression is written by: its variant's (a prepared policy's slots have
+/// none: they are never written).
+fn expr_name(expr: &Expr) -> Option<&'static str> {
+    Some(match expr {
         Expr::Lit(_) => "Lit",
         Expr::Var(_) => "Var",
         Expr::Not(_) => "Not",
@@ -164,14 +153,14 @@ fn expr_name(expr: &Expr) -> &'static str {
         Expr::Binary(..) => "Binary",
         Expr::GetAttr(..) => "GetAttr",
         Expr::HasAttr(..) => "HasAttr",
-        Expr::Slot(..) | Expr::HasSlot(..) => "",
+        Expr::Slot(..) | Expr::HasSlot(..) => return None,
         Expr::Like(..) => "Like",
         Expr::Is(..) => "Is",
         Expr::IsEmpty(_) => "IsEmpty",
         Expr::If(..) => "If",
         Expr::Set(_) => "Set",
         Expr::Record(_) => "Record",
-    }
+    })
 }
 
 /// The variables and operators by name: written by the name, read back by it.
