@@ -120,16 +120,9 @@ test("the package README gives the modules' sizes as measured", () => {
   assert.ok(stated, "the README's sentence on the modules' sizes is not found (it is matched word for word)");
   const rounded = ({ raw, gzip, brotli }) => [raw, gzip, brotli].map((b) => (b / 1e6).toFixed(2));
   assert.deepEqual(stated.slice(7, 10), rounded(CEDAR_WASM_4_13), "cedar-wasm's figures");
-  // Our modules' bytes depend a little on where they were built: panic messages hold the
-  // paths of the crates' sources under CARGO_HOME (a fresh clone's longer one made the full
-  // module 4.24 MB where this machine's made 4.23). A figure may be off by one in its last
-  // digit, no more: a stale one is off by more.
-  const off = [];
+  // scripts/build-wasm names the crates' sources from /cargo, not CARGO_HOME, so our modules'
+  // bytes do not depend on where they were built, and their figures are held exactly too.
   MODULES.forEach(({ name, file }, m) => {
-    const actual = rounded(sizesOf(file));
-    stated.slice(1 + 3 * m, 4 + 3 * m).forEach((figure, i) => {
-      if (Math.abs(Number(figure) - Number(actual[i])) > 0.0101) off.push(`${name}: ${figure} MB, measured ${actual[i]}`);
-    });
+    assert.deepEqual(stated.slice(1 + 3 * m, 4 + 3 * m), rounded(sizesOf(file)), `${name}'s figures (MB: raw, gzip, Brotli)`);
   });
-  assert.deepEqual(off, []);
 });
