@@ -23,8 +23,9 @@ const root = resolve(here, "..");
 
 /**
  * Builds into `out` (default js-demo/dist); returns the files written, relative to it.
- * `minify`: each script and style sheet minified in place, as a site would serve them
- * (bench/run builds the demo the phone profile loads so); the files and their imports stay.
+ * `minify`: as a site would serve them (bench/run builds the demo the phone profile loads
+ * so), the forms page's script bundled with what it imports into one module, and every
+ * other script and style sheet minified in place.
  */
 export function build(out = join(here, "dist"), { minify = false } = {}) {
   // The playground's full web build; the forms' build as the npm package has it (forms/:
@@ -51,8 +52,25 @@ export function build(out = join(here, "dist"), { minify = false } = {}) {
   copyVectors(join(root, "tests", "vectors"), join(out, "vectors"));
   copyCoverage(join(root, "policies"), join(out, "coverage"));
   const files = listFiles(out);
-  if (minify) files.filter((f) => /\.(js|css)$/.test(f) && f !== join(out, "editor.js")).forEach(minifyFile);
+  if (minify) {
+    bundleForms(join(out, "app.js"));
+    files.filter((f) => /\.(js|css)$/.test(f) && ![join(out, "editor.js"), join(out, "app.js")].includes(f)).forEach(minifyFile);
+  }
   return files.map((f) => relative(out, f)).sort();
+}
+
+/**
+ * The forms page's script and the modules it imports (the package's script and its form
+ * binding, the forms, the words), minified into one module in its place: a phone on a slow
+ * link otherwise fetched them a round trip after another, and one file compresses better
+ * than seven (BENCHMARKS.md). The worker entry stays a file of its own, imported only for
+ * `?engine=worker`: it starts its worker from the files beside it.
+ */
+function bundleForms(entry) {
+  buildSync({
+    entryPoints: [entry], outfile: entry, allowOverwrite: true, bundle: true, format: "esm", minify: true,
+    target: "es2022", external: ["./pkg-forms/worker.js"], logLevel: "warning",
+  });
 }
 
 /** A script (an ES module) or a style sheet, minified in place. */

@@ -636,6 +636,11 @@ function renderDetails(entry, d) {
 
 // ---- start -------------------------------------------------------------------------------
 
+// The module index.html preloads, named from this script rather than left to init(), which
+// names it from the package's script: in the build bundled into one file (build.mjs
+// --minify) that script is this one, beside index.html.
+const MODULE = new URL("./pkg-forms/forms.wasm", import.meta.url);
+
 async function start() {
   const root = document.getElementById("app");
   readHash();
@@ -653,11 +658,10 @@ async function start() {
       bindForm = worker.bindForm;
       // The module index.html preloads, handed to the worker as bytes: a worker's own fetch
       // cannot use the page's preload.
-      const url = new URL("./pkg-forms/forms.wasm", import.meta.url);
-      const bytes = fetch(url).then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`${url}: ${r.status}`))));
+      const bytes = fetch(MODULE).then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`${MODULE}: ${r.status}`))));
       await loadEngine(state.jurisdiction, { module_or_path: bytes });
     } else {
-      await init();
+      await init({ module_or_path: MODULE });
       engineFor(state.jurisdiction);
     }
   } catch (e) {
