@@ -127,17 +127,29 @@ pub const ANNOTATIONS: &[AnnotationDoc] = &[
     },
 ];
 
+/// The annotations' names alone, in [`ANNOTATIONS`]' order: what reading and linting a
+/// policy need. Made at compile time, so that a build that never prints the table (the
+/// forms module) carries no meanings or examples.
+pub(crate) const ANNOTATION_NAMES: [&str; ANNOTATIONS.len()] = {
+    let mut names = [""; ANNOTATIONS.len()];
+    let mut i = 0;
+    while i < names.len() {
+        names[i] = ANNOTATIONS[i].name;
+        i += 1;
+    }
+    names
+};
+
 /// Whether `name` is an annotation a policy may carry.
 fn known(name: &str) -> bool {
-    ANNOTATIONS.iter().any(|a| a.name == name)
+    ANNOTATION_NAMES.contains(&name)
 }
 
 // Each annotation's value, read on its own: `Rule::from_policy` stops at the first that
 // is wrong, `annotation_problems` (the lint) reports every one.
 
 fn unknown_annotation(key: &str) -> String {
-    let all: Vec<&str> = ANNOTATIONS.iter().map(|a| a.name).collect();
-    format!("unknown annotation `@{key}`, expected one of {}", all.join(", "))
+    format!("unknown annotation `@{key}`, expected one of {}", ANNOTATION_NAMES.join(", "))
 }
 
 fn working_days(v: &str) -> Result<u32, String> {

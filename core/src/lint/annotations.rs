@@ -8,7 +8,8 @@ use super::diagnostic::{both, english};
 use super::{Diagnostic, Parsed};
 use crate::inspect::PolicyEffect;
 use crate::lint::slips::{closest, slips as slips_of};
-use crate::{JurisdictionInfo, Vocabulary, ANNOTATIONS};
+use crate::rules::ANNOTATION_NAMES;
+use crate::{JurisdictionInfo, Vocabulary};
 
 pub(super) fn check(info: &JurisdictionInfo, fields: &BTreeSet<String>, parsed: &[Parsed], out: &mut Vec<Diagnostic>) {
     let mut first_use: HashMap<&str, String> = HashMap::new();
@@ -17,10 +18,10 @@ pub(super) fn check(info: &JurisdictionInfo, fields: &BTreeSet<String>, parsed: 
         let line = s.line.unwrap_or(1);
         let at = |d: Diagnostic, key: &str| d.policy(&s.id).in_policy(p.text, line, &format!("@{key}"));
         for (key, message) in s.problems.iter().cloned() {
-            let unknown = !ANNOTATIONS.iter().any(|a| a.name == key);
+            let unknown = !ANNOTATION_NAMES.contains(&key.as_str());
             let code = if unknown { "unknown-annotation" } else { "annotation" };
             let mut found = at(Diagnostic::error(code, p.file, english(message)), &key);
-            if let Some(near) = closest(&key, ANNOTATIONS.iter().map(|a| a.name)).filter(|_| unknown) {
+            if let Some(near) = closest(&key, ANNOTATION_NAMES.iter().copied()).filter(|_| unknown) {
                 found = found.help(both(format!("是不是 `@{near}`？"), format!("did you mean `@{near}`?")));
             }
             out.push(found);
