@@ -13,8 +13,9 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { existsSync, readFileSync, realpathSync } from "node:fs";
+import { homedir } from "node:os";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, gzipSync, constants } from "node:zlib";
 
@@ -58,7 +59,7 @@ const pkg = (dir) => join(here, "..", "wasm", dir, "pubdata_policy_wasm_bg.wasm"
 // 168,517 (0.8 % more bytes raw, 6 % fewer gzipped) and the full one 4,182,302 / 1,367,258 /
 // 928,014 (9 % fewer gzipped); both budgets follow them down. The annotations' names read
 // apart from their meanings (which only the authors' calls print): 753,583 / 212,446 /
-// 167,500 and 4,178,975 / 1,365,727 / 927,936.
+// 167,500 and 4,178,951 / 1,365,633 / 927,838 (the target folder too named from /target).
 const MODULES = [
   // 2,998,586 raw, 1,046,288 gzip, 715,190 brotli on 2026-11-22
   { name: "forms", file: pkg("pkg-forms"), budget: { raw: 757_500, gzip: 214_500, brotli: 169_000 } },
@@ -126,9 +127,27 @@ test("the package README gives the modules' sizes as measured", () => {
   assert.ok(stated, "the README's sentence on the modules' sizes is not found (it is matched word for word)");
   const rounded = ({ raw, gzip, brotli }) => [raw, gzip, brotli].map((b) => (b / 1e6).toFixed(2));
   assert.deepEqual(stated.slice(7, 10), rounded(CEDAR_WASM_4_13), "cedar-wasm's figures");
-  // scripts/build-wasm names the crates' sources from /cargo, not CARGO_HOME, so our modules'
-  // bytes do not depend on where they were built, and their figures are held exactly too.
+  // Our modules' bytes do not depend on where they were built (the next test), so their
+  // figures are held exactly too.
   MODULES.forEach(({ name, file }, m) => {
     assert.deepEqual(stated.slice(1 + 3 * m, 4 + 3 * m), rounded(sizesOf(file)), `${name}'s figures (MB: raw, gzip, Brotli)`);
   });
+});
+
+// Panic messages name sources by their paths: scripts/build-wasm names those under
+// CARGO_HOME and the target folder from /cargo and /target. A module that named the
+// builder's folders would differ by where it was built (a fresh clone's was 1.4 KB longer)
+// and show them to every visitor.
+test("the modules name none of the builder's folders", () => {
+  const given = [process.env.CARGO_HOME ?? join(homedir(), ".cargo"), resolve(here, ".."), process.env.CARGO_TARGET_DIR];
+  const folders = [...new Set(given.filter(Boolean).flatMap((f) => [f, existsSync(f) ? realpathSync(f) : f]))];
+  const named = [];
+  for (const { name, file } of MODULES) {
+    const bytes = readFileSync(file);
+    for (const folder of folders) {
+      const at = bytes.indexOf(`${folder}/`);
+      if (at >= 0) named.push(`${name} names ${folder}: ${bytes.subarray(at, at + 120).toString("latin1")}`);
+    }
+  }
+  assert.deepEqual(named, []);
 });
