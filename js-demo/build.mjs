@@ -69,15 +69,19 @@ export function build(out = join(here, "dist"), { minify = false } = {}) {
 function bundleForms(entry) {
   buildSync({
     entryPoints: [entry], outfile: entry, allowOverwrite: true, bundle: true, format: "esm", minify: true,
-    target: "es2022", external: ["./pkg-forms/worker.js"], logLevel: "warning",
+    target: "es2022", charset: "utf8", external: ["./pkg-forms/worker.js"], logLevel: "warning",
   });
 }
 
-/** A script (an ES module) or a style sheet, minified in place. */
+/**
+ * A script (an ES module) or a style sheet, minified in place. `charset: "utf8"` (here and in
+ * the bundle): the Chinese words stay UTF-8, 3 bytes a character, where esbuild's default
+ * escapes each as `\uXXXX` (the forms page's bundle: 19,532 B of Brotli against 20,138).
+ */
 function minifyFile(path) {
   const loader = path.endsWith(".css") ? "css" : "js";
   const { code } = transformSync(readFileSync(path, "utf8"), {
-    loader, minify: true, target: "es2022", format: loader === "js" ? "esm" : undefined, sourcefile: path,
+    loader, minify: true, target: "es2022", charset: "utf8", format: loader === "js" ? "esm" : undefined, sourcefile: path,
   });
   writeFileSync(path, code);
 }
