@@ -3,11 +3,11 @@
 //
 //   node --test bench/size.test.mjs     after scripts/build-wasm (scripts/test runs both)
 //
-// Two modules are checked, as scripts/build-wasm makes them (opt-level "s", wasm-opt -Oz with the flags of wasm/Cargo.toml):
-// the forms module (wasm/pkg-forms: what a page that checks forms downloads, without the
-// policy authors' calls) and the full one the three packages ship (wasm/pkg-web, which adds
-// fromSources, runSuite, builtinSources, sourcesProblem, diff and coverage). Compressed as a web
-// server would: gzip level 9 and brotli quality 11 (node's zlib). Each budget is what the
+// Two modules are checked, as scripts/build-wasm makes them (opt-level "s", then wasm-opt
+// with the flags of wasm/Cargo.toml): the forms module (wasm/pkg-forms: what a page that
+// checks forms downloads, without the policy authors' calls) and the full one the three
+// packages ship (wasm/pkg-web, which adds fromSources, runSuite, builtinSources,
+// sourcesProblem, diff and coverage). Compressed as a web server would: gzip level 9 and brotli quality 11 (node's zlib). Each budget is what the
 // module measures now plus a little headroom, so that growth is a decision, not an accident:
 // raise it in the same commit as what grows the module, and say why in BENCHMARKS.md.
 
