@@ -21,10 +21,11 @@
 // as a site would precompress it). Measured: from navigation to the first verdict shown, on
 // the demo's sharing form (js-demo, built into bench/target/demo by bench/run with --minify:
 // the forms page's script bundled into one module and everything minified, as a site would
-// serve them) with the forms module in the page, in the page with index.html's preload, in a Web Worker (the
-// package's worker entry, the preloaded bytes handed over), and a page that decides the same
-// request with cedar-wasm (its module, then policies and schema fetched as JSON). Also when
-// the .wasm request started and the page's longest task until then (what typing waits for).
+// serve them) with the forms module in the page, in the page with index.html's preload, in
+// a Web Worker (the package's worker entry, the preloaded bytes handed over), and a page
+// that decides the same request with cedar-wasm (its module, then policies and schema
+// fetched as JSON). Also when the .wasm request started and the page's longest task until
+// then (what typing waits for).
 // PHONE_RUNS samples each, each in a new browser on a new profile (default 5; 0 skips).
 
 import { createServer } from "node:http";

@@ -7,9 +7,10 @@
 // with the flags of wasm/Cargo.toml): the forms module (wasm/pkg-forms: what a page that
 // checks forms downloads, without the policy authors' calls) and the full one the three
 // packages ship (wasm/pkg-web, which adds fromSources, runSuite, builtinSources,
-// sourcesProblem, diff and coverage). Compressed as a web server would: gzip level 9 and brotli quality 11 (node's zlib). Each budget is what the
-// module measures now plus a little headroom, so that growth is a decision, not an accident:
-// raise it in the same commit as what grows the module, and say why in BENCHMARKS.md.
+// sourcesProblem, diff and coverage). Compressed as a web server would: gzip level 9 and
+// brotli quality 11 (node's zlib). Each budget is what the module measures now plus a
+// little headroom, so that growth is a decision, not an accident: raise it in the same
+// commit as what grows the module, and say why in BENCHMARKS.md.
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
