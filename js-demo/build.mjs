@@ -53,8 +53,10 @@ export function build(out = join(here, "dist"), { minify = false } = {}) {
   copyCoverage(join(root, "policies"), join(out, "coverage"));
   const files = listFiles(out);
   if (minify) {
-    bundleForms(join(out, "app.js"));
-    files.filter((f) => /\.(js|css)$/.test(f) && ![join(out, "editor.js"), join(out, "app.js")].includes(f)).forEach(minifyFile);
+    // editor.js is already one minified bundle; app.js becomes one here.
+    const bundled = [join(out, "editor.js"), join(out, "app.js")];
+    bundleForms(bundled[1]);
+    files.filter((f) => /\.(js|css)$/.test(f) && !bundled.includes(f)).forEach(minifyFile);
   }
   return files.map((f) => relative(out, f)).sort();
 }
