@@ -53,9 +53,9 @@ export function build(out = join(here, "dist"), { minify = false } = {}) {
   copyCoverage(join(root, "policies"), join(out, "coverage"));
   const files = listFiles(out);
   if (minify) {
-    // editor.js is already one minified bundle; app.js becomes one here.
-    const bundled = [join(out, "editor.js"), join(out, "app.js")];
-    bundleForms(bundled[1]);
+    // editor.js is already one minified bundle; app.js becomes one here, and each form it
+    // loads later another.
+    const bundled = [join(out, "editor.js"), ...bundleForms(join(out, "app.js"))];
     files.filter((f) => /\.(js|css)$/.test(f) && !bundled.includes(f)).forEach(minifyFile);
   }
   return files.map((f) => relative(out, f)).sort();
@@ -63,16 +63,21 @@ export function build(out = join(here, "dist"), { minify = false } = {}) {
 
 /**
  * The forms page's script and the modules it imports (the package's script and its form
- * binding, the forms, the words), minified into one module in its place: a phone on a slow
- * link otherwise fetched them a round trip after another, and one file compresses better
- * than seven (BENCHMARKS.md). The worker entry stays a file of its own, imported only for
- * `?engine=worker`: it starts its worker from the files beside it.
+ * binding, the sharing form, the words), minified into one module in its place: a phone on
+ * a slow link otherwise fetched them a round trip after another, and one file compresses
+ * better than seven (BENCHMARKS.md). What it imports dynamically stays a file of its own,
+ * fetched when needed: the forms not on show, each bundled in its place too, and the
+ * package's worker entry, left as the package has it (it starts its worker from the files
+ * beside it). Returns the files bundled.
  */
 function bundleForms(entry) {
-  buildSync({
-    entryPoints: [entry], outfile: entry, allowOverwrite: true, bundle: true, format: "esm", minify: true,
-    target: "es2022", charset: "utf8", external: ["./pkg-forms/worker.js"], logLevel: "warning",
-  });
+  const options = { bundle: true, format: "esm", minify: true, target: "es2022", charset: "utf8", logLevel: "warning" };
+  const { metafile } = buildSync({ ...options, entryPoints: [entry], outfile: entry, write: false, metafile: true, logLevel: "silent" });
+  const later = Object.values(metafile.inputs).flatMap((input) => input.imports).filter((i) => i.kind === "dynamic-import");
+  buildSync({ ...options, entryPoints: [entry], outfile: entry, allowOverwrite: true, external: later.map((i) => i.original) });
+  const forms = [...new Set(later.map((i) => resolve(i.path)))].filter((path) => !relative(dirname(entry), path).startsWith("pkg-"));
+  for (const path of forms) buildSync({ ...options, entryPoints: [path], outfile: path, allowOverwrite: true });
+  return [entry, ...forms];
 }
 
 /**

@@ -2,10 +2,11 @@
 // bindForm, and a panel that renders each check — the outcome, what to fix under which
 // article, who decides and by when, the duties and notes. Plain DOM, no framework; the
 // package (./pkg-forms/: its build without the authoring calls, copied in by build.mjs) is
-// the only dependency. Nothing is fetched after the package's module and .wasm: every
-// check runs in this page — or, with `?engine=worker`, in a Web Worker of it (the package's
-// worker entry, ./pkg-forms/worker.js), so that building an engine never holds the page
-// while the applicant types; bench/browser.mjs times both.
+// the only dependency. Nothing is fetched after the package's module and .wasm but the
+// forms not on show (forms.js), after the first verdict: every check runs in this page —
+// or, with `?engine=worker`, in a Web Worker of it (the package's worker entry,
+// ./pkg-forms/worker.js), so that building an engine never holds the page while the
+// applicant types; bench/browser.mjs times both.
 
 import init, { Engine, bindForm as bindInPage } from "./pkg-forms/pubdata_policy_wasm.js";
 import { contractFields, regulationOf } from "./contract.js";
@@ -26,7 +27,18 @@ const state = {
   form: "share",
   engines: new Map(),
   forms: new Map(), // id → { def, el, binding, touched, attempted, last, submitted }
+  choosing: null, // the form chosen while its definition loads
 };
+
+/** The forms' definitions loaded so far (forms.js loads all but the first when needed). */
+const defs = new Map();
+
+/** A form's definition, loaded once; undefined for an unknown id. */
+async function defOf(id) {
+  const def = defs.get(id) ?? (await FORMS.find((f) => f.id === id)?.load());
+  if (def) defs.set(id, def);
+  return def;
+}
 
 // ---- small helpers ---------------------------------------------------------------------
 
@@ -162,13 +174,13 @@ function renderShell(root) {
   const regulation = h("p", { class: "regulation", id: "regulation" });
   const tabs = h("div", { class: "tabs", role: "tablist", id: "tabs" });
   tr(tabs, UI.forms, "aria-label");
-  for (const def of FORMS) {
+  for (const form of FORMS) {
     const tab = h("button", {
-      type: "button", role: "tab", id: `tab-${def.id}`, "aria-controls": `panel-${def.id}`,
-      "aria-selected": String(def.id === state.form), tabindex: def.id === state.form ? "0" : "-1",
-      onclick: () => selectForm(def.id, true), onkeydown: tabKeys,
+      type: "button", role: "tab", id: `tab-${form.id}`, "aria-controls": `panel-${form.id}`,
+      "aria-selected": String(form.id === state.form), tabindex: form.id === state.form ? "0" : "-1",
+      onclick: () => selectForm(form.id, true), onkeydown: tabKeys,
     });
-    tabs.append(tr(tab, def.tab));
+    tabs.append(tr(tab, form.tab));
   }
   // The forms' panels come from formOf, each when first needed.
   root.append(header, h("main", { id: "main" }, regulation, tabs, h("div", { class: "panels", id: "panels" })));
@@ -192,7 +204,7 @@ function panelOf(def) {
   if (state.forms.has(def.id)) return state.forms.get(def.id);
   const panel = renderPanel(def);
   // In the forms' order, before the first later form already built.
-  const later = FORMS.slice(FORMS.indexOf(def) + 1).map((f) => state.forms.get(f.id)?.panel).find(Boolean);
+  const later = FORMS.slice(FORMS.findIndex((f) => f.id === def.id) + 1).map((f) => state.forms.get(f.id)?.panel).find(Boolean);
   document.getElementById("panels").insertBefore(panel, later ?? null);
   const entry = state.forms.get(def.id);
   applyVisibility(entry);
@@ -363,13 +375,22 @@ function applyVisibility(entry) {
   }
 }
 
+/** Why something did not load: an engine's error in the page's language, or a script's. */
+function whyOf(e) {
+  return typeof e?.message === "string" ? e.message : e?.message ? pick(e.message) : String(e);
+}
+
+/** Says in the page's regulation line what did not load (`what`, UI's words) and why. */
+function showLoadError(what, e) {
+  document.getElementById("regulation").replaceChildren(h("span", { class: "load-error", role: "alert" }, pick(what), whyOf(e)));
+}
+
 function setJurisdiction(j) {
   if (!JURISDICTIONS.includes(j)) return;
   // The rules of that jurisdiction did not load: say so, and stay where we were.
   const failed = (e) => {
     document.getElementById("jurisdiction").value = state.jurisdiction;
-    const why = e?.message ? pick(e.message) : String(e);
-    document.getElementById("regulation").replaceChildren(h("span", { class: "load-error", role: "alert" }, pick(UI.loadFailed), why));
+    showLoadError(UI.loadFailed, e);
   };
   if (IN_WORKER && !state.engines.has(j)) {
     loadEngine(j).then(() => setJurisdiction(j), failed);
@@ -410,16 +431,22 @@ function setLang(lang) {
 }
 
 function selectForm(id, focus = false) {
-  const chosen = FORMS.find((f) => f.id === id);
-  if (!chosen) return;
+  const chosen = defs.get(id);
+  if (!chosen) {
+    // Not loaded yet (forms.js): selected once it is, unless another was chosen meanwhile.
+    state.choosing = id;
+    defOf(id).then((def) => def && state.choosing === id && selectForm(id, focus), (e) => showLoadError(UI.formFailed, e));
+    return;
+  }
+  state.choosing = null;
   formOf(chosen);
   state.form = id;
-  for (const def of FORMS) {
-    const tab = document.getElementById(`tab-${def.id}`);
-    const on = def.id === id;
+  for (const form of FORMS) {
+    const tab = document.getElementById(`tab-${form.id}`);
+    const on = form.id === id;
     tab.setAttribute("aria-selected", String(on));
     tab.tabIndex = on ? 0 : -1;
-    const panel = state.forms.get(def.id)?.panel;
+    const panel = state.forms.get(form.id)?.panel;
     if (panel) panel.hidden = !on;
   }
   if (focus) document.getElementById(`tab-${id}`).focus();
@@ -651,7 +678,13 @@ async function start() {
   const page = h("div", { hidden: true });
   root.append(page);
   renderShell(page);
-  panelOf(FORMS.find((f) => f.id === state.form) ?? FORMS[0]);
+  const fail = (what, e) => root.replaceChildren(h("p", { class: "load-error", role: "alert" }, pick(what), whyOf(e)));
+  try {
+    panelOf(await defOf(state.form));
+  } catch (e) {
+    fail(UI.formFailed, e);
+    return;
+  }
   try {
     if (IN_WORKER) {
       worker = await import("./pkg-forms/worker.js");
@@ -665,8 +698,7 @@ async function start() {
       engineFor(state.jurisdiction);
     }
   } catch (e) {
-    const why = e?.message?.[state.lang] ?? e?.message ?? String(e);
-    root.replaceChildren(h("p", { class: "load-error", role: "alert" }, pick(UI.loadFailed), String(why)));
+    fail(UI.loadFailed, e);
     return;
   }
   retranslate();
@@ -683,7 +715,12 @@ async function start() {
     });
   }
   await new Promise((resolve) => setTimeout(resolve, 0));
-  for (const def of FORMS) formOf(def);
+  try {
+    for (const def of await Promise.all(FORMS.map((f) => defOf(f.id)))) formOf(def);
+  } catch (e) {
+    showLoadError(UI.formFailed, e);
+    return;
+  }
   document.body.dataset.ready = "true";
 }
 

@@ -13,10 +13,13 @@ import { existsSync, mkdirSync, readFileSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 
-import { FORMS, codeOf, fieldsOf, isShown } from "../../js-demo/src/forms.js";
+import { FORMS as TABS, codeOf, fieldsOf, isShown, loadForms } from "../../js-demo/src/forms.js";
 import { JURISDICTION_NAMES, VALUES, articleLabel } from "../../js-demo/src/text.js";
 import { servedDemo } from "./served-demo.mjs";
 import { native, readVector, requestOf, root, vectorFiles } from "./vectors.mjs";
+
+/** Every form's definition (forms.js loads all but the first when the page needs them). */
+const FORMS = await loadForms();
 
 const results = join(root, "test-results");
 const { Engine } = createRequire(import.meta.url)("../../wasm/pkg-node/pubdata_policy_wasm.js");
@@ -170,6 +173,11 @@ const SHOWN_UNREAD = {
 describe("the forms against the rules", () => {
   const policies = jurisdictionPolicies();
   const read = fieldsRead(policies);
+
+  test("each form's definition is the one its tab names, in the tabs' order", () => {
+    assert.deepEqual(FORMS.map((f) => f.id), TABS.map((t) => t.id));
+    assert.equal(new Set(TABS.map((t) => t.id)).size, TABS.length);
+  });
 
   test("every kind the packs define has a form", () => {
     assert.ok(KINDS.includes("operate") && KINDS.includes("register"), KINDS.join());
@@ -325,7 +333,7 @@ describe("the forms against the rules", () => {
     assert.deepEqual(relabelled, []);
   });
 
-  test("no label in forms.js, nor in text.js's option lists, repeats its pack's (zh and en both the pack's for the same pointer or value)", () => {
+  test("no label in a form, nor in text.js's option lists, repeats its pack's (zh and en both the pack's for the same pointer or value)", () => {
     const same = (a, b) => a !== undefined && b !== undefined && a !== null && b !== null && a.zh === b.zh && a.en === b.en;
     const repeated = [];
     const kindLabels = new Map(PACKS.flatMap((p) => (manifest(p).kinds ?? []).map((k) => [k.kind, k])));
@@ -976,6 +984,72 @@ describe("the demo in Chromium", () => {
     assert.equal(await page.locator("#panel-catalog").isVisible(), false);
   });
 
+  test("the sharing form needs no other form's file for its verdict; a form chosen while its file loads shows when it arrives, unless another was chosen since", async () => {
+    // The four other forms' files held, each until released.
+    const releases = new Map();
+    const hold = (route) => {
+      const id = /forms\/(\w+)\.js$/.exec(route.request().url())[1];
+      return new Promise((resolve) => releases.set(id, resolve)).then(() => route.continue()).catch(() => {});
+    };
+    const later = TABS.slice(1).map((t) => `**/forms/${t.id}.js`);
+    afterLoad = null;
+    for (const pattern of later) await page.route(pattern, hold);
+    const visible = (id) => page.locator(`#panel-${id}`).isVisible();
+    try {
+      await page.goto(`${served.url}#j=ganzi&form=share&lang=zh`, { waitUntil: "commit" });
+      await page.reload({ waitUntil: "commit" });
+      await page.waitForFunction(() => document.getElementById("outcome-share")?.textContent.trim(), null, { timeout: 60_000 });
+      await expectHeld(["open", "catalog", "operate", "register"]);
+      // Chosen while held: shown when it arrives.
+      await page.locator("#tab-catalog").click();
+      assert.equal(await visible("share"), true);
+      releases.get("catalog")();
+      await page.locator("#panel-catalog").waitFor({ state: "visible" });
+      assert.equal(await page.locator("#tab-catalog").getAttribute("aria-selected"), "true");
+      // Chosen while held, then another chosen: the later choice stands.
+      await page.locator("#tab-operate").click();
+      await page.locator("#tab-share").click();
+      releases.get("operate")();
+      // Imported again in the page: once it resolves, so has the page's own import of it.
+      await page.evaluate(() => import("./forms/operate.js").then(() => null));
+      assert.equal(await visible("share"), true);
+      assert.equal(await visible("operate"), false);
+      assert.equal(await page.locator("#tab-operate").getAttribute("aria-selected"), "false");
+      assert.equal(await page.evaluate(() => document.body.dataset.ready), undefined);
+    } finally {
+      for (const release of releases.values()) release();
+      for (const pattern of later) await page.unroute(pattern, hold);
+    }
+    await page.waitForSelector("body[data-ready]", { timeout: 60_000 });
+    for (const t of TABS) assert.notEqual((await outcome(t.id)).trim(), "", `${t.id} is checked`);
+
+    /** The page has asked for each of these forms' files, and they are held. */
+    async function expectHeld(ids) {
+      for (let i = 0; i < 100 && ids.some((id) => !releases.has(id)); i++) await page.waitForTimeout(50);
+      assert.deepEqual(ids.filter((id) => !releases.has(id)), []);
+    }
+  });
+
+  test("a form's file that does not load is said so in the page, and the sharing form still decides", async () => {
+    const missing = (route) => route.fulfill({ status: 404, body: "" });
+    afterLoad = null;
+    await page.route("**/forms/register.js", missing);
+    try {
+      await page.goto(`${served.url}#j=ganzi&form=share&lang=en`);
+      await page.reload();
+      await page.locator("#regulation .load-error").waitFor({ timeout: 60_000 });
+      assert.match(await page.locator("#regulation .load-error").textContent(), /^The form did not load: .*register\.js/);
+      assert.notEqual((await outcome("share")).trim(), "");
+      await page.locator("#tab-register").click();
+      assert.equal(await page.locator("#tab-share").getAttribute("aria-selected"), "true");
+    } finally {
+      await page.unroute("**/forms/register.js", missing);
+    }
+    // The browser's own report of the missing file, and no other error.
+    assert.ok(served.errors.length > 0 && served.errors.every((e) => /404|register\.js/.test(e)), served.errors.join("\n"));
+    served.errors.length = 0;
+  });
+
   test("bad input does not break the page: an odd address, an oversized application", async () => {
     await open("j=%3Cb%3Ex&form=nonsense&lang=zz");
     assert.equal(await page.locator("#jurisdiction").inputValue(), "ganzi");
@@ -1140,9 +1214,12 @@ describe("the demo built minified, as the phone profile of bench/browser.mjs loa
     for (const file of ["playground.js", "pkg-forms/pubdata_policy_wasm.js"]) {
       assert.ok(script(builds.minified, file).length < 0.8 * script(builds.plain, file).length, `${file} is minified`);
     }
-    // The forms page's script bundled: it imports nothing but the worker entry, when asked.
+    // The forms page's script bundled: it imports nothing but, when needed, the forms not
+    // on show, each bundled on its own, and the worker entry.
     const imports = (code) => [...code.matchAll(/\bimport\s*(?:\(\s*)?(?:[^"'`;()]*?from\s*)?["']([^"']+)["']/g)].map((m) => m[1]);
-    assert.deepEqual(imports(script(builds.minified, "app.js")), ["./pkg-forms/worker.js"]);
+    const later = TABS.slice(1).map((t) => `./forms/${t.id}.js`);
+    assert.deepEqual(imports(script(builds.minified, "app.js")), [...later, "./pkg-forms/worker.js"]);
+    for (const file of later) assert.deepEqual(imports(script(builds.minified, file)), [], `${file} is bundled`);
     assert.ok(imports(script(builds.plain, "app.js")).length > 3, "the plain build's app.js imports its modules");
     for (const path of ["#j=ganzi&form=share", "?engine=worker#j=lishui&form=open&lang=en", "playground.html#j=ganzi"]) {
       const plain = await shown(builds.plain, path);
