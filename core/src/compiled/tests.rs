@@ -167,6 +167,7 @@ const CASES: &[&str] = &[
     // `context` read whole, not through one of its attributes.
     r#"permit (principal, action, resource) when { context == context && context != {yes: true} };"#,
     r#"permit (principal, action, resource) when { {c: context}.c.yes && {c: context}.c has aim };"#,
+    r#"permit (principal, action, resource) when { {a: 1, b: 2, c: 3}.b == 2 && {a: 1, b: 2}.c == 1 };"#,
     r#"permit (principal, action, resource) when { (if context.yes then context else {}).span == -60 };"#,
     r#"permit (principal, action, resource) when { (if context.yes then {} else context).span == -60 };"#,
     r#"permit (principal, action, resource) when { context.marks.contains("marked_s") };"#,
