@@ -645,21 +645,35 @@ impl Engine {
 /// Puts policies in the order of their files. One function for every such list: each
 /// sort's closure would be a sort of its own in the forms module.
 fn in_files_order(rules: &mut [&Rule]) {
-    rules.sort_by_key(|r| r.order);
+    // Each rule moved back to its place among those before it (found by binary search, after
+    // any of the same order), by rotating the slice between: a pack's rules number in the
+    // dozens or hundreds, and std's stable sort would add 4 KB to the forms module.
+    for i in 1..rules.len() {
+        let (Some(before), Some(order)) = (rules.get(..i), rules.get(i).map(|r| r.order)) else { break };
+        let place = before.partition_point(|r| r.order <= order);
+        if let Some(moved) = rules.get_mut(place..=i) {
+            moved.rotate_right(1);
+        }
+    }
 }
 
 /// The days on which a regulation or a rule comes into force, or the day after one lapses.
 fn breakpoints<'r>(info: &JurisdictionInfo, rules: impl Iterator<Item = &'r Rule>) -> Vec<NaiveDate> {
-    let mut breakpoints: Vec<NaiveDate> = info
+    let breakpoints = info
         .regulations
         .iter()
         .flat_map(|r| [Some(r.in_force), r.expires.and_then(|e| e.succ_opt())])
         .chain(rules.flat_map(|r| [r.valid_from, r.valid_until.and_then(|e| e.succ_opt())]))
-        .flatten()
-        .collect();
-    breakpoints.sort();
-    breakpoints.dedup();
-    breakpoints
+        .flatten();
+    // Kept sorted and without repeats as they come: a handful of days, and std's sort
+    // would be 4 KB of the forms module for them.
+    let mut sorted = Vec::new();
+    for day in breakpoints {
+        if let Err(place) = sorted.binary_search(&day) {
+            sorted.insert(place, day);
+        }
+    }
+    sorted
 }
 
 /// Today's date in China (UTC+8), the day a request without a date is taken to be sent.
@@ -689,6 +703,40 @@ mod tests {
             let e = super::builtin_pack(j).unwrap();
             assert_eq!(e.hash, crate::identity::hash(&Sources::builtin(j).unwrap()).unwrap(), "{j}");
             assert_eq!(Engine::builtin(j).unwrap().policy_set().hash, e.hash);
+        }
+    }
+
+    /// Rules in the files' order, those of one order in the order given (what std's stable
+    /// sort gives); the days of a regulation and its rules sorted once each.
+    #[test]
+    fn rules_in_files_order_and_breakpoints_are_sorted_as_std_sorts() {
+        for j in builtin_jurisdictions() {
+            let engine = Engine::builtin(j).unwrap();
+            let rules: Vec<&super::Rule> = engine.rules.values().collect();
+            // Orders folded onto a few values, so that many are equal.
+            let folded: Vec<super::Rule> =
+                rules.iter().map(|r| super::Rule { order: r.order % 3, ..(*r).clone() }).collect();
+            for list in [rules.clone(), folded.iter().collect()] {
+                let (mut ours, mut std) = (list.clone(), list);
+                super::in_files_order(&mut ours);
+                std.sort_by_key(|r| r.order);
+                let ids = |l: &[&super::Rule]| l.iter().map(|r| r.id.clone()).collect::<Vec<_>>();
+                assert_eq!(ids(&ours), ids(&std), "{j}");
+            }
+            // Every rule given twice: each day still once.
+            let days = super::breakpoints(engine.info(), rules.iter().copied().chain(rules.iter().copied()));
+            let mut expected: Vec<_> = engine
+                .info()
+                .regulations
+                .iter()
+                .flat_map(|r| [Some(r.in_force), r.expires.and_then(|e| e.succ_opt())])
+                .chain(rules.iter().flat_map(|r| [r.valid_from, r.valid_until.and_then(|e| e.succ_opt())]))
+                .flatten()
+                .collect();
+            expected.sort();
+            expected.dedup();
+            assert_eq!(days, expected, "{j}");
+            assert_eq!(engine.breakpoints(), expected, "{j}");
         }
     }
 
