@@ -433,9 +433,15 @@ function setLang(lang) {
 function selectForm(id, focus = false) {
   const chosen = defs.get(id);
   if (!chosen) {
-    // Not loaded yet (forms.js): selected once it is, unless another was chosen meanwhile.
+    // Not loaded yet (forms.js): selected once it is, unless another was chosen meanwhile;
+    // its tab says it is loading.
+    const tab = document.getElementById(`tab-${id}`);
+    if (!FORMS.some((f) => f.id === id) || !tab) return;
     state.choosing = id;
-    defOf(id).then((def) => def && state.choosing === id && selectForm(id, focus), (e) => showLoadError(UI.formFailed, e));
+    tab.setAttribute("aria-busy", "true");
+    defOf(id)
+      .then((def) => def && state.choosing === id && selectForm(id, focus), (e) => showLoadError(UI.formFailed, e))
+      .finally(() => tab.removeAttribute("aria-busy"));
     return;
   }
   state.choosing = null;
