@@ -1,6 +1,8 @@
 //! The verdict of the contract: what the policies decided, and why.
 
 use chrono::NaiveDate;
+use serde::de::value::{Error as ValueError, StrDeserializer};
+use serde::de::IntoDeserializer;
 use serde::{Deserialize, Serialize};
 
 use crate::identity::PolicySetId;
@@ -35,7 +37,9 @@ pub enum Reviewer {
 
 impl Reviewer {
     pub(crate) fn parse(s: &str) -> Option<Reviewer> {
-        serde_json::from_value(serde_json::Value::String(s.to_owned())).ok()
+        // serde's own reader of a lone string: a JSON value's would bring its enum reader.
+        let text: StrDeserializer<'_, ValueError> = s.into_deserializer();
+        Reviewer::deserialize(text).ok()
     }
 }
 
@@ -210,4 +214,24 @@ pub struct Ground {
     pub regulation: String,
     /// The article.
     pub article: String,
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, reason = "a test fails loudly")]
+
+    use super::Reviewer;
+
+    /// `@reviewer` reads each reviewer by the name a verdict writes it with, and no other.
+    #[test]
+    fn a_reviewer_is_read_by_its_name_in_verdicts_only() {
+        use Reviewer::*;
+        for reviewer in [Provider, Authority, Negotiation, ExpertCommittee, Government] {
+            let name = serde_json::to_value(reviewer).unwrap();
+            assert_eq!(Reviewer::parse(name.as_str().unwrap()), Some(reviewer), "{name}");
+        }
+        for other in ["Provider", "expertCommittee", "expert committee", "", "judge"] {
+            assert_eq!(Reviewer::parse(other), None, "{other}");
+        }
+    }
 }
