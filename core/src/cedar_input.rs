@@ -429,10 +429,15 @@ impl Reader<'_> {
             }
             FieldType::Long => {
                 let (min, max) = (spec.min.unwrap_or(i64::MIN), spec.max.unwrap_or(i64::MAX));
-                let n = value.as_i64().filter(|n| (min..=max).contains(n)).ok_or_else(|| {
+                // Named as a number, not written out as JSON: that would bring JSON's writer
+                // into the forms module for this message alone.
+                let serde_json::Value::Number(number) = value else {
+                    return Err(Error::wrong_type(at, value, &format!("a whole number from {min} to {max}")));
+                };
+                let n = number.as_i64().filter(|n| (min..=max).contains(n)).ok_or_else(|| {
                     Error::invalid(
                         at,
-                        format!("`{value}` is out of range, expected a whole number from {min} to {max}"),
+                        format!("`{number}` is out of range, expected a whole number from {min} to {max}"),
                     )
                 })?;
                 attrs.put(0, key, Plain::Long(n));

@@ -41,6 +41,21 @@ fn dates_are_exactly_yyyy_mm_dd_in_range_with_the_field_named() {
 }
 
 #[test]
+fn a_whole_number_out_of_range_or_of_another_type_is_named_with_its_range() {
+    let cases = [
+        (serde_json::json!(6), "`6` is out of range, expected a whole number from 1 to 5"),
+        (serde_json::json!(2.5), "`2.5` is out of range, expected a whole number from 1 to 5"),
+        (serde_json::json!("3"), "invalid type: string \"3\", expected a whole number from 1 to 5"),
+        (serde_json::json!([3]), "invalid type: a list, expected a whole number from 1 to 5"),
+    ];
+    for (level, expected) in cases {
+        let (field, message) = error_of(&share_with(serde_json::json!({ "requester": { "securityLevel": level } })));
+        assert_eq!(field, "/requester/securityLevel", "{level}");
+        assert_eq!(message, expected, "{level}");
+    }
+}
+
+#[test]
 fn an_enum_value_is_text_only() {
     let (field, message) = error_of(&share_with(serde_json::json!({ "jurisdiction": { "ganzi": null } })));
     assert_eq!(field, "/jurisdiction", "{message}");
