@@ -299,7 +299,7 @@ fn check_spec(spec: &FieldSpec, section: &str) -> Result<(), String> {
             return Err(format!("an {} field needs `values`", t.as_str()));
         }
         // Each value against those before it: a field lists tens of values, and a set for
-        // them would be a B-tree's insertion of its own in the forms module (2 KB).
+        // them would be a B-tree's insertion of its own in the forms module (3 KB).
         let mut before = spec.values.iter().enumerate();
         if let Some((_, v)) = before.find(|(i, v)| spec.values.iter().take(*i).any(|w| w.value == v.value)) {
             return Err(format!("value `{}` is listed twice", v.value));
