@@ -13,7 +13,7 @@
 // what `node js-demo/serve.mjs` serves, and what could be copied to any static host.
 
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { buildSync, transformSync } from "esbuild";
@@ -55,7 +55,7 @@ export function build(out = join(here, "dist"), { minify = false } = {}) {
   if (minify) {
     // editor.js is already one minified bundle; app.js becomes one here, and each form it
     // loads later another.
-    const bundled = [join(out, "editor.js"), ...bundleForms(join(out, "app.js"))];
+    const bundled = [join(out, "editor.js"), ...bundleForms(join(out, "app.js"), Object.keys(packages).map((dir) => join(out, dir)))];
     files.filter((f) => /\.(js|css)$/.test(f) && !bundled.includes(f)).forEach(minifyFile);
   }
   return files.map((f) => relative(out, f)).sort();
@@ -67,15 +67,15 @@ export function build(out = join(here, "dist"), { minify = false } = {}) {
  * a slow link otherwise fetched them a round trip after another, and one file compresses
  * better than seven (BENCHMARKS.md). What it imports dynamically stays a file of its own,
  * fetched when needed: the forms not on show, each bundled in its place too, and the
- * package's worker entry, left as the package has it (it starts its worker from the files
- * beside it). Returns the files bundled.
+ * package's worker entry, left as the package has it in one of `packageDirs` (it starts its
+ * worker from the files beside it). Returns the files bundled.
  */
-function bundleForms(entry) {
+function bundleForms(entry, packageDirs) {
   const options = { bundle: true, format: "esm", minify: true, target: "es2022", charset: "utf8", logLevel: "warning" };
   const { metafile } = buildSync({ ...options, entryPoints: [entry], outfile: entry, write: false, metafile: true, logLevel: "silent" });
   const later = Object.values(metafile.inputs).flatMap((input) => input.imports).filter((i) => i.kind === "dynamic-import");
   buildSync({ ...options, entryPoints: [entry], outfile: entry, allowOverwrite: true, external: later.map((i) => i.original) });
-  const forms = [...new Set(later.map((i) => resolve(i.path)))].filter((path) => !relative(dirname(entry), path).startsWith("pkg-"));
+  const forms = [...new Set(later.map((i) => resolve(i.path)))].filter((path) => !packageDirs.some((dir) => path.startsWith(`${dir}${sep}`)));
   for (const path of forms) buildSync({ ...options, entryPoints: [path], outfile: path, allowOverwrite: true });
   return [entry, ...forms];
 }

@@ -435,8 +435,8 @@ function selectForm(id, focus = false) {
   if (!chosen) {
     // Not loaded yet (forms.js): selected once it is, unless another was chosen meanwhile;
     // its tab says it is loading.
-    const tab = document.getElementById(`tab-${id}`);
-    if (!FORMS.some((f) => f.id === id) || !tab) return;
+    const tab = document.getElementById(`tab-${id}`); // one for each of FORMS, none else
+    if (!tab) return;
     state.choosing = id;
     tab.setAttribute("aria-busy", "true");
     defOf(id)

@@ -2,6 +2,8 @@
 // (named as the packs name them unless worded here).
 // What the verdicts say (messages, articles, regulation titles) comes from the engine.
 
+import { l } from "./forms/common.js";
+
 export const UI = {
   title: { zh: "公共数据申请 · 浏览器内即时核验", en: "Public data applications, checked in the browser" },
   lede: {
@@ -73,7 +75,6 @@ export const REVIEWERS = {
   government: { zh: "本级人民政府", en: "The same-level government" },
 };
 
-const l = (zh, en) => ({ zh, en });
 
 /** Values the pack names: their words are the contract's (`values[].zh/en` of the field). */
 const ofPack = (...values) => values.map((v) => [v]);
