@@ -429,16 +429,14 @@ impl Reader<'_> {
             }
             FieldType::Long => {
                 let (min, max) = (spec.min.unwrap_or(i64::MIN), spec.max.unwrap_or(i64::MAX));
+                let expected = || format!("a whole number from {min} to {max}");
                 // Named as a number, not written out as JSON: that would bring JSON's writer
                 // into the forms module for this message alone.
                 let serde_json::Value::Number(number) = value else {
-                    return Err(Error::wrong_type(at, value, &format!("a whole number from {min} to {max}")));
+                    return Err(Error::wrong_type(at, value, &expected()));
                 };
                 let n = number.as_i64().filter(|n| (min..=max).contains(n)).ok_or_else(|| {
-                    Error::invalid(
-                        at,
-                        format!("`{number}` is out of range, expected a whole number from {min} to {max}"),
-                    )
+                    Error::invalid(at, format!("`{number}` is out of range, expected {}", expected()))
                 })?;
                 attrs.put(0, key, Plain::Long(n));
             }

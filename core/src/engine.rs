@@ -657,18 +657,29 @@ fn in_files_order(rules: &mut [&Rule]) {
     }
 }
 
-/// The days on which a regulation or a rule comes into force, or the day after one lapses.
-fn breakpoints<'r>(info: &JurisdictionInfo, rules: impl Iterator<Item = &'r Rule>) -> Vec<NaiveDate> {
-    let breakpoints = info
-        .regulations
+/// The days on which a regulation or a rule comes into force, or the day after one lapses,
+/// sorted, each once.
+fn breakpoints<'a>(info: &'a JurisdictionInfo, rules: impl Iterator<Item = &'a Rule> + 'a) -> Vec<NaiveDate> {
+    sorted_distinct(breakpoint_days(info, rules))
+}
+
+/// [`breakpoints`]' days as they come, repeats and all.
+fn breakpoint_days<'a>(
+    info: &'a JurisdictionInfo,
+    rules: impl Iterator<Item = &'a Rule> + 'a,
+) -> impl Iterator<Item = NaiveDate> + 'a {
+    info.regulations
         .iter()
         .flat_map(|r| [Some(r.in_force), r.expires.and_then(|e| e.succ_opt())])
         .chain(rules.flat_map(|r| [r.valid_from, r.valid_until.and_then(|e| e.succ_opt())]))
-        .flatten();
-    // Kept sorted and without repeats as they come: a handful of days, and std's sort
-    // would be 4 KB of the forms module for them.
+        .flatten()
+}
+
+/// The days sorted, each once, kept so as they come: a handful of days, and std's sort
+/// would be 4 KB of the forms module for them.
+fn sorted_distinct(days: impl Iterator<Item = NaiveDate>) -> Vec<NaiveDate> {
     let mut sorted = Vec::new();
-    for day in breakpoints {
+    for day in days {
         if let Err(place) = sorted.binary_search(&day) {
             sorted.insert(place, day);
         }
@@ -724,18 +735,11 @@ mod tests {
                 assert_eq!(ids(&ours), ids(&std), "{j}");
             }
             // Every rule given twice: each day still once.
-            let days = super::breakpoints(engine.info(), rules.iter().copied().chain(rules.iter().copied()));
-            let mut expected: Vec<_> = engine
-                .info()
-                .regulations
-                .iter()
-                .flat_map(|r| [Some(r.in_force), r.expires.and_then(|e| e.succ_opt())])
-                .chain(rules.iter().flat_map(|r| [r.valid_from, r.valid_until.and_then(|e| e.succ_opt())]))
-                .flatten()
-                .collect();
+            let twice = || super::breakpoint_days(engine.info(), rules.iter().copied().chain(rules.iter().copied()));
+            let mut expected: Vec<_> = twice().collect();
             expected.sort();
             expected.dedup();
-            assert_eq!(days, expected, "{j}");
+            assert_eq!(super::sorted_distinct(twice()), expected, "{j}");
             assert_eq!(engine.breakpoints(), expected, "{j}");
         }
     }
