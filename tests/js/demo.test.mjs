@@ -577,6 +577,9 @@ describe("the demo in Chromium", () => {
       await fill("share", { "/requester/type": "department", "/resource/name": "人口基础信息", "/resource/sharing": "conditional" });
       await form("share").locator('button[type="submit"]').click();
       await settled("#outcome-share", "attempted");
+      // The summary shows on submit; the worker's answer then flags the fields and reports the first.
+      if (first) await page.waitForFunction((field) => document.activeElement?.dataset.pdpField === field, first.focused);
+      const focused = await page.evaluate(() => document.activeElement?.dataset.pdpField ?? null);
       const attempted = await outcome("share");
       const scenario = await fieldState("share", "/application/scenario");
       const bubble = await control("share", "/application/scenario").evaluate((el) => el.validationMessage);
@@ -584,11 +587,12 @@ describe("the demo in Chromium", () => {
       await settled("#regulation", "regulation");
       await settled("#outcome-share", "putuo");
       seen[query] = {
-        untouched, attempted, scenario, bubble, regulation: await page.locator("#regulation").textContent(),
+        untouched, attempted, focused, scenario, bubble, regulation: await page.locator("#regulation").textContent(),
         putuo: await outcome("share"), problems: await problems("share"),
       };
     }
     assert.equal(seen[""].attempted, "不予通过 · 6 项需要修改");
+    assert.equal(seen[""].focused, "/application/purpose", "the submit reports the first field to fix");
     assert.deepEqual(seen["?engine=worker"], seen[""]);
   });
 

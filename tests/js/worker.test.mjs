@@ -252,6 +252,7 @@ test("bindForm on the site's own form shows the same messages with a WorkerEngin
         description: (c.getAttribute("aria-describedby") ?? "").split(" ").filter(Boolean).map((id) => document.getElementById(id)?.textContent),
       })),
       summary: document.getElementById("summary").textContent,
+      focused: document.activeElement?.name ?? null,
       submitted: window.submitted,
       last: { request: window.binding.last.request, outcome: window.binding.last.verdict?.outcome, missing: window.binding.last.missing },
     }));
@@ -290,6 +291,7 @@ test("bindForm on the site's own form shows the same messages with a WorkerEngin
   assert.equal(on(attempted, "deptType").message, "请选择单位类型（甘孜州公共数据管理办法（试行）第十三条）");
   assert.deepEqual(on(attempted, "deptType").description, [on(attempted, "deptType").message]);
   assert.equal(on(attempted, "deptType").aria, "true");
+  assert.equal(attempted.focused, "deptType", "the blocked submit reports its first control, as the browser does in the page");
   const scene = on(missing, "useScene");
   assert.equal(scene.message, "请填写应用场景（甘孜州公共数据管理办法（试行）第十八条）");
   assert.deepEqual(scene.description, ["写明在哪项业务中使用。", scene.message], "the page's hint, then the message");

@@ -210,7 +210,11 @@ class Binding {
       // The engine answers later (a worker). The last answer decides if it is about what the
       // form holds now; otherwise the submit waits: stopped now, sent again once allowed.
       if (before !== null && sameJson(before.request, this.readRequest())) {
-        if (!allows(before)) this.#block(event);
+        if (allows(before)) return;
+        // Stopped now; reported once this check is applied: a gentle form's first submit
+        // shows controls that the last answer left unflagged.
+        event.preventDefault();
+        if (this.#report !== "never") result.then(() => this.#form.reportValidity());
         return;
       }
       event.preventDefault();
