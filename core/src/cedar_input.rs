@@ -79,10 +79,10 @@ struct Layout {
     names: Vec<String>,
     /// Where each field's slots begin, in the section's field order.
     starts: Vec<usize>,
-    /// The slots that have a value when their field is not given ([`absent`]), with it: a
-    /// request gives a few of a section's many fields (a 甘孜 sharing request 7 of the
-    /// context's 68), so reading gives these and then visits only the fields given.
-    defaults: Vec<(usize, Plain<'static>)>,
+    /// Each slot's value when its field is not given ([`absent`]), if it has one: a request
+    /// gives a few of a section's many fields (a 甘孜 sharing request 7 of the context's 68),
+    /// so reading visits only the fields given, and the others read these.
+    defaults: Vec<Option<Plain<'static>>>,
 }
 
 impl Layout {
@@ -91,13 +91,18 @@ impl Layout {
         for field in fields {
             starts.push(names.len());
             if !field.spec.entity_id {
-                defaults.extend(absent(&field.spec).map(|v| (names.len(), v)));
                 names.push(field.name.clone());
-                let derived = field.spec.derive.iter().flat_map(Derivation::attributes);
-                names.extend(derived.map(|(name, _)| name.to_owned()));
+                defaults.push(absent(&field.spec));
+                for (name, _) in field.spec.derive.iter().flat_map(Derivation::attributes) {
+                    names.push(name.to_owned());
+                    defaults.push(None);
+                }
             }
         }
-        names.extend(extra.map(str::to_owned));
+        if let Some(extra) = extra {
+            names.push(extra.to_owned());
+            defaults.push(None);
+        }
         Layout { names, starts, defaults }
     }
 
@@ -340,10 +345,7 @@ impl Reader<'_> {
         layout: &'a Layout,
         given: Option<&'a Map<String, Value>>,
     ) -> Result<(Attributes<'a>, Option<&'a str>), Error> {
-        let mut attrs = Attributes::new(&layout.names);
-        for (slot, value) in &layout.defaults {
-            attrs.set(*slot, value.clone());
-        }
+        let mut attrs = Attributes::with_defaults(&layout.names, &layout.defaults);
         let Some(given) = given else { return Ok((attrs, None)) };
         // Every key first (an unknown one is the error, whatever else is wrong), then the
         // values in the fields' order: the first of several errors is the first field's.
