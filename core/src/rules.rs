@@ -193,9 +193,7 @@ fn pointer(field: &str) -> Result<(), String> {
 }
 
 fn reviewer(r: &str) -> Result<Reviewer, String> {
-    Reviewer::parse(r).ok_or_else(|| {
-        format!("`@reviewer(\"{r}\")` must be one of provider, authority, negotiation, expert_committee, government")
-    })
+    Reviewer::parse(r).map_err(|e| format!("`@reviewer(\"{r}\")` must be one of the reviewers a verdict names: {e}"))
 }
 
 fn outcome(v: &str) -> Result<Outcome, String> {

@@ -36,10 +36,12 @@ pub enum Reviewer {
 }
 
 impl Reviewer {
-    pub(crate) fn parse(s: &str) -> Option<Reviewer> {
+    /// The reviewer a verdict names `s`; else serde's error, which lists every name (the
+    /// enum's, written nowhere else).
+    pub(crate) fn parse(s: &str) -> Result<Reviewer, String> {
         // serde's own reader of a lone string: a JSON value's would bring its enum reader.
         let text: StrDeserializer<'_, ValueError> = s.into_deserializer();
-        Reviewer::deserialize(text).ok()
+        Reviewer::deserialize(text).map_err(|e| e.to_string())
     }
 }
 
@@ -228,10 +230,14 @@ mod tests {
         use Reviewer::*;
         for reviewer in [Provider, Authority, Negotiation, ExpertCommittee, Government] {
             let name = serde_json::to_value(reviewer).unwrap();
-            assert_eq!(Reviewer::parse(name.as_str().unwrap()), Some(reviewer), "{name}");
+            assert_eq!(Reviewer::parse(name.as_str().unwrap()), Ok(reviewer), "{name}");
         }
         for other in ["Provider", "expertCommittee", "expert committee", "", "judge"] {
-            assert_eq!(Reviewer::parse(other), None, "{other}");
+            let error = Reviewer::parse(other).unwrap_err();
+            assert!(
+                error.contains("`provider`, `authority`, `negotiation`, `expert_committee`, `government`"),
+                "{error}"
+            );
         }
     }
 }

@@ -75,7 +75,6 @@ export const REVIEWERS = {
   government: { zh: "本级人民政府", en: "The same-level government" },
 };
 
-
 /** Values the pack names: their words are the contract's (`values[].zh/en` of the field). */
 const ofPack = (...values) => values.map((v) => [v]);
 
