@@ -169,30 +169,48 @@ pub fn decide<'p, T>(
 /// whose value is a boolean are decided here without making one (a value moved out of
 /// every `&&` was most of the evaluator's own time); anything else is evaluated and
 /// must be a boolean, as Cedar requires of a condition and of each operand of `&&`,
-/// `||` and `!`.
-pub fn holds(expr: &Expr, input: &Input<'_>) -> Result<bool, EvalError> {
-    match expr {
-        Expr::Lit(Value::Bool(b)) => Ok(*b),
-        Expr::Not(e) => Ok(!holds(e, input)?),
-        Expr::And(a, b) => Ok(holds(a, input)? && holds(b, input)?),
-        Expr::Or(a, b) => Ok(holds(a, input)? || holds(b, input)?),
-        Expr::If(c, a, b) => match holds(c, input)? {
-            true => holds(a, input),
-            false => holds(b, input),
-        },
-        Expr::HasAttr(e, attr) => has_attr(e, attr, input),
-        Expr::HasSlot(var, slot) => Ok(input.slots_of(*var).and_then(|a| a.slot(*slot)).is_some()),
-        Expr::Slot(var, slot) => boolean(slot_value(input, *var, *slot)?),
-        Expr::Binary(op, a, b) => {
-            // Most operands are a literal or an attribute in its slot: compared where they
-            // are, by reference, not each made a value first (the moves of those values
-            // were the hottest instructions of a condition's evaluation).
-            match (borrowed(a, input), borrowed(b, input)) {
-                (Some(x), Some(y)) => test(*op, x?, y?),
-                _ => test(*op, eval(a, input)?.as_ref(), eval(b, input)?.as_ref()),
+/// `||` and `!`. The last operand of `&&` and `||`, the branch `if` takes and the operand
+/// of `!` are followed in a loop rather than by a call: a condition is mostly a chain of
+/// `&&`, and the calls' entries and exits were about 30 % of deciding (BENCHMARKS.md).
+pub fn holds(mut expr: &Expr, input: &Input<'_>) -> Result<bool, EvalError> {
+    let mut negated = false;
+    loop {
+        let value = match expr {
+            Expr::Not(e) => {
+                negated = !negated;
+                expr = e;
+                continue;
             }
-        }
-        _ => boolean(eval(expr, input)?.as_ref()),
+            Expr::And(a, b) if holds(a, input)? => {
+                expr = b;
+                continue;
+            }
+            Expr::And(..) => false,
+            Expr::Or(a, b) if !holds(a, input)? => {
+                expr = b;
+                continue;
+            }
+            Expr::Or(..) => true,
+            Expr::If(c, a, b) => {
+                expr = if holds(c, input)? { a } else { b };
+                continue;
+            }
+            Expr::Lit(Value::Bool(b)) => *b,
+            Expr::HasAttr(e, attr) => has_attr(e, attr, input)?,
+            Expr::HasSlot(var, slot) => input.slots_of(*var).and_then(|a| a.slot(*slot)).is_some(),
+            Expr::Slot(var, slot) => boolean(slot_value(input, *var, *slot)?)?,
+            Expr::Binary(op, a, b) => {
+                // Most operands are a literal or an attribute in its slot: compared where they
+                // are, by reference, not each made a value first (the moves of those values
+                // were the hottest instructions of a condition's evaluation).
+                match (borrowed(a, input), borrowed(b, input)) {
+                    (Some(x), Some(y)) => test(*op, x?, y?)?,
+                    _ => test(*op, eval(a, input)?.as_ref(), eval(b, input)?.as_ref())?,
+                }
+            }
+            _ => boolean(eval(expr, input)?.as_ref())?,
+        };
+        return Ok(value != negated);
     }
 }
 

@@ -148,6 +148,17 @@ const CASES: &[&str] = &[
     r#"permit (principal, action, resource) when { context.yes || context.missing };"#,
     r#"permit (principal, action, resource) when { false } when { context.missing };"#,
     r#"permit (principal, action, resource) when { if context.yes then true else context.missing };"#,
+    // `!` over `&&`, `||` and `if`, which short-circuit under it too; over a value that is no
+    // boolean, and over an error, which it passes on.
+    r#"permit (principal, action, resource) when { !(context.yes && !context.yes) && !!context.yes };"#,
+    r#"permit (principal, action, resource) when { !(!context.yes && context.missing) };"#,
+    r#"permit (principal, action, resource) when { !(context.yes || context.missing) };"#,
+    r#"permit (principal, action, resource) when { !(if !context.yes then context.missing else !context.yes) };"#,
+    r#"permit (principal, action, resource) when { !(if context.yes then context.yes else context.missing) };"#,
+    r#"permit (principal, action, resource) when { !(context.yes && context.missing) };"#,
+    r#"permit (principal, action, resource) when { !!!(context.missing == 1 || context.yes) };"#,
+    r#"permit (principal, action, resource) when { !(context.yes && context.aim) };"#,
+    r#"forbid (principal, action, resource) when { !!context.aim }; permit (principal, action, resource);"#,
     // Errors: a missing attribute, a type error, an overflow; the policy is skipped.
     r#"permit (principal, action, resource) when { context.missing }; permit (principal, action, resource) when { context.yes };"#,
     r#"forbid (principal, action, resource) when { context.missing == 1 }; permit (principal, action, resource);"#,
