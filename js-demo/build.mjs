@@ -28,6 +28,9 @@ const root = resolve(here, "..");
  * other script and style sheet minified in place.
  */
 export function build(out = join(here, "dist"), { minify = false } = {}) {
+  // Absolute: the bundler names the files it reads so, and the package folders it must leave
+  // alone are told from them (bench/run passes a relative folder).
+  out = resolve(out);
   // The playground's full web build; the forms' build as the npm package has it (forms/:
   // forms.wasm, the worker entry), from scripts/build-npm.
   const packages = { pkg: [join(root, "wasm", "pkg-web"), "pubdata_policy_wasm_bg.wasm"], "pkg-forms": [join(root, "wasm", "npm", "forms"), "forms.wasm"] };

@@ -1205,7 +1205,7 @@ describe("the demo built minified, as the phone profile of bench/browser.mjs loa
 
   before(async () => {
     builds.plain = await servedDemo("pdp-demo-plain-");
-    builds.minified = await servedDemo("pdp-demo-min-", { minify: true });
+    builds.minified = await servedDemo("pdp-demo-min-", { minify: true, relativeOut: true });
   });
 
   after(async () => {
@@ -1232,6 +1232,12 @@ describe("the demo built minified, as the phone profile of bench/browser.mjs loa
     const later = TABS.slice(1).map((t) => `./forms/${t.id}.js`);
     assert.deepEqual(imports(script(builds.minified, "app.js")), [...later, "./pkg-forms/worker.js"]);
     for (const file of later) assert.deepEqual(imports(script(builds.minified, file)), [], `${file} is bundled`);
+    // The worker entry left as the package has it: it starts its worker from the file beside
+    // the one it re-exports (bundled, it looked for it in pkg-forms/ and never answered).
+    const reexports = (code) => [...code.matchAll(/\bexport\s*\*\s*from\s*["']([^"']+)["']/g)].map((m) => m[1]);
+    const entry = reexports(script(builds.minified, "pkg-forms/worker.js"));
+    assert.deepEqual(entry, reexports(script(builds.plain, "pkg-forms/worker.js")));
+    assert.match(entry[0] ?? "", /^\.\/snippets\/[^/]+\/js\/worker\.js$/);
     assert.ok(imports(script(builds.plain, "app.js")).length > 3, "the plain build's app.js imports its modules");
     for (const path of ["#j=ganzi&form=share", "?engine=worker#j=lishui&form=open&lang=en", "playground.html#j=ganzi"]) {
       const plain = await shown(builds.plain, path);

@@ -3,7 +3,7 @@
 
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 
 import { build } from "../../js-demo/build.mjs";
 import { serveStatic } from "../../js-demo/serve.mjs";
@@ -13,9 +13,10 @@ import { launchChromium } from "./chromium.mjs";
  * `{ page, url, root, errors, close }`: `root` is the build's folder; `errors` collects
  * uncaught exceptions and console errors (empty it between tests); `close` stops the
  * browser and the server and removes the build. `minify`: the build's scripts and style
- * sheets minified (`build`'s option), as bench/ serves the demo.
+ * sheets minified (`build`'s option), as bench/ serves the demo. `relativeOut`: the build
+ * is given its folder relative to the working directory, as bench/run gives it.
  */
-export async function servedDemo(prefix, { minify = false } = {}) {
+export async function servedDemo(prefix, { minify = false, relativeOut = false } = {}) {
   const out = mkdtempSync(join(tmpdir(), prefix));
   let served, browser;
   const close = async () => {
@@ -24,7 +25,7 @@ export async function servedDemo(prefix, { minify = false } = {}) {
     rmSync(out, { recursive: true, force: true });
   };
   try {
-    build(out, { minify });
+    build(relativeOut ? relative(process.cwd(), out) : out, { minify });
     served = await serveStatic({ root: out });
     browser = await launchChromium({ locale: "zh-CN" });
   } catch (e) {
