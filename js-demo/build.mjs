@@ -28,8 +28,8 @@ const root = resolve(here, "..");
  * other script and style sheet minified in place.
  */
 export function build(out = join(here, "dist"), { minify = false } = {}) {
-  // Absolute: the bundler names the files it reads so, and the package folders it must leave
-  // alone are told from them (bench/run passes a relative folder).
+  // Absolute, as esbuild names the files it bundles: bundleForms tells the package's files
+  // from the forms by their folder (bench/run passes a relative one).
   out = resolve(out);
   // The playground's full web build; the forms' build as the npm package has it (forms/:
   // forms.wasm, the worker entry), from scripts/build-npm.
