@@ -10,7 +10,7 @@
 //     and one importing "pubdata-policy/full" (the authors' calls); in both, the page decides
 //     through "pubdata-policy/worker" too (?engine=worker);
 //   - no bundler: the package's forms/ folder served as it is, with the README's preload,
-//     decides with a single download of forms.wasm.
+//     decides with a single download of forms.wasm and no script but the page's and the glue.
 // Needs the npm registry (the installs are bounded by a timeout), and Debian's chromium.
 
 import { test, before, after } from "node:test";
@@ -243,6 +243,9 @@ test("no bundler: the forms/ folder served as it is, with the README's preload, 
     const messages = [];
     assertDecides(await pageResult(server.origin, messages), "static forms/ with preload");
     assert.deepEqual(server.requested.filter((p) => p.endsWith(".wasm")), ["/pdp/forms.wasm"], "one download: the preload's");
+    // The module is one script, bindForm written into it: nothing more to fetch in turn before
+    // its .wasm (scripts/build-wasm).
+    assert.deepEqual(server.requested.filter((p) => p.endsWith(".js")), ["/main.js", "/pdp/pubdata_policy_wasm.js"]);
     assert.deepEqual(messages.filter((m) => /preload/i.test(m)), [], "no 'preloaded but not used' warning");
   } finally {
     await server.close();

@@ -3,8 +3,10 @@
 //!
 //! wasm-bindgen copies the module into each package's `snippets/` and the generated glue
 //! imports it, so the web, nodejs and bundler packages all export `bindForm`, typed by
-//! `form.d.ts`, with no step that edits generated files. This side only passes the
-//! arguments through: the binding reads the form and calls `engine.check` like any page.
+//! `form.d.ts`. The forms package's glue has it written in instead of imported
+//! (`scripts/build-wasm`), so that a page fetches its `.wasm` one request sooner. This side
+//! only passes the arguments through: the binding reads the form and calls `engine.check`
+//! like any page.
 
 use wasm_bindgen::prelude::*;
 
