@@ -18,8 +18,8 @@
 // page that renders its own summary.
 //
 // Loaded at import time in Node as well (the nodejs and bundler targets), so nothing here
-// touches the DOM until bindForm is called. Written without imports or dependencies, and
-// exporting declarations only: scripts/build-wasm writes this file into the forms glue.
+// touches the DOM until bindForm is called. Written without dependencies: scripts/build-wasm
+// bundles this file into the forms glue, so a page fetches nothing more for it.
 
 /** The event every check dispatches on the form; `event.detail` is the FormCheck. */
 export const VERDICT_EVENT = "pdp-verdict";

@@ -3,7 +3,7 @@
 //!
 //! wasm-bindgen copies the module into each package's `snippets/` and the generated glue
 //! imports it, so the web, nodejs and bundler packages all export `bindForm`, typed by
-//! `form.d.ts`. The forms package's glue has it written in instead of imported
+//! `form.d.ts`. The forms package's glue has it bundled in instead of imported
 //! (`scripts/build-wasm`), so that a page fetches its `.wasm` one request sooner. This side
 //! only passes the arguments through: the binding reads the form and calls `engine.check`
 //! like any page.
