@@ -47,7 +47,7 @@ export function build(out = join(here, "dist"), { minify = false } = {}) {
   cpSync(join(here, "src"), out, { recursive: true });
   for (const [dir, [pkg, wasm]] of Object.entries(packages)) {
     mkdirSync(join(out, dir), { recursive: true });
-    for (const name of ["pubdata_policy_wasm.js", wasm, "pubdata_policy_wasm.d.ts", "snippets", "worker.js", "worker.d.ts"]) {
+    for (const name of ["pubdata_policy_wasm.js", wasm, "pubdata_policy_wasm.d.ts", "snippets", "worker.js", "worker.d.ts", "engine-worker.js"]) {
       if (existsSync(join(pkg, name))) cpSync(join(pkg, name), join(out, dir, name), { recursive: true });
     }
   }
@@ -71,7 +71,7 @@ export function build(out = join(here, "dist"), { minify = false } = {}) {
  * better than seven (BENCHMARKS.md). What it imports dynamically stays a file of its own,
  * fetched when needed: the forms not on show, each bundled in its place too, and the
  * package's worker entry, left as the package has it in one of `packageDirs` (it starts its
- * worker from the files beside it). Returns the files bundled.
+ * worker from the file beside it). Returns the files bundled.
  */
 function bundleForms(entry, packageDirs) {
   const options = { bundle: true, format: "esm", minify: true, target: "es2022", charset: "utf8", logLevel: "warning" };

@@ -12,6 +12,8 @@
 //   - a pack `pdp pack` compiled, loaded at run time (WorkerEngine.fromCompiled), answers
 //     as Engine.fromCompiled does in the page, beside the built-in engine of its
 //     jurisdiction and freed apart from it; a pack that cannot be read rejects as it throws;
+//   - the entry and the worker's script are one script each: before the .wasm a page fetches
+//     those two and nothing else; a relative module URL is read from the page;
 //   - without 'wasm-unsafe-eval' it rejects with the CompileError the README names;
 //   - its TypeScript types hold (worker.types.ts, against wasm/npm/ as build-wasm left it).
 
@@ -34,6 +36,8 @@ let work, server, origin, browser;
 let policy = STRICT;
 /** Whether the worker's script answers 404 (a deployment that left it out). */
 let workerMissing = false;
+/** Every path asked for, in order (a test empties it first). */
+let requested = [];
 
 before(async () => {
   work = mkdtempSync(join(tmpdir(), "pdp-worker-"));
@@ -42,6 +46,7 @@ before(async () => {
   const mounts = { "/wasm/npm/": join(work, "npm"), "/wasm/pkg-web/": join(root, "wasm", "pkg-web"), "/tests/js/": join(root, "tests", "js") };
   server = createServer((req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname));
+    requested.push(path);
     const mount = Object.keys(mounts).find((m) => path.startsWith(m));
     const headers = { "content-security-policy": policy, "cache-control": "no-store" };
     if (path === "/") return res.writeHead(200, { ...headers, "content-type": TYPES[".html"] }).end("<!doctype html><title>worker</title>");
@@ -344,6 +349,30 @@ test("bindForm with an engine that answers later: an overtaken answer is dropped
   } finally {
     await page.close();
   }
+});
+
+test("the entry and the worker fetch one script each before the .wasm; a relative module URL is the page's", async () => {
+  // Where the module comes from: the default (forms.wasm beside the package's glue), or a
+  // URL relative to this page, "/": read from the worker's script in /wasm/npm/forms/, it
+  // would name /wasm/npm/forms/wasm/npm/forms/forms.wasm, which is not there.
+  const run = async (module) => {
+    const { page, errors } = await newPage();
+    requested = [];
+    try {
+      const outcome = await page.evaluate(async (module) => {
+        const { WorkerEngine } = await import("/wasm/npm/forms/worker.js");
+        const engine = await WorkerEngine.start("ganzi", module === null ? {} : { module_or_path: module });
+        return (await engine.check({ jurisdiction: "ganzi", kind: "share" })).outcome;
+      }, module);
+      assert.deepEqual(errors, [], String(module));
+      return { outcome, requested: requested.filter((p) => /\.(js|wasm)$/.test(p)) };
+    } finally {
+      await page.close();
+    }
+  };
+  const want = ["/wasm/npm/forms/worker.js", "/wasm/npm/forms/engine-worker.js", "/wasm/npm/forms/forms.wasm"];
+  assert.deepEqual(await run(null), { outcome: "refused", requested: want });
+  assert.deepEqual(await run("wasm/npm/forms/forms.wasm"), { outcome: "refused", requested: want });
 });
 
 test("a worker that cannot load, or is terminated, rejects its calls; the next start makes a new one", async () => {

@@ -4,10 +4,10 @@
 // keeps answering the applicant's typing while it runs. One module instance serves every
 // jurisdiction asked for; each check is a message in and a message out.
 //
-// It lives in the package beside bind-form.js (forms/snippets/<crate>/js/, copied there by
-// scripts/build-npm), hence the path of the forms build's glue below.
+// In the package it is forms/engine-worker.js, beside the forms build's glue, which
+// scripts/build-npm bundles into it: the worker fetches one script before the .wasm.
 
-import init, { Engine } from "../../../pubdata_policy_wasm.js";
+import init, { Engine } from "./pubdata_policy_wasm.js";
 
 let loaded = null;
 const engines = new Map();

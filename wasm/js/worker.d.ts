@@ -7,7 +7,8 @@ import type {
 // Every type of the forms build (Verdict, EngineError, GanziRequest, FormCheck, …).
 export type * from "./pubdata_policy_wasm.js";
 
-/** What the worker loads the forms build's module from, on the first `start`: a URL, or
+/** What the worker loads the forms build's module from, on the first `start`: a URL (a
+ *  relative one from the page, as for `init`), or
  *  the module's bytes (moved to the worker; how a page uses its `<link rel=preload>`) or a
  *  compiled WebAssembly.Module, or a promise of one. */
 export interface WorkerEngineOptions {

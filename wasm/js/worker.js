@@ -63,7 +63,8 @@ function moduleArgument(module) {
   if (module === undefined || module === null) return [undefined, []];
   if (module instanceof ArrayBuffer) return [module, [module]];
   if (ArrayBuffer.isView(module) || module instanceof WebAssembly.Module) return [module, []];
-  return [String(module), []];
+  // A URL given as text is the page's, as `init` in the page reads it, not the worker's.
+  return [new URL(String(module), globalThis.document?.baseURI ?? globalThis.location.href).href, []];
 }
 
 /** An engine of one jurisdiction living in the page's engine worker; its calls return promises. */
