@@ -1,7 +1,7 @@
-//! Embeds every pack under `policies/` (each folder with a `pack.json`) and the calendar,
-//! so the engine needs no file access at run time (the WebAssembly build has none), and
-//! hashes each pack with its layers. A new pack or calendar year is a data change: this
-//! script finds the new files by walking the folder.
+//! Embeds every pack under `policies/` (each folder with a `pack.json`; with the
+//! `builtin-packs` feature) and the calendar, so the engine needs no file access at run
+//! time (the WebAssembly build has none), and hashes each pack with its layers. A new pack
+//! or calendar year is a data change: this script finds the new files by walking the folder.
 //!
 //! The folder is read as `core/policies`: in the repository a symbolic link to the one
 //! copy at the top (`../policies`), in the published crate the files themselves, which
@@ -29,6 +29,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         calendar.push((name(&file), fs::read_to_string(&file)?));
     }
     out.push_str("];\n\n");
+
+    // Without the `builtin-packs` feature no pack is embedded: each engine is made from a
+    // compiled pack loaded at run time.
+    if env::var_os("CARGO_FEATURE_BUILTIN_PACKS").is_none() {
+        out.push_str("pub(crate) const PACKS: &[Embedded] = &[];\n");
+        fs::write(PathBuf::from(env::var("OUT_DIR")?).join("embedded.rs"), out)?;
+        return Ok(());
+    }
 
     // Every folder with a pack.json is a pack.
     let mut dirs: Vec<PathBuf> = fs::read_dir(&root)?

@@ -2,6 +2,16 @@
 
 use serde::Serialize;
 
+/// What an unknown jurisdiction's error says (zh, en) in a build without built-in packs
+/// (the core's `builtin-packs` feature off), where every jurisdiction is unknown until its
+/// compiled pack is loaded.
+pub(crate) const NO_BUILTIN_PACKS: (&str, &str) = (
+    "本构建不内置规则包，请用该辖区的编译规则包（`pdp pack` 的输出）创建引擎（JavaScript 中为 \
+     Engine.fromCompiled，Rust 中为 Engine::from_compiled）",
+    "this build has no built-in packs; make the engine from the jurisdiction's compiled pack, the \
+     output of `pdp pack` (Engine.fromCompiled in JavaScript, Engine::from_compiled in Rust)",
+);
+
 /// Everything that can go wrong; never a panic.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Error {
@@ -13,8 +23,10 @@ pub enum Error {
         /// What is wrong with it and what was expected.
         message: String,
     },
-    /// No policy set exists for the jurisdiction.
-    #[error("no policies for jurisdiction `{0}`")]
+    /// No policy set exists for the jurisdiction. A build without built-in packs, where every
+    /// jurisdiction is unknown until its compiled pack is loaded, says so.
+    #[cfg_attr(feature = "builtin-packs", error("no policies for jurisdiction `{0}`"))]
+    #[cfg_attr(not(feature = "builtin-packs"), error("no policies for jurisdiction `{0}`: {hint}", hint = NO_BUILTIN_PACKS.1))]
     UnknownJurisdiction(String),
     /// The request names another jurisdiction than the engine's.
     #[error("the request is for `{request}` but this engine holds the policies of `{engine}`")]
@@ -95,7 +107,8 @@ impl Error {
         let en = self.to_string();
         let zh = match self {
             Error::InvalidRequest { field, message } => format!("请求字段 `{field}` 无效：{message}"),
-            Error::UnknownJurisdiction(j) => format!("没有辖区 `{j}` 的策略"),
+            Error::UnknownJurisdiction(j) if cfg!(feature = "builtin-packs") => format!("没有辖区 `{j}` 的策略"),
+            Error::UnknownJurisdiction(j) => format!("没有辖区 `{j}` 的策略：{}", NO_BUILTIN_PACKS.0),
             Error::WrongJurisdiction { request, engine } => {
                 format!("请求属于辖区 `{request}`，但本引擎载入的是 `{engine}` 的策略")
             }

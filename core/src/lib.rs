@@ -107,11 +107,13 @@ pub fn builtin_engine(jurisdiction: &str) -> Result<Engine, Error> {
 pub fn known_builtin(jurisdiction: &str) -> Result<(), Error> {
     let known = builtin_jurisdictions();
     if !known.contains(&jurisdiction) {
-        let all: Vec<String> = known.iter().map(|j| format!("`{j}`")).collect();
-        return Err(Error::InvalidRequest {
-            field: "/jurisdiction".into(),
-            message: format!("unknown jurisdiction `{jurisdiction}`, expected one of {}", all.join(", ")),
-        });
+        let message = if cfg!(feature = "builtin-packs") {
+            let all: Vec<String> = known.iter().map(|j| format!("`{j}`")).collect();
+            format!("unknown jurisdiction `{jurisdiction}`, expected one of {}", all.join(", "))
+        } else {
+            format!("unknown jurisdiction `{jurisdiction}`: {}", error::NO_BUILTIN_PACKS.1)
+        };
+        return Err(Error::InvalidRequest { field: "/jurisdiction".into(), message });
     }
     Ok(())
 }
