@@ -3,9 +3,10 @@
 //
 //   node --test bench/size.test.mjs     after scripts/build-wasm (scripts/test runs both)
 //
-// Two modules are checked, as scripts/build-wasm makes them (opt-level "s", then wasm-opt
+// Three modules are checked, as scripts/build-wasm makes them (opt-level "s", then wasm-opt
 // with the flags of wasm/Cargo.toml): the forms module (wasm/pkg-forms: what a page that
-// checks forms downloads, without the policy authors' calls) and the full one the three
+// checks forms downloads, without the policy authors' calls), the same without built-in packs
+// (wasm/pkg-lite, `pubdata-policy/lite`, whose pages load a compiled pack) and the full one the three
 // packages ship (wasm/pkg-web, which adds fromSources, runSuite, builtinSources,
 // sourcesProblem, diff and coverage). Compressed as a web server would: gzip level 9 and
 // brotli quality 11 (node's zlib). Each budget is what the module measures now plus a
@@ -14,7 +15,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readFileSync, realpathSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, realpathSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -83,6 +84,9 @@ const MODULES = [
   // Engine.explain the explanation: 4,158,805 / 1,463,717 / 995,249; the forms module,
   // which pages that check forms download, is without them and keeps its budget.
   { name: "full", file: pkg("pkg-web"), budget: { raw: 4_230_000, gzip: 1_390_000, brotli: 945_000 } },
+  // The forms module without built-in packs (2026-12-04): 394,089 / 146,805 / 120,508; a page
+  // adds its jurisdiction's compiled pack (packs/<id>.json, 23–29 KB gzip).
+  { name: "lite", file: pkg("pkg-lite"), budget: { raw: 396_000, gzip: 148_000, brotli: 121_500 } },
 ];
 // @cedar-policy/cedar-wasm 4.13.0's module (nodejs/cedar_wasm_bg.wasm), the same compressors.
 const CEDAR_WASM_4_13 = { raw: 4_318_628, gzip: 1_442_641, brotli: 940_807 };
@@ -107,7 +111,7 @@ for (const { name, file, budget } of MODULES) {
     assert.ok(existsSync(file), `${file} is missing: run scripts/build-wasm first`);
     const s = sizesOf(file);
     const share = s.gzip / CEDAR_WASM_4_13.gzip;
-    const target = name === "forms" ? ` (target ${TARGET_GZIP_SHARE * 100}%)` : "";
+    const target = name === "full" ? "" : ` (target ${TARGET_GZIP_SHARE * 100}%)`;
     t.diagnostic(`${name}: raw ${s.raw}, gzip ${s.gzip}, brotli ${s.brotli} bytes; gzip ${(share * 100).toFixed(1)}% of cedar-wasm 4.13.0's${target}`);
     for (const k of ["raw", "gzip", "brotli"]) {
       assert.ok(s[k] <= budget[k], `${name} ${k}: ${s[k]} bytes, over the budget of ${budget[k]}`);
@@ -144,9 +148,21 @@ test("the package README gives the modules' sizes as measured", () => {
   assert.deepEqual(stated.slice(7, 10), rounded(CEDAR_WASM_4_13), "cedar-wasm's figures");
   // Our modules' bytes do not depend on where they were built (the next test), so their
   // figures are held exactly too.
-  MODULES.forEach(({ name, file }, m) => {
+  ["forms", "full"].forEach((name, m) => {
+    const { file } = MODULES.find((x) => x.name === name);
     assert.deepEqual(stated.slice(1 + 3 * m, 4 + 3 * m), rounded(sizesOf(file)), `${name}'s figures (MB: raw, gzip, Brotli)`);
   });
+  const lite = new RegExp(String.raw`\`lite\.wasm\` is ${mb} MB, ${mb} MB with gzip -9 and ${mb} MB with Brotli`).exec(readme);
+  assert.ok(lite, "the README's sentence on lite.wasm's size is not found");
+  assert.deepEqual(lite.slice(1, 4), rounded(sizesOf(MODULES.find((x) => x.name === "lite").file)), "lite's figures");
+  // The compiled packs a page on lite/ loads, as the package ships them (scripts/build-npm).
+  const packs = new RegExp(String.raw`a pack ${mb}–${mb} MB, (\d+)–(\d+) KB with gzip`).exec(readme);
+  assert.ok(packs, "the README's sentence on the packs' sizes is not found");
+  const dir = join(here, "..", "wasm", "npm", "packs");
+  const all = readdirSync(dir).map((f) => readFileSync(join(dir, f)));
+  const range = (xs) => [Math.min(...xs), Math.max(...xs)];
+  assert.deepEqual(packs.slice(1, 3), range(all.map((b) => b.length)).map((b) => (b / 1e6).toFixed(2)), "the packs' MB");
+  assert.deepEqual(packs.slice(3, 5), range(all.map((b) => gzipSync(b, { level: 9 }).length)).map((b) => String(Math.round(b / 1e3))), "the packs' KB with gzip");
 });
 
 // Panic messages name sources by their paths: scripts/build-wasm names those under

@@ -9,36 +9,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
 import { pdpBinary } from "./pdp.mjs";
-import { parityCalls, root } from "./vectors.mjs";
+import { answersEveryCall, plainError as plain, root } from "./vectors.mjs";
 
 const forms = await import("../../wasm/pkg-forms/pubdata_policy_wasm.js");
 forms.initSync({ module: readFileSync(join(root, "wasm", "pkg-forms", "pubdata_policy_wasm_bg.wasm")) });
-
-const plain = (e) => ({ code: e.code, field: e.field, message: e.message });
-
-/** Each call answered by `engineOf(jurisdiction)`, compared with the native answer. */
-function answersEveryCall(engineOf) {
-  const calls = parityCalls().filter((c) => c.call === "check" || c.call === "shareStatus");
-  assert.ok(calls.length > 100, `the vectors' calls: ${calls.length}`);
-  let refused = 0, review = 0, errors = 0;
-  for (const { id, jurisdiction, call, arg, want } of calls) {
-    let got;
-    try {
-      got = { value: engineOf(jurisdiction)[call](arg) };
-    } catch (e) {
-      got = { error: plain(e) };
-    }
-    if (want.error) {
-      errors += 1;
-      assert.deepEqual(got.error, want.error, id);
-    } else {
-      assert.deepEqual(got.value, want.verdict ?? want.status, id);
-      refused += got.value.outcome === "refused";
-      review += got.value.outcome === "review";
-    }
-  }
-  assert.ok(refused > 10 && review > 10 && errors > 5, `refused ${refused}, review ${review}, unreadable ${errors}`);
-}
 
 test("the forms module's built-in engines answer every vector as the native engine (Cedar) does", () => {
   assert.equal(typeof forms.Engine.fromSources, "undefined", "the forms module is the one without the authors' calls");

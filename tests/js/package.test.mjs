@@ -7,8 +7,9 @@
 //     `vite build` succeeds and the built page decides in Chromium, also under a strict CSP
 //     with 'wasm-unsafe-eval', and fails with the documented CompileError without it; the
 //     dev server (no config: no optimizeDeps.exclude, no fs.allow) serves a page that decides,
-//     and one importing "pubdata-policy/full" (the authors' calls); in both, the page decides
-//     through "pubdata-policy/worker" too (?engine=worker);
+//     one importing "pubdata-policy/full" (the authors' calls), and one "pubdata-policy/lite"
+//     with the package's compiled pack of 甘孜 (packs/ganzi.json?url); in build and dev server,
+//     the first page decides through "pubdata-policy/worker" too (?engine=worker);
 //   - no bundler: the package's forms/ folder served as it is, with the README's preload,
 //     decides with a single download of forms.wasm and no script but the page's and the glue.
 // Needs the npm registry (the installs are bounded by a timeout), and Debian's chromium.
@@ -75,12 +76,16 @@ test("the tarball holds one package: exports map, README, stable .wasm names, no
   const cargo = readFileSync(join(root, "wasm", "Cargo.toml"), "utf8");
   assert.equal(pkg.license, "Apache-2.0");
   assert.ok(!JSON.stringify(pkg).includes("example.invalid"));
-  assert.deepEqual(Object.keys(pkg.exports), [".", "./full", "./worker", "./forms.wasm", "./full.wasm", "./package.json"]);
+  assert.deepEqual(Object.keys(pkg.exports), [
+    ".", "./full", "./lite", "./worker", "./forms.wasm", "./lite.wasm", "./packs/*.json", "./full.wasm", "./package.json",
+  ]);
   assert.match(readFileSync(join(root, "Cargo.toml"), "utf8") + cargo, new RegExp(`version = "${pkg.version.replace(/\./g, "\\.")}"`));
   const installed = join(nodeApp, "node_modules", "pubdata-policy");
   assert.match(readFileSync(join(installed, "README.md"), "utf8"), /wasm-unsafe-eval/);
   assert.ok(readdirSync(join(installed, "forms")).includes("forms.wasm"));
   assert.ok(readdirSync(join(installed, "full")).includes("full.wasm"));
+  assert.ok(readdirSync(join(installed, "lite")).includes("lite.wasm"));
+  assert.ok(readdirSync(join(installed, "packs")).includes("ganzi.json"));
 });
 
 test("Node: import (ESM) and require (CommonJS) decide as the nodejs package does", async () => {
@@ -193,7 +198,7 @@ test("Vite: vite build, and the built page decides in Chromium (and under a stri
   }
 });
 
-test("Vite: the dev server, without any configuration, serves pages that decide (the default entry, and ./full)", async () => {
+test("Vite: the dev server, without any configuration, serves pages that decide (the default entry, ./full and ./lite)", async () => {
   const port = await new Promise((resolve) => {
     const s = createServer().listen(0, "127.0.0.1", () => { const p = s.address().port; s.close(() => resolve(p)); });
   });
@@ -220,6 +225,10 @@ test("Vite: the dev server, without any configuration, serves pages that decide 
     assert.deepEqual(got.verdicts, expected, "pubdata-policy/full in vite dev");
     assert.equal(got.fromSources, "function");
     assert.equal(got.fromSourcesAgrees, true);
+    // pubdata-policy/lite with the package's compiled pack, as its README shows.
+    const lite = await pageResult(`http://127.0.0.1:${port}`, [], "/lite.html");
+    assertDecides(lite, `pubdata-policy/lite in vite dev\n${log}`);
+    assert.deepEqual(JSON.parse(lite.text).builtin, [], "lite has no built-in pack");
     assert.doesNotMatch(log, /__wbindgen_externrefs|error/i); // (a 403 would be in the page's failures)
   } finally {
     child.kill();

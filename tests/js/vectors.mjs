@@ -148,3 +148,31 @@ export function assertBoundary({ cases, after }) {
   assert.equal(after.outcome, "refused", "the engine no longer decides after the bad input");
   assert.deepEqual(after.violations.map((v) => v.field), ["/application/scenario"]);
 }
+
+/** An engine's thrown error as the plain object the native answers hold. */
+export const plainError = (e) => ({ code: e.code, field: e.field, message: e.message });
+
+/** Each vector call (check, shareStatus) answered by `engineOf(jurisdiction)`, compared with
+ * the native answer (Cedar's). */
+export function answersEveryCall(engineOf) {
+  const calls = parityCalls().filter((c) => c.call === "check" || c.call === "shareStatus");
+  assert.ok(calls.length > 100, `the vectors' calls: ${calls.length}`);
+  let refused = 0, review = 0, errors = 0;
+  for (const { id, jurisdiction, call, arg, want } of calls) {
+    let got;
+    try {
+      got = { value: engineOf(jurisdiction)[call](arg) };
+    } catch (e) {
+      got = { error: plainError(e) };
+    }
+    if (want.error) {
+      errors += 1;
+      assert.deepEqual(got.error, want.error, id);
+    } else {
+      assert.deepEqual(got.value, want.verdict ?? want.status, id);
+      refused += got.value.outcome === "refused";
+      review += got.value.outcome === "review";
+    }
+  }
+  assert.ok(refused > 10 && review > 10 && errors > 5, `refused ${refused}, review ${review}, unreadable ${errors}`);
+}

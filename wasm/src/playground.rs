@@ -52,6 +52,19 @@ impl Engine {
         plain(&input::SourceTexts::from(sources))
     }
 
+    /// The compiled pack of a built-in jurisdiction, the JSON text `pdp pack` writes: what
+    /// `Engine.fromCompiled` takes, in the forms module without built-in packs
+    /// (`pubdata-policy/lite`) above all. The npm package ships each as `packs/<id>.json`.
+    #[wasm_bindgen(js_name = builtinCompiled)]
+    pub fn builtin_compiled(
+        #[wasm_bindgen(unchecked_param_type = "JurisdictionId")] jurisdiction: JsValue,
+    ) -> Result<String, JsValue> {
+        let id = jurisdiction_of(&jurisdiction)?;
+        let pack = pubdata_policy::CompiledPack::builtin(&id).map_err(|e| thrown(&e))?;
+        serde_json::to_string(&pack)
+            .map_err(|e| thrown(&pubdata_policy::Error::Evaluation(format!("cannot write the pack: {e}"))))
+    }
+
     /// Every annotation a policy may carry, with its meaning and an example — the list the
     /// engine reads policies by, as `pdp annotations --format json` prints it: what an
     /// editor completes after `@`.
