@@ -229,6 +229,7 @@ test("Vite: the dev server, without any configuration, serves pages that decide 
     const lite = await pageResult(`http://127.0.0.1:${port}`, [], "/lite.html");
     assertDecides(lite, `pubdata-policy/lite in vite dev\n${log}`);
     assert.deepEqual(JSON.parse(lite.text).builtin, [], "lite has no built-in pack");
+    assert.equal(JSON.parse(lite.text).workerAgrees, true, "the worker on lite.wasm answers as the page");
     assert.doesNotMatch(log, /__wbindgen_externrefs|error/i); // (a 403 would be in the page's failures)
   } finally {
     child.kill();

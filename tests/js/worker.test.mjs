@@ -14,6 +14,8 @@
 //     jurisdiction and freed apart from it; a pack that cannot be read rejects as it throws;
 //   - the entry and the worker's script are one script each: before the .wasm a page fetches
 //     those two and nothing else; a relative module URL is read from the page;
+//   - a page on pubdata-policy/lite hands the worker lite.wasm and loads a shipped pack: the
+//     worker answers as the lite module in the page, and forms.wasm is never fetched;
 //   - without 'wasm-unsafe-eval' it rejects with the CompileError the README names;
 //   - its TypeScript types hold (worker.types.ts, against wasm/npm/ as build-wasm left it).
 
@@ -27,10 +29,12 @@ import { extname, join, normalize } from "node:path";
 
 import { launchChromium } from "./chromium.mjs";
 import { pdpBinary } from "./pdp.mjs";
-import { parityCalls, root } from "./vectors.mjs";
+import { parityCalls, readVector, requestOf, root } from "./vectors.mjs";
 
 const STRICT = "script-src 'self' 'wasm-unsafe-eval'";
-const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm" };
+const TYPES = {
+  ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm", ".json": "application/json",
+};
 let work, server, origin, browser;
 /** The CSP the server sends with every response (the worker's script gets it too). */
 let policy = STRICT;
@@ -373,6 +377,34 @@ test("the entry and the worker fetch one script each before the .wasm; a relativ
   const want = ["/wasm/npm/forms/worker.js", "/wasm/npm/forms/engine-worker.js", "/wasm/npm/forms/forms.wasm"];
   assert.deepEqual(await run(null), { outcome: "refused", requested: want });
   assert.deepEqual(await run("wasm/npm/forms/forms.wasm"), { outcome: "refused", requested: want });
+});
+
+test("a page on pubdata-policy/lite runs its engine in the worker: lite.wasm handed over, a shipped pack loaded", async () => {
+  const suite = readVector("ganzi/share.json");
+  const requests = [suite.base, ...suite.cases.slice(0, 8).map((c) => requestOf(suite, c))];
+  const { page, errors } = await newPage();
+  requested = [];
+  try {
+    const got = await page.evaluate(async (requests) => {
+      const lite = await import("/wasm/npm/lite/pubdata_policy_wasm.js");
+      await lite.default();
+      const pack = await (await fetch("/wasm/npm/packs/ganzi.json")).text();
+      const inPage = lite.Engine.fromCompiled(pack);
+      const { WorkerEngine } = await import("/wasm/npm/forms/worker.js");
+      const engine = await WorkerEngine.fromCompiled(pack, { module_or_path: "/wasm/npm/lite/lite.wasm" });
+      const answer = async (f) => { try { return { value: await f() }; } catch (e) { return { error: e.code }; } };
+      const out = [];
+      for (const r of requests) out.push([await answer(() => engine.check(r)), await answer(() => inPage.check(r))]);
+      return out;
+    }, requests);
+    assert.deepEqual(errors, []);
+    for (const [worker, inPage] of got) assert.deepEqual(worker, inPage);
+    assert.ok(got.filter(([w]) => w.value).length >= 5, "verdicts, not only errors");
+    const modules = requested.filter((p) => p.endsWith(".wasm"));
+    assert.deepEqual(modules, ["/wasm/npm/lite/lite.wasm", "/wasm/npm/lite/lite.wasm"], "the page's and the worker's; never forms.wasm");
+  } finally {
+    await page.close();
+  }
 });
 
 test("a worker that cannot load, or is terminated, rejects its calls; the next start makes a new one", async () => {
