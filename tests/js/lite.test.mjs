@@ -33,6 +33,16 @@ test("the package ships one compiled pack per built-in jurisdiction, each what `
     const written = execFileSync(pdp, ["pack", j], { encoding: "utf8", maxBuffer: 16 << 20 });
     assert.equal(packOf(j), written.trimEnd(), j);
   }
+  // An unknown id is refused as builtinSources refuses it: the field, and the ids there are.
+  let refused;
+  try {
+    full.Engine.builtinCompiled("nowhere");
+  } catch (e) {
+    refused = plainError(e);
+  }
+  assert.equal(refused?.code, "invalid_request");
+  assert.equal(refused.field, "/jurisdiction");
+  assert.match(refused.message.en, /unknown jurisdiction `nowhere`, expected one of `ganzi`/);
 });
 
 test("the module without built-in packs answers every vector as the native engine, from the shipped packs", () => {

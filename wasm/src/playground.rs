@@ -60,6 +60,7 @@ impl Engine {
         #[wasm_bindgen(unchecked_param_type = "JurisdictionId")] jurisdiction: JsValue,
     ) -> Result<String, JsValue> {
         let id = jurisdiction_of(&jurisdiction)?;
+        pubdata_policy::known_builtin(&id).map_err(|e| thrown(&e))?;
         let pack = pubdata_policy::CompiledPack::builtin(&id).map_err(|e| thrown(&e))?;
         serde_json::to_string(&pack)
             .map_err(|e| thrown(&pubdata_policy::Error::Evaluation(format!("cannot write the pack: {e}"))))
