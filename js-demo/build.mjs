@@ -2,7 +2,10 @@
 // Builds the demo into js-demo/dist/: the pages' sources (js-demo/src/), the package's
 // `web` target (wasm/pkg-web/, from scripts/build-wasm) under dist/pkg/ for the playground,
 // its build without the authoring calls as the npm package has it (wasm/npm/forms/: forms.wasm
-// and the worker entry) under dist/pkg-forms/ for the forms, the scenario
+// and the worker entry) under dist/pkg-forms/ for the forms, and lite.html: the forms page
+// on the package's module without built-in packs (wasm/npm/lite/lite.wasm, under
+// dist/pkg-lite/) with every jurisdiction's compiled pack (wasm/npm/packs/, under
+// dist/packs/), the scenario
 // files (tests/vectors/) under dist/vectors/ with an index, `vectors/index.json`
 // ({ jurisdiction: [file name, …] }), and each pack's coverage matrix with the regulation
 // texts it classifies (policies/<jurisdiction>/coverage.json and *.txt) under
@@ -51,6 +54,7 @@ export function build(out = join(here, "dist"), { minify = false } = {}) {
       if (existsSync(join(pkg, name))) cpSync(join(pkg, name), join(out, dir, name), { recursive: true });
     }
   }
+  writeLite(out);
   bundleEditor(join(out, "editor.js"));
   copyVectors(join(root, "tests", "vectors"), join(out, "vectors"));
   copyCoverage(join(root, "policies"), join(out, "coverage"));
@@ -62,6 +66,26 @@ export function build(out = join(here, "dist"), { minify = false } = {}) {
     files.filter((f) => /\.(js|css)$/.test(f) && !bundled.includes(f)).forEach(minifyFile);
   }
   return files.map((f) => relative(out, f)).sort();
+}
+
+/**
+ * lite.html: index.html on `pubdata-policy/lite`, marked so for app.js and preloading
+ * lite.wasm instead; beside it the module and the packs, as the npm package has them.
+ */
+function writeLite(out) {
+  const npm = join(root, "wasm", "npm");
+  if (!existsSync(join(npm, "lite", "lite.wasm")) || !existsSync(join(npm, "packs"))) {
+    throw new Error("no wasm/npm/lite/lite.wasm or wasm/npm/packs/: run scripts/build-wasm first");
+  }
+  mkdirSync(join(out, "pkg-lite"));
+  cpSync(join(npm, "lite", "lite.wasm"), join(out, "pkg-lite", "lite.wasm"));
+  cpSync(join(npm, "packs"), join(out, "packs"), { recursive: true });
+  let lite = readFileSync(join(out, "index.html"), "utf8");
+  for (const [from, to] of [['<html lang="zh-CN">', '<html lang="zh-CN" data-module="lite">'], ['href="pkg-forms/forms.wasm"', 'href="pkg-lite/lite.wasm"']]) {
+    if (!lite.includes(from)) throw new Error(`src/index.html has no ${from}, which lite.html changes`);
+    lite = lite.replace(from, to);
+  }
+  writeFileSync(join(out, "lite.html"), lite);
 }
 
 /**

@@ -6,7 +6,10 @@
 // forms not on show (forms.js), after the first verdict: every check runs in this page —
 // or, with `?engine=worker`, in a Web Worker of it (the package's worker entry,
 // ./pkg-forms/worker.js), so that building an engine never holds the page while the
-// applicant types; bench/browser.mjs times both.
+// applicant types; bench/browser.mjs times both. lite.html (build.mjs writes it from
+// index.html) is the same page on `pubdata-policy/lite`: the module without built-in packs
+// (./pkg-lite/lite.wasm), each jurisdiction's compiled pack (./packs/<id>.json) fetched when
+// it is first chosen, the first beside the module.
 
 import init, { Engine, bindForm as bindInPage } from "./pkg-forms/pubdata_policy_wasm.js";
 import { contractFields, regulationOf } from "./contract.js";
@@ -16,6 +19,8 @@ import { JURISDICTION_NAMES, OUTCOMES, REVIEWERS, UI, VALUES, articleLabel } fro
 
 const JURISDICTIONS = Object.keys(JURISDICTION_NAMES);
 const IN_WORKER = new URLSearchParams(location.search).get("engine") === "worker";
+/** lite.html: the forms on the module without built-in packs, each engine from its pack. */
+const LITE = document.documentElement.dataset.module === "lite";
 /** The package's worker entry, once loaded (`?engine=worker`). */
 let worker = null;
 /** The package's bindForm: the page's own, or the worker entry's. */
@@ -94,18 +99,42 @@ function today() {
 
 // ---- the engine ------------------------------------------------------------------------
 
-/** The engine of a jurisdiction: built in the page on first use; in the worker, loadEngine built it. */
+/**
+ * The engine of a jurisdiction: built in the page on first use; in the worker, or from a
+ * fetched pack (lite.html), loadEngine built it.
+ */
 function engineFor(j) {
   if (!state.engines.has(j)) {
-    if (IN_WORKER) throw new Error(`no engine for ${j} yet: loadEngine first`);
+    if (IN_WORKER || LITE) throw new Error(`no engine for ${j} yet: loadEngine first`);
     state.engines.set(j, new Engine(j));
   }
   return state.engines.get(j);
 }
 
-/** Makes sure the engine of a jurisdiction exists; in the worker that takes a round trip. */
+/** A jurisdiction's compiled pack as text (lite.html), fetched once; a failed fetch is tried again when asked again. */
+const packs = new Map();
+function packOf(j) {
+  if (!packs.has(j)) {
+    const url = new URL(`./packs/${j}.json`, import.meta.url);
+    const text = fetch(url).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${url}: ${r.status}`))));
+    packs.set(j, text);
+    text.catch(() => packs.delete(j));
+  }
+  return packs.get(j);
+}
+
+/**
+ * Makes sure the engine of a jurisdiction exists; in the worker that takes a round trip,
+ * on lite.html the pack's download.
+ */
 async function loadEngine(j, options) {
-  if (IN_WORKER && !state.engines.has(j)) state.engines.set(j, await worker.WorkerEngine.start(j, options));
+  if ((IN_WORKER || LITE) && !state.engines.has(j)) {
+    const pack = LITE ? await packOf(j) : null;
+    const engine = IN_WORKER
+      ? await (LITE ? worker.WorkerEngine.fromCompiled(pack, options) : worker.WorkerEngine.start(j, options))
+      : Engine.fromCompiled(pack);
+    state.engines.set(j, engine);
+  }
   return engineFor(j);
 }
 
@@ -392,7 +421,7 @@ function setJurisdiction(j) {
     document.getElementById("jurisdiction").value = state.jurisdiction;
     showLoadError(UI.loadFailed, e);
   };
-  if (IN_WORKER && !state.engines.has(j)) {
+  if ((IN_WORKER || LITE) && !state.engines.has(j)) {
     loadEngine(j).then(() => setJurisdiction(j), failed);
     return;
   }
@@ -669,14 +698,18 @@ function renderDetails(entry, d) {
 
 // ---- start -------------------------------------------------------------------------------
 
-// The module index.html preloads, named from this script rather than left to init(), which
+// The module the page preloads, named from this script rather than left to init(), which
 // names it from the package's script: in the build bundled into one file (build.mjs
-// --minify) that script is this one, beside index.html.
-const MODULE = new URL("./pkg-forms/forms.wasm", import.meta.url);
+// --minify) that script is this one, beside index.html. lite.wasm is run by the forms
+// module's script: the package's two scripts differ only in the module they fetch when
+// given none.
+const MODULE = new URL(LITE ? "./pkg-lite/lite.wasm" : "./pkg-forms/forms.wasm", import.meta.url);
 
 async function start() {
   const root = document.getElementById("app");
   readHash();
+  // The first pack downloads beside the module, not after it.
+  if (LITE) packOf(state.jurisdiction).catch(() => {}); // (its failure is loadEngine's to report)
   document.documentElement.lang = state.lang === "en" ? "en" : "zh-CN";
   // The page and the selected form are built while the module downloads (on a slow link
   // the processor waits for it, and building them after held the first verdict back), out
@@ -701,7 +734,7 @@ async function start() {
       await loadEngine(state.jurisdiction, { module_or_path: bytes });
     } else {
       await init({ module_or_path: MODULE });
-      engineFor(state.jurisdiction);
+      await loadEngine(state.jurisdiction);
     }
   } catch (e) {
     fail(UI.loadFailed, e);

@@ -544,11 +544,11 @@ describe("the demo in Chromium", () => {
     assert.deepEqual(labels.filter((l) => !l || l.startsWith("/")), []);
   });
 
-  test("the forms download the module without the authoring calls, not the full one, once: the preload is used", async () => {
-    for (const query of ["", "?engine=worker"]) {
+  test("the forms download the module without the authoring calls, not the full one, once: the preload is used; lite.html the module without packs and its jurisdiction's pack", async () => {
+    for (const query of ["", "?engine=worker", "lite.html", "lite.html?engine=worker"]) {
       await open("", undefined, query);
       const modules = [];
-      const record = (r) => r.url().endsWith(".wasm") && modules.push(new URL(r.url()).pathname);
+      const record = (r) => /\.wasm$|\/packs\//.test(r.url()) && modules.push(new URL(r.url()).pathname);
       page.on("request", record);
       afterLoad = null; // (a load again: its requests are not "after the page had loaded")
       try {
@@ -559,14 +559,16 @@ describe("the demo in Chromium", () => {
         page.off("request", record);
         afterLoad = [];
       }
-      // One request, the preload's, which init() (or, for the worker, the page's fetch) reuses.
-      assert.deepEqual(modules, ["/pkg-forms/forms.wasm"], query);
+      // One request, the preload's, which init() (or, for the worker, the page's fetch) reuses;
+      // on lite.html one more, the pack of the jurisdiction shown.
+      const lite = query.startsWith("lite.html");
+      assert.deepEqual(modules.sort(), lite ? ["/packs/ganzi.json", "/pkg-lite/lite.wasm"] : ["/pkg-forms/forms.wasm"], query);
     }
   });
 
-  test("?engine=worker: the engines are built in a Web Worker, and the sharing form reads as in the page", async () => {
+  test("?engine=worker: the engines are built in a Web Worker, and the sharing form reads as in the page; so on lite.html, each engine from its pack", async () => {
     const seen = {};
-    for (const query of ["", "?engine=worker"]) {
+    for (const query of ["", "?engine=worker", "lite.html", "lite.html?engine=worker"]) {
       await open("j=ganzi&form=share&lang=zh", undefined, query);
       const first = seen[""];
       // The worker's answers come a message later: wait for the page's words, then compare.
@@ -586,6 +588,11 @@ describe("the demo in Chromium", () => {
       await page.selectOption("#jurisdiction", "putuo"); // a second engine (in the worker: built there)
       await settled("#regulation", "regulation");
       await settled("#outcome-share", "putuo");
+      // lite.html fetches the second jurisdiction's pack when it is chosen, and nothing else.
+      if (query.startsWith("lite.html")) {
+        await page.waitForFunction(() => document.querySelector("#jurisdiction").value === "putuo");
+        assert.deepEqual(afterLoad.splice(0).map((r) => r.replace(served.url, "/")), ["GET /packs/putuo.json"], query);
+      }
       seen[query] = {
         untouched, attempted, focused, scenario, bubble, regulation: await page.locator("#regulation").textContent(),
         putuo: await outcome("share"), problems: await problems("share"),
@@ -593,7 +600,7 @@ describe("the demo in Chromium", () => {
     }
     assert.equal(seen[""].attempted, "不予通过 · 6 项需要修改");
     assert.equal(seen[""].focused, "/application/purpose", "the submit reports the first field to fix");
-    assert.deepEqual(seen["?engine=worker"], seen[""]);
+    for (const query of ["?engine=worker", "lite.html", "lite.html?engine=worker"]) assert.deepEqual(seen[query], seen[""], query);
   });
 
   test("甘孜 sharing: the missing scenario is flagged under 第十八条, and filling it sends the application to the provider", async () => {
@@ -1062,6 +1069,30 @@ describe("the demo in Chromium", () => {
     }
   });
 
+  test("lite.html: a jurisdiction whose pack does not load is said so, the page stays on the one it had, and choosing it again fetches the pack again", async () => {
+    await open("j=ganzi&form=share&lang=en", undefined, "lite.html");
+    const before = await outcome("share");
+    const missing = (route) => route.fulfill({ status: 404, body: "" });
+    await page.route("**/packs/putuo.json", missing);
+    try {
+      await page.selectOption("#jurisdiction", "putuo");
+      await page.locator("#regulation .load-error").waitFor({ timeout: 60_000 });
+      assert.match(await page.locator("#regulation .load-error").textContent(), /^The rules engine did not load: .*\/packs\/putuo\.json: 404$/);
+      assert.equal(await page.locator("#jurisdiction").inputValue(), "ganzi");
+      assert.equal(await outcome("share"), before);
+      for (let i = 0; i < 40 && served.errors.length < 1; i++) await page.waitForTimeout(50);
+      assert.ok(served.errors.length > 0 && served.errors.every((e) => /404/.test(e)), served.errors.join("\n"));
+      served.errors.length = 0;
+    } finally {
+      await page.unroute("**/packs/putuo.json", missing);
+    }
+    await page.selectOption("#jurisdiction", "putuo");
+    await page.waitForFunction(() => /Putuo|普陀/.test(document.getElementById("regulation").textContent));
+    assert.equal(await page.locator("#regulation .load-error").count(), 0);
+    assert.equal(await page.locator("#jurisdiction").inputValue(), "putuo");
+    assert.deepEqual(afterLoad.splice(0).map((r) => r.replace(served.url, "/")), ["GET /packs/putuo.json", "GET /packs/putuo.json"]);
+  });
+
   test("bad input does not break the page: an odd address, an oversized application", async () => {
     await open("j=%3Cb%3Ex&form=nonsense&lang=zz");
     assert.equal(await page.locator("#jurisdiction").inputValue(), "ganzi");
@@ -1241,12 +1272,18 @@ describe("the demo built minified, as the phone profile of bench/browser.mjs loa
     const workerUrl = /new Worker\(new URL\(["']\.\/engine-worker\.js["'],\s*import\.meta\.url\)/;
     assert.match(script(builds.minified, "pkg-forms/worker.js"), workerUrl);
     assert.ok(imports(script(builds.plain, "app.js")).length > 3, "the plain build's app.js imports its modules");
-    for (const path of ["#j=ganzi&form=share", "?engine=worker#j=lishui&form=open&lang=en", "playground.html#j=ganzi"]) {
-      const plain = await shown(builds.plain, path);
+    const paths = ["#j=ganzi&form=share", "?engine=worker#j=lishui&form=open&lang=en", "lite.html#j=ganzi&form=share",
+      "lite.html?engine=worker#j=lishui&form=open&lang=en", "playground.html#j=ganzi"];
+    const seen = {};
+    for (const path of paths) {
+      const plain = (seen[path] = await shown(builds.plain, path));
       const minified = await shown(builds.minified, path);
       assert.ok(plain.length > 100, `${path}: ${plain.slice(0, 200)}`);
       assert.equal(minified, plain, path);
     }
+    // lite.html, which the phone profile also loads, shows what index.html shows.
+    assert.equal(seen["lite.html#j=ganzi&form=share"], seen["#j=ganzi&form=share"]);
+    assert.equal(seen["lite.html?engine=worker#j=lishui&form=open&lang=en"], seen["?engine=worker#j=lishui&form=open&lang=en"]);
     assert.deepEqual(builds.plain.errors, [], "errors in the plain build's pages");
     assert.deepEqual(builds.minified.errors, [], "errors in the minified build's pages");
   });
