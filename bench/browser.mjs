@@ -24,9 +24,10 @@
 // the demo's sharing form (js-demo, built into bench/target/demo by bench/run with --minify:
 // the forms page's script bundled into one module and everything minified, as a site would
 // serve them) with the forms module in the page, in the page with index.html's preload, in
-// a Web Worker (the package's worker entry, the preloaded bytes handed over), and a page
-// that decides the same request with cedar-wasm (its module, then policies and schema
-// fetched as JSON). Also when the .wasm request started and the page's longest task until
+// a Web Worker (the package's worker entry, the preloaded bytes handed over), the same page
+// on `pubdata-policy/lite` (lite.html: lite.wasm preloaded, the jurisdiction's compiled pack
+// fetched by the page's script), and a page that decides the same request with cedar-wasm
+// (its module, then policies and schema fetched as JSON). Also when the .wasm request started and the page's longest task until
 // then (what typing waits for).
 // PHONE_RUNS samples each, each in a new browser on a new profile (default 5; 0 skips).
 
@@ -285,6 +286,7 @@ document.getElementById("verdict").textContent = answer.type === "success" ? ans
     ["forms module, in the page", "/demo/plain.html#form=share", "#outcome-share"],
     ["forms module, in the page, preloaded", "/demo/index.html#form=share", "#outcome-share"],
     ["forms module, in a worker, preloaded", "/demo/index.html?engine=worker#form=share", "#outcome-share"],
+    ["lite module, preloaded, and its pack", "/demo/lite.html#form=share", "#outcome-share"],
     ["cedar-wasm, same request", "/cedar.html", "#verdict"],
   ];
   // Before the page's scripts: note when the verdict's element first gets text, when the
