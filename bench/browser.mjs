@@ -13,6 +13,9 @@
 // them, what any two requests cost a fresh browser here, whatever their size (importing a
 // one-line script, fetching a one-byte file): both sides pay that in load + init, and it
 // is shown, with the ratio without it, so that what the modules themselves cost is seen.
+// And `pubdata-policy/lite` (wasm/pkg-lite) the same way, its engine from the jurisdiction's
+// compiled pack (as the npm package ships it), fetched once the script is imported, beside
+// the module: a third request.
 // BROWSER_RUNS samples per side (default 5), BROWSER_JURISDICTIONS (default ganzi).
 // Per check, warm: ours and cedar-wasm loaded in one page, timed in interleaved batches on
 // the first jurisdiction's sharing request.
@@ -51,6 +54,9 @@ const calls = JSON.parse(readFileSync(join(here, "target", "cedar-calls.json"), 
 const mounts = {
   // The module a page that checks forms loads (wasm/pkg-forms; bench/run copies it here).
   "/ours/": join(here, "target", "pkg-forms"),
+  // Without built-in packs (wasm/pkg-lite), and the compiled packs (wasm/npm/packs).
+  "/lite/": join(here, "target", "pkg-lite"),
+  "/packs/": join(here, "target", "packs"),
   "/cedar/": join(here, "node_modules", "@cedar-policy", "cedar-wasm", "web"),
 };
 const types = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".json": "application/json" };
@@ -117,6 +123,17 @@ async function inPage({ side, j }) {
     await m.default({ module_or_path: "/ours/pubdata_policy_wasm_bg.wasm" });
     out.load = lap();
     const engine = new m.Engine(j);
+    out.engine = lap();
+    check = () => engine.check(r.request);
+  } else if (side === "lite") {
+    // As the package README's page: the script imported, then the pack fetched beside the
+    // module. (Fetched before the import, the pack made load + init about twice as long
+    // here: 108.8 against 51.0 ms, medians of five browsers each.)
+    const m = await import("/lite/pubdata_policy_wasm.js");
+    const pack = fetch(`/packs/${j}.json`).then((res) => res.text());
+    await m.default({ module_or_path: "/lite/pubdata_policy_wasm_bg.wasm" });
+    out.load = lap();
+    const engine = m.Engine.fromCompiled(await pack);
     out.engine = lap();
     check = () => engine.check(r.request);
   } else {
@@ -191,9 +208,9 @@ const version = await (async () => {
 console.log(`${version} (headless), ${runs} fresh browsers per side and jurisdiction, ms`);
 console.log("jurisdiction   ours: load+init  engine  1st check | cedar: load+init  preparse  1st call | ours/cedar (load+engine+1st check vs load+preparse)");
 for (const j of only) {
-  const o = [], c = [], q = [];
+  const o = [], c = [], q = [], l = [];
   for (let i = 0; i < runs; i++) {
-    for (const [side, into] of [["ours", o], ["cedar", c], ["requests", q]]) {
+    for (const [side, into] of [["ours", o], ["cedar", c], ["requests", q], ["lite", l]]) {
       const b = await browser();
       try {
         into.push(await b.page.evaluate(inPage, { side, j }));
@@ -212,6 +229,11 @@ for (const j of only) {
   console.log(
     `${"".padEnd(12)} two requests alone (a one-line script imported, a one-byte file fetched): ${rq.toFixed(1)} ms;` +
       ` without them ours/cedar ${((ot - rq) / (ct - rq)).toFixed(2)}`,
+  );
+  const lt = m(l, "load") + m(l, "engine") + m(l, "first");
+  console.log(
+    `${"lite".padStart(12)} ${m(l, "load").toFixed(1).padStart(16)} ${m(l, "engine").toFixed(1).padStart(7)} ${m(l, "first").toFixed(2).padStart(10)} |` +
+      ` (load+init, the pack's fetch beside init; engine: the pack awaited, then Engine.fromCompiled) | lite/cedar ${(lt / ct).toFixed(2)}`,
   );
 }
 
