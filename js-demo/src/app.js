@@ -21,6 +21,8 @@ const JURISDICTIONS = Object.keys(JURISDICTION_NAMES);
 const IN_WORKER = new URLSearchParams(location.search).get("engine") === "worker";
 /** lite.html: the forms on the module without built-in packs, each engine from its pack. */
 const LITE = document.documentElement.dataset.module === "lite";
+/** Engines made by loadEngine, not on first use: in the worker, or from a fetched pack. */
+const LOADED = IN_WORKER || LITE;
 /** The package's worker entry, once loaded (`?engine=worker`). */
 let worker = null;
 /** The package's bindForm: the page's own, or the worker entry's. */
@@ -105,7 +107,7 @@ function today() {
  */
 function engineFor(j) {
   if (!state.engines.has(j)) {
-    if (IN_WORKER || LITE) throw new Error(`no engine for ${j} yet: loadEngine first`);
+    if (LOADED) throw new Error(`no engine for ${j} yet: loadEngine first`);
     state.engines.set(j, new Engine(j));
   }
   return state.engines.get(j);
@@ -128,7 +130,7 @@ function packOf(j) {
  * on lite.html the pack's download.
  */
 async function loadEngine(j, options) {
-  if ((IN_WORKER || LITE) && !state.engines.has(j)) {
+  if (LOADED && !state.engines.has(j)) {
     const pack = LITE ? await packOf(j) : null;
     const engine = IN_WORKER
       ? await (LITE ? worker.WorkerEngine.fromCompiled(pack, options) : worker.WorkerEngine.start(j, options))
@@ -421,7 +423,7 @@ function setJurisdiction(j) {
     document.getElementById("jurisdiction").value = state.jurisdiction;
     showLoadError(UI.loadFailed, e);
   };
-  if ((IN_WORKER || LITE) && !state.engines.has(j)) {
+  if (LOADED && !state.engines.has(j)) {
     loadEngine(j).then(() => setJurisdiction(j), failed);
     return;
   }

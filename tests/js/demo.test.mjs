@@ -441,6 +441,8 @@ describe("the demo in Chromium", () => {
     afterLoad = [];
   }
 
+  /** The forms page on each module, in the page and in the worker (the address's part before `#`). */
+  const PAGES = ["", "?engine=worker", "lite.html", "lite.html?engine=worker"];
   const form = (id) => page.locator(`#form-${id}`);
   /** The controls of a field by its JSON Pointer: named by it, or (the share form's site names) mapped by data-pdp-field. */
   const control = (id, pointer) => form(id).locator(`[name="${pointer}"], [data-pdp-field="${pointer}"]`);
@@ -545,7 +547,7 @@ describe("the demo in Chromium", () => {
   });
 
   test("the forms download the module without the authoring calls, not the full one, once: the preload is used; lite.html the module without packs and its jurisdiction's pack", async () => {
-    for (const query of ["", "?engine=worker", "lite.html", "lite.html?engine=worker"]) {
+    for (const query of PAGES) {
       await open("", undefined, query);
       const modules = [];
       const record = (r) => /\.wasm$|\/packs\//.test(r.url()) && modules.push(new URL(r.url()).pathname);
@@ -568,7 +570,7 @@ describe("the demo in Chromium", () => {
 
   test("?engine=worker: the engines are built in a Web Worker, and the sharing form reads as in the page; so on lite.html, each engine from its pack", async () => {
     const seen = {};
-    for (const query of ["", "?engine=worker", "lite.html", "lite.html?engine=worker"]) {
+    for (const query of PAGES) {
       await open("j=ganzi&form=share&lang=zh", undefined, query);
       const first = seen[""];
       // The worker's answers come a message later: wait for the page's words, then compare.
@@ -600,7 +602,7 @@ describe("the demo in Chromium", () => {
     }
     assert.equal(seen[""].attempted, "不予通过 · 6 项需要修改");
     assert.equal(seen[""].focused, "/application/purpose", "the submit reports the first field to fix");
-    for (const query of ["?engine=worker", "lite.html", "lite.html?engine=worker"]) assert.deepEqual(seen[query], seen[""], query);
+    for (const query of PAGES.slice(1)) assert.deepEqual(seen[query], seen[""], query);
   });
 
   test("甘孜 sharing: the missing scenario is flagged under 第十八条, and filling it sends the application to the provider", async () => {
