@@ -35,6 +35,7 @@ const state = {
   engines: new Map(),
   forms: new Map(), // id → { def, el, binding, touched, attempted, last, submitted }
   choosing: null, // the form chosen while its definition loads
+  choosingJurisdiction: null, // the jurisdiction chosen while its engine loads
 };
 
 /** The forms' definitions loaded so far (forms.js loads all but the first when needed). */
@@ -125,17 +126,29 @@ function packOf(j) {
   return packs.get(j);
 }
 
+/** The engines being made by loadEngine, by jurisdiction. */
+const loading = new Map();
+
 /**
  * Makes sure the engine of a jurisdiction exists; in the worker that takes a round trip,
  * on lite.html the pack's download.
  */
 async function loadEngine(j, options) {
   if (LOADED && !state.engines.has(j)) {
-    const pack = LITE ? await packOf(j) : null;
-    const engine = IN_WORKER
-      ? await (LITE ? worker.WorkerEngine.fromCompiled(pack, options) : worker.WorkerEngine.start(j, options))
-      : Engine.fromCompiled(pack);
-    state.engines.set(j, engine);
+    // One load per jurisdiction at a time: chosen twice while it loads, it is still one engine
+    // (in the worker, none left behind there).
+    if (!loading.has(j)) {
+      const made = (async () => {
+        const pack = LITE ? await packOf(j) : null;
+        const engine = IN_WORKER
+          ? await (LITE ? worker.WorkerEngine.fromCompiled(pack, options) : worker.WorkerEngine.start(j, options))
+          : Engine.fromCompiled(pack);
+        state.engines.set(j, engine);
+      })();
+      loading.set(j, made);
+      made.then(() => loading.delete(j), () => loading.delete(j));
+    }
+    await loading.get(j);
   }
   return engineFor(j);
 }
@@ -411,9 +424,9 @@ function whyOf(e) {
   return typeof e?.message === "string" ? e.message : e?.message ? pick(e.message) : String(e);
 }
 
-/** Says in the page's regulation line what did not load (`what`, UI's words) and why. */
-function showLoadError(what, e) {
-  document.getElementById("regulation").replaceChildren(h("span", { class: "load-error", role: "alert" }, pick(what), whyOf(e)));
+/** Says in the page's regulation line what did not load (`what`, UI's words, given `args`) and why. */
+function showLoadError(what, e, ...args) {
+  document.getElementById("regulation").replaceChildren(h("span", { class: "load-error", role: "alert" }, pick(what, ...args), whyOf(e)));
 }
 
 function setJurisdiction(j) {
@@ -421,12 +434,20 @@ function setJurisdiction(j) {
   // The rules of that jurisdiction did not load: say so, and stay where we were.
   const failed = (e) => {
     document.getElementById("jurisdiction").value = state.jurisdiction;
-    showLoadError(UI.loadFailed, e);
+    showLoadError(UI.rulesFailed, e, pick(JURISDICTION_NAMES[j]));
   };
   if (LOADED && !state.engines.has(j)) {
-    loadEngine(j).then(() => setJurisdiction(j), failed);
+    // Shown once loaded, unless another was chosen meanwhile: the last choice stands,
+    // whichever engine arrives last.
+    state.choosingJurisdiction = j;
+    const current = () => state.choosingJurisdiction === j;
+    loadEngine(j).then(
+      () => current() && setJurisdiction(j),
+      (e) => current() && failed(e),
+    );
     return;
   }
+  state.choosingJurisdiction = null;
   let engine;
   try {
     engine = engineFor(j);

@@ -13,6 +13,7 @@ export const UI = {
   loading: { zh: "正在加载规则引擎…", en: "Loading the rules engine…" },
   loadFailed: { zh: "规则引擎加载失败：", en: "The rules engine did not load: " },
   formFailed: { zh: "申请表加载失败：", en: "The form did not load: " },
+  rulesFailed: { zh: (region) => `${region}的规则加载失败：`, en: (region) => `The rules of ${region} did not load: ` },
   jurisdiction: { zh: "地区", en: "Region" },
   language: { zh: "语言", en: "Language" },
   forms: { zh: "申请表", en: "Forms" },

@@ -1079,7 +1079,7 @@ describe("the demo in Chromium", () => {
     try {
       await page.selectOption("#jurisdiction", "putuo");
       await page.locator("#regulation .load-error").waitFor({ timeout: 60_000 });
-      assert.match(await page.locator("#regulation .load-error").textContent(), /^The rules engine did not load: .*\/packs\/putuo\.json: 404$/);
+      assert.match(await page.locator("#regulation .load-error").textContent(), /^The rules of Putuo did not load: .*\/packs\/putuo\.json: 404$/);
       assert.equal(await page.locator("#jurisdiction").inputValue(), "ganzi");
       assert.equal(await outcome("share"), before);
       for (let i = 0; i < 40 && served.errors.length < 1; i++) await page.waitForTimeout(50);
@@ -1093,6 +1093,46 @@ describe("the demo in Chromium", () => {
     assert.equal(await page.locator("#regulation .load-error").count(), 0);
     assert.equal(await page.locator("#jurisdiction").inputValue(), "putuo");
     assert.deepEqual(afterLoad.splice(0).map((r) => r.replace(served.url, "/")), ["GET /packs/putuo.json", "GET /packs/putuo.json"]);
+  });
+
+  test("lite.html: jurisdictions chosen one after the other while their packs load end on the last chosen, whichever pack arrives last; each pack is fetched once", async () => {
+    for (const query of ["lite.html", "lite.html?engine=worker"]) {
+      await open("j=ganzi&form=share&lang=en", undefined, query);
+      const releases = new Map();
+      const hold = (route) => {
+        const id = /packs\/(\w+)\.json$/.exec(route.request().url())[1];
+        return new Promise((resolve) => releases.set(id, resolve)).then(() => route.continue()).catch(() => {});
+      };
+      const regulation = () => page.locator("#regulation").textContent();
+      await page.route("**/packs/*.json", hold);
+      try {
+        await page.selectOption("#jurisdiction", "putuo");
+        await page.selectOption("#jurisdiction", "lishui");
+        await page.selectOption("#jurisdiction", "putuo"); // chosen again while it loads
+        await page.selectOption("#jurisdiction", "lishui");
+        for (let i = 0; i < 100 && releases.size < 2; i++) await page.waitForTimeout(50);
+        assert.deepEqual([...releases.keys()].sort(), ["lishui", "putuo"], query);
+        releases.get("lishui")();
+        await page.waitForFunction(() => /Lishui/.test(document.getElementById("regulation").textContent));
+        // 普陀's pack arrives after: the page stays on 丽水.
+        const arrived = page.waitForResponse("**/packs/putuo.json");
+        releases.get("putuo")();
+        await (await arrived).finished();
+        for (let i = 0; i < 20; i++) {
+          await page.waitForTimeout(50);
+          assert.match(await regulation(), /Lishui/, `${query}: still 丽水 after 普陀's pack arrived`);
+        }
+        assert.equal(await page.locator("#jurisdiction").inputValue(), "lishui");
+        assert.equal(await page.locator("#regulation .load-error").count(), 0);
+      } finally {
+        for (const release of releases.values()) release();
+        await page.unroute("**/packs/*.json", hold);
+      }
+      // Chosen again, 普陀 has its engine: no second download.
+      await page.selectOption("#jurisdiction", "putuo");
+      await page.waitForFunction(() => /Putuo/.test(document.getElementById("regulation").textContent));
+      assert.deepEqual(afterLoad.splice(0).map((r) => r.replace(served.url, "/")).sort(), ["GET /packs/lishui.json", "GET /packs/putuo.json"], query);
+    }
   });
 
   test("bad input does not break the page: an odd address, an oversized application", async () => {
