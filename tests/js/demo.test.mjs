@@ -443,6 +443,26 @@ describe("the demo in Chromium", () => {
 
   /** The forms page on each module, in the page and in the worker (the address's part before `#`). */
   const PAGES = ["", "?engine=worker", "lite.html", "lite.html?engine=worker"];
+  /** The requests since the page loaded, taken, by method and path. */
+  const requestsAfterLoad = () => afterLoad.splice(0).map((r) => r.replace(served.url, "/"));
+
+  /**
+   * Requests held until released: `hold` is the route handler, each request is known by the
+   * name `id` captures from its URL, `releases` lets each go, and `expectHeld(names)` waits
+   * until the page has asked for each of them.
+   */
+  function holding(id) {
+    const releases = new Map();
+    const hold = (route) => {
+      const name = id.exec(route.request().url())[1];
+      return new Promise((resolve) => releases.set(name, resolve)).then(() => route.continue()).catch(() => {});
+    };
+    const expectHeld = async (names) => {
+      for (let i = 0; i < 100 && names.some((n) => !releases.has(n)); i++) await page.waitForTimeout(50);
+      assert.deepEqual(names.filter((n) => !releases.has(n)), []);
+    };
+    return { releases, hold, expectHeld };
+  }
   const form = (id) => page.locator(`#form-${id}`);
   /** The controls of a field by its JSON Pointer: named by it, or (the share form's site names) mapped by data-pdp-field. */
   const control = (id, pointer) => form(id).locator(`[name="${pointer}"], [data-pdp-field="${pointer}"]`);
@@ -593,7 +613,7 @@ describe("the demo in Chromium", () => {
       // lite.html fetches the second jurisdiction's pack when it is chosen, and nothing else.
       if (query.startsWith("lite.html")) {
         await page.waitForFunction(() => document.querySelector("#jurisdiction").value === "putuo");
-        assert.deepEqual(afterLoad.splice(0).map((r) => r.replace(served.url, "/")), ["GET /packs/putuo.json"], query);
+        assert.deepEqual(requestsAfterLoad(), ["GET /packs/putuo.json"], query);
       }
       seen[query] = {
         untouched, attempted, focused, scenario, bubble, regulation: await page.locator("#regulation").textContent(),
@@ -999,11 +1019,7 @@ describe("the demo in Chromium", () => {
 
   test("the sharing form needs no other form's file for its verdict; a form chosen while its file loads shows when it arrives, unless another was chosen since", async () => {
     // The four other forms' files held, each until released.
-    const releases = new Map();
-    const hold = (route) => {
-      const id = /forms\/(\w+)\.js$/.exec(route.request().url())[1];
-      return new Promise((resolve) => releases.set(id, resolve)).then(() => route.continue()).catch(() => {});
-    };
+    const { releases, hold, expectHeld } = holding(/forms\/(\w+)\.js$/);
     const later = TABS.slice(1).map((t) => `**/forms/${t.id}.js`);
     afterLoad = null;
     for (const pattern of later) await page.route(pattern, hold);
@@ -1038,12 +1054,6 @@ describe("the demo in Chromium", () => {
     }
     await page.waitForSelector("body[data-ready]", { timeout: 60_000 });
     for (const t of TABS) assert.notEqual((await outcome(t.id)).trim(), "", `${t.id} is checked`);
-
-    /** The page has asked for each of these forms' files, and they are held. */
-    async function expectHeld(ids) {
-      for (let i = 0; i < 100 && ids.some((id) => !releases.has(id)); i++) await page.waitForTimeout(50);
-      assert.deepEqual(ids.filter((id) => !releases.has(id)), []);
-    }
   });
 
   test("a form's file that does not load is said so in the page, and the sharing form still decides", async () => {
@@ -1095,17 +1105,13 @@ describe("the demo in Chromium", () => {
       return !line.querySelector(".load-error") && /Putuo|普陀/.test(line.textContent);
     });
     assert.equal(await page.locator("#jurisdiction").inputValue(), "putuo");
-    assert.deepEqual(afterLoad.splice(0).map((r) => r.replace(served.url, "/")), ["GET /packs/putuo.json", "GET /packs/putuo.json"]);
+    assert.deepEqual(requestsAfterLoad(), ["GET /packs/putuo.json", "GET /packs/putuo.json"]);
   });
 
   test("lite.html: jurisdictions chosen one after the other while their packs load end on the last chosen, whichever pack arrives last; each pack is fetched once", async () => {
     for (const query of ["lite.html", "lite.html?engine=worker"]) {
       await open("j=ganzi&form=share&lang=en", undefined, query);
-      const releases = new Map();
-      const hold = (route) => {
-        const id = /packs\/(\w+)\.json$/.exec(route.request().url())[1];
-        return new Promise((resolve) => releases.set(id, resolve)).then(() => route.continue()).catch(() => {});
-      };
+      const { releases, hold, expectHeld } = holding(/packs\/(\w+)\.json$/);
       const regulation = () => page.locator("#regulation").textContent();
       await page.route("**/packs/*.json", hold);
       try {
@@ -1113,8 +1119,8 @@ describe("the demo in Chromium", () => {
         await page.selectOption("#jurisdiction", "lishui");
         await page.selectOption("#jurisdiction", "putuo"); // chosen again while it loads
         await page.selectOption("#jurisdiction", "lishui");
-        for (let i = 0; i < 100 && releases.size < 2; i++) await page.waitForTimeout(50);
-        assert.deepEqual([...releases.keys()].sort(), ["lishui", "putuo"], query);
+        await expectHeld(["putuo", "lishui"]);
+        assert.equal(releases.size, 2, query);
         releases.get("lishui")();
         await page.waitForFunction(() => /Lishui/.test(document.getElementById("regulation").textContent));
         // 普陀's pack arrives after: the page stays on 丽水.
@@ -1134,7 +1140,7 @@ describe("the demo in Chromium", () => {
       // Chosen again, 普陀 has its engine: no second download.
       await page.selectOption("#jurisdiction", "putuo");
       await page.waitForFunction(() => /Putuo/.test(document.getElementById("regulation").textContent));
-      assert.deepEqual(afterLoad.splice(0).map((r) => r.replace(served.url, "/")).sort(), ["GET /packs/lishui.json", "GET /packs/putuo.json"], query);
+      assert.deepEqual(requestsAfterLoad().sort(), ["GET /packs/lishui.json", "GET /packs/putuo.json"], query);
     }
   });
 
