@@ -1025,8 +1025,10 @@ describe("the demo in Chromium", () => {
     for (const pattern of later) await page.route(pattern, hold);
     const visible = (id) => page.locator(`#panel-${id}`).isVisible();
     try {
+      // A fresh load with the files held (from the page itself, a change of hash would load
+      // nothing; a reload straight after a load from another page raced it: "not attached").
+      await page.goto("about:blank");
       await page.goto(`${served.url}#j=ganzi&form=share&lang=zh`, { waitUntil: "commit" });
-      await page.reload({ waitUntil: "commit" });
       await page.waitForFunction(() => document.getElementById("outcome-share")?.textContent.trim(), null, { timeout: 60_000 });
       await expectHeld(["open", "catalog", "operate", "register"]);
       // Chosen while held: its tab says it is loading; shown when it arrives.
