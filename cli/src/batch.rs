@@ -128,7 +128,7 @@ fn next_line(input: &mut dyn BufRead, limit: usize) -> std::io::Result<Option<Li
 
 fn finish(line: Vec<u8>, over: bool, limit: usize) -> Line {
     match over {
-        true => Err(pubdata_policy::bounded_read::too_large("the request", limit)),
+        true => Err(pubdata_policy::bounded_read::too_large(pubdata_policy::bounded_read::REQUEST, limit)),
         false => Ok(line),
     }
 }

@@ -172,9 +172,9 @@ impl Decider {
 pub fn read_bytes(file: &Path) -> Result<Vec<u8>, Error> {
     let io = |e: std::io::Error| Error::Io { path: file.display().to_string(), message: e.to_string() };
     let read = if file.as_os_str() == "-" {
-        bounded_read::read(std::io::stdin().lock(), MAX_REQUEST_BYTES, "the request")
+        bounded_read::read(std::io::stdin().lock(), MAX_REQUEST_BYTES, bounded_read::REQUEST)
     } else {
-        bounded_read::read(std::fs::File::open(file).map_err(io)?, MAX_REQUEST_BYTES, "the request")
+        bounded_read::read(std::fs::File::open(file).map_err(io)?, MAX_REQUEST_BYTES, bounded_read::REQUEST)
     };
     read.map_err(io)?
 }

@@ -10,6 +10,8 @@
 )]
 
 mod common;
+#[path = "../../core/tests/support/english.rs"]
+mod english;
 
 use std::collections::BTreeSet;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -190,6 +192,40 @@ fn bad_requests_get_the_librarys_error_object_and_are_logged_as_rejected() {
     assert_eq!(rejected[1]["jurisdiction"], "ganzi", "what could be read of a rejected request is kept");
     assert!(rejected[3]["request"].is_null(), "an oversized body is not stored");
     assert!(rejected.iter().all(|r| r["packs"].as_str().map(str::len) == Some(64)));
+}
+
+#[test]
+fn what_is_wrong_with_a_body_is_said_in_chinese_too() {
+    let server = Server::start(&["--max-batch", "1"]);
+    let mut typo = share("dept-health");
+    typo["resource"]["colour"] = json!("red");
+    let mut late = share("dept-health");
+    late["date"] = json!("2026-13-01");
+    let verdict = server.post("/v1/check", &share("dept-health")).1;
+    let bodies = [
+        ("/v1/check", "{\"jurisdiction\":".to_owned()),
+        ("/v1/check", typo.to_string()),
+        ("/v1/check", late.to_string()),
+        ("/v1/check", format!("{{\"pad\":\"{}\"}}", "x".repeat(70_000))),
+        ("/v1/check:batch", "[1,".to_owned()),
+        ("/v1/check:batch", "[]".to_owned()),
+        ("/v1/check:batch", json!({ "request": [] }).to_string()),
+        ("/v1/check:batch", json!({ "requests": {} }).to_string()),
+        ("/v1/check:batch", json!({ "requests": [share("a"), share("b")] }).to_string()),
+        ("/v1/verify", "[]".to_owned()),
+        ("/v1/verify", json!({ "request": share("a"), "verdicts": verdict }).to_string()),
+        ("/v1/verify", json!({ "request": share("a") }).to_string()),
+        ("/v1/verify", json!({ "request": share("a"), "verdict": { "outcome": "maybe" } }).to_string()),
+    ];
+    for (path, body) in bodies {
+        let (status, text) = server.call("POST", path, &body);
+        let error: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}"));
+        assert!((400..500).contains(&status) && error["code"] == "invalid_request", "{path} {body:.100}: {text}");
+        let zh = error["message"]["zh"].as_str().unwrap();
+        let frame = format!("请求字段 `{}` 无效：", error["field"].as_str().unwrap());
+        let detail = zh.strip_prefix(&frame).unwrap_or_else(|| panic!("{zh}"));
+        assert!(!detail.is_empty() && english::english_in(detail).is_empty(), "{path} {body:.100}: {zh}");
+    }
 }
 
 #[test]

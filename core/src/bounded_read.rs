@@ -4,11 +4,29 @@
 
 use std::io::Read;
 
-use crate::error::Error;
+use crate::error::{text, Error};
+
+/// What an input is called in messages, in Chinese and English.
+#[derive(Debug, Clone, Copy)]
+pub struct Input {
+    /// In Chinese: 请求.
+    pub zh: &'static str,
+    /// In English: the request.
+    pub en: &'static str,
+}
+
+/// A request.
+pub const REQUEST: Input = Input { zh: "请求", en: "the request" };
+/// A verdict (the server's `verify`).
+pub const VERDICT: Input = Input { zh: "结论", en: "the verdict" };
+/// A policy file.
+pub const FILE: Input = Input { zh: "文件", en: "the file" };
+/// A share's use (`status`).
+pub const SHARE: Input = Input { zh: "共享使用记录", en: "the share" };
 
 /// Reads up to `limit + 1` bytes: the bytes, or the error saying the input is larger.
-/// `what` names the input in messages ("the request").
-pub fn read<R: Read>(reader: R, limit: usize, what: &str) -> std::io::Result<Result<Vec<u8>, Error>> {
+/// `what` names the input in messages ([`REQUEST`]).
+pub fn read<R: Read>(reader: R, limit: usize, what: Input) -> std::io::Result<Result<Vec<u8>, Error>> {
     let mut bytes = Vec::new();
     let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
     reader.take(cap).read_to_end(&mut bytes)?;
@@ -19,21 +37,29 @@ pub fn read<R: Read>(reader: R, limit: usize, what: &str) -> std::io::Result<Res
 }
 
 /// The error for input larger than `limit` bytes.
-pub fn too_large(what: &str, limit: usize) -> Error {
-    Error::invalid("", format!("{what} has more than {limit} bytes, the limit"))
+pub fn too_large(what: Input, limit: usize) -> Error {
+    Error::invalid(
+        "",
+        text!(("{}超过 {limit} 字节的上限", what.zh), ("{} has more than {limit} bytes, the limit", what.en)),
+    )
 }
 
 /// The bytes as text, or an error naming the offset of the first byte that is not UTF-8.
 pub fn utf8(bytes: &[u8]) -> Result<&str, Error> {
-    std::str::from_utf8(bytes)
-        .map_err(|e| Error::invalid("", format!("not UTF-8 text: invalid byte at offset {}", e.valid_up_to())))
+    std::str::from_utf8(bytes).map_err(|e| {
+        let at = e.valid_up_to();
+        Error::invalid(
+            "",
+            text!(("不是 UTF-8 文本：偏移 {at} 处的字节无效"), ("not UTF-8 text: invalid byte at offset {at}")),
+        )
+    })
 }
 
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, reason = "a test fails loudly")]
 
-    use super::{read, utf8};
+    use super::{read, utf8, REQUEST};
 
     /// An endless input that counts what is taken from it.
     struct Endless(usize);
@@ -49,10 +75,10 @@ mod tests {
     #[test]
     fn reading_stops_one_byte_past_the_limit() {
         let mut endless = Endless(0);
-        let over = read(&mut endless, 10, "the request").unwrap();
+        let over = read(&mut endless, 10, REQUEST).unwrap();
         assert!(over.is_err_and(|e| e.to_string().contains("more than 10 bytes")));
         assert_eq!(endless.0, 11);
-        assert_eq!(read(&b"0123456789"[..], 10, "x").unwrap().unwrap().len(), 10);
+        assert_eq!(read(&b"0123456789"[..], 10, REQUEST).unwrap().unwrap().len(), 10);
     }
 
     #[test]

@@ -28,7 +28,7 @@ use crate::calendar::{Calendar, Deadline};
 #[cfg(feature = "cedar")]
 use crate::compiled::millis_day;
 use crate::compiled::{self, day_millis, Attributes, EntityRef, Value as Plain};
-use crate::error::Error;
+use crate::error::{expected, text, Error};
 use crate::identifier::{citizen_id_problem, credit_code_problem, IdProblem};
 use crate::limits::MAX_STRING_CHARS;
 use crate::pack::{Derivation, FieldType};
@@ -145,8 +145,7 @@ impl Builder {
         if self.kinds().any(|k| k == kind) {
             return Ok(());
         }
-        let all: Vec<String> = self.kinds().map(|k| format!("`{k}`")).collect();
-        Err(Error::invalid("/kind", format!("unknown variant `{kind}`, expected one of {}", all.join(", "))))
+        Err(Error::unknown_value("/kind", kind, self.kinds()))
     }
 
     /// `request` read by the vocabulary as plain values, decided on `date`; `calendar`
@@ -419,31 +418,39 @@ impl Reader<'_> {
                 }
             }
             FieldType::Enum => {
-                let s = value.as_str().ok_or_else(|| Error::wrong_type(at, value, "a string"))?;
+                let s = value.as_str().ok_or_else(|| Error::wrong_type(at, value, expected::STRING))?;
                 if !is_one_of(s, spec) {
                     return Err(not_one_of(at, s, spec));
                 }
                 attrs.put(0, key, Plain::Str(Cow::Borrowed(s)));
             }
             FieldType::Bool => {
-                let b = value.as_bool().ok_or_else(|| Error::wrong_type(at, value, "a boolean"))?;
+                let b = value.as_bool().ok_or_else(|| Error::wrong_type(at, value, expected::BOOLEAN))?;
                 attrs.put(0, key, Plain::Bool(b));
             }
             FieldType::Long => {
                 let (min, max) = (spec.min.unwrap_or(i64::MIN), spec.max.unwrap_or(i64::MAX));
-                let expected = || format!("a whole number from {min} to {max}");
+                let expected = || text!(("介于 {min} 与 {max} 之间的整数"), ("a whole number from {min} to {max}"));
                 // Named as a number, not written out as JSON: that would bring JSON's writer
                 // into the forms module for this message alone.
                 let serde_json::Value::Number(number) = value else {
-                    return Err(Error::wrong_type(at, value, &expected()));
+                    let expected = expected();
+                    return Err(Error::wrong_type(at, value, (&expected.zh, &expected.en)));
                 };
                 let n = number.as_i64().filter(|n| (min..=max).contains(n)).ok_or_else(|| {
-                    Error::invalid(at, format!("`{number}` is out of range, expected {}", expected()))
+                    let expected = expected();
+                    Error::invalid(
+                        at,
+                        text!(
+                            ("`{number}` 超出范围，应为{}", expected.zh),
+                            ("`{number}` is out of range, expected {}", expected.en)
+                        ),
+                    )
                 })?;
                 attrs.put(0, key, Plain::Long(n));
             }
             FieldType::Date => {
-                let s = value.as_str().ok_or_else(|| Error::wrong_type(at, value, "a date YYYY-MM-DD"))?;
+                let s = value.as_str().ok_or_else(|| Error::wrong_type(at, value, expected::DATE))?;
                 let since = parse_date(s).map_err(|m| Error::invalid(at, m))?;
                 attrs.put(0, key, Plain::DateTime(day_millis(since)));
                 for (d, at) in derived(&spec.derive) {
@@ -467,7 +474,7 @@ impl Reader<'_> {
                 }
             }
             FieldType::Set => {
-                let items = value.as_array().ok_or_else(|| Error::wrong_type(at, value, "a list"))?;
+                let items = value.as_array().ok_or_else(|| Error::wrong_type(at, value, expected::LIST))?;
                 let mut set = Vec::with_capacity(items.len());
                 for (i, item) in items.iter().enumerate() {
                     // The item's pointer is made for an error only: made for every item, it
@@ -476,13 +483,13 @@ impl Reader<'_> {
                     match item.as_str() {
                         Some(s) if is_one_of(s, spec) => set.push(Plain::Str(Cow::Borrowed(s))),
                         Some(s) => return Err(not_one_of(&item_at(), s, spec)),
-                        None => return Err(Error::wrong_type(&item_at(), item, "a string")),
+                        None => return Err(Error::wrong_type(&item_at(), item, expected::STRING)),
                     }
                 }
                 attrs.put(0, key, Plain::Set(set));
             }
             FieldType::Record => {
-                let map = value.as_object().ok_or_else(|| Error::wrong_type(at, value, "an object"))?;
+                let map = value.as_object().ok_or_else(|| Error::wrong_type(at, value, expected::OBJECT))?;
                 let values = by_declaration(&field.children, map)
                     .map_err(|k| Error::unknown_field(at, k, &names(&field.children)))?;
                 let mut record = BTreeMap::new();
@@ -526,10 +533,13 @@ fn names(fields: &[Field]) -> Vec<&str> {
 }
 
 fn text<'v>(at: &str, value: &'v Value) -> Result<&'v str, Error> {
-    let s = value.as_str().ok_or_else(|| Error::wrong_type(at, value, "a string"))?;
+    let s = value.as_str().ok_or_else(|| Error::wrong_type(at, value, expected::STRING))?;
     // No more bytes than the limit is no more characters: most texts are not counted.
     if s.len() > MAX_STRING_CHARS && s.chars().count() > MAX_STRING_CHARS {
-        return Err(Error::invalid(at, format!("the text has more than {MAX_STRING_CHARS} characters")));
+        return Err(Error::invalid(
+            at,
+            text!(("文本超过 {MAX_STRING_CHARS} 个字符"), ("the text has more than {MAX_STRING_CHARS} characters")),
+        ));
     }
     Ok(s)
 }
@@ -540,8 +550,7 @@ fn is_one_of(s: &str, spec: &crate::pack::FieldSpec) -> bool {
 
 /// A value at `at` that is none of the field's.
 fn not_one_of(at: &str, s: &str, spec: &crate::pack::FieldSpec) -> Error {
-    let all: Vec<String> = spec.values.iter().map(|v| format!("`{}`", v.value)).collect();
-    Error::invalid(at, format!("unknown variant `{s}`, expected one of {}", all.join(", ")))
+    Error::unknown_value(at, s, spec.values.iter().map(|v| v.value.as_str()))
 }
 
 /// Where a field's values go as they are read: its own value (`offset` 0), then its
@@ -747,7 +756,7 @@ mod tests {
         let error_at = |v: Value| {
             let request = Request::from_value(v).unwrap();
             match engine.check(&request) {
-                Err(crate::Error::InvalidRequest { field, message }) => (field, message),
+                Err(crate::Error::InvalidRequest { field, message }) => (field, message.en),
                 other => panic!("{other:?}"),
             }
         };

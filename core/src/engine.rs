@@ -240,7 +240,7 @@ fn owned(files: &[(&str, &str)]) -> Vec<(String, String)> {
 fn read(path: &Path) -> Result<String, Error> {
     let file = std::fs::File::open(path).map_err(|e| io(path, e))?;
     let name = path.display().to_string();
-    let bytes = bounded_read::read(file, MAX_POLICY_FILE_BYTES, "the file")
+    let bytes = bounded_read::read(file, MAX_POLICY_FILE_BYTES, bounded_read::FILE)
         .map_err(|e| io(path, e))?
         .map_err(|_| Error::policies(&name, format!("has more than {MAX_POLICY_FILE_BYTES} bytes, the limit")))?;
     String::from_utf8(bytes).map_err(|e| {
@@ -376,9 +376,13 @@ impl Engine {
             // A pack no one knows is a value the request got wrong; another known pack is
             // a request sent to the wrong engine.
             if !builtin_jurisdictions().contains(&request.jurisdiction.as_str()) {
+                let (given, engine) = (&request.jurisdiction, &self.jurisdiction);
                 return Err(Error::invalid(
                     "/jurisdiction",
-                    format!("unknown jurisdiction `{}`, expected `{}`", request.jurisdiction, self.jurisdiction),
+                    crate::error::text!(
+                        ("未知辖区 `{given}`，应为 `{engine}`"),
+                        ("unknown jurisdiction `{given}`, expected `{engine}`")
+                    ),
                 ));
             }
             return Err(Error::WrongJurisdiction {

@@ -2,6 +2,25 @@
 
 use serde::Serialize;
 
+/// An [`ErrorMessage`] from two `format!` argument lists, Chinese first: `text!(("…{x}…"),
+/// ("…{x}…"))`. Without the `zh-detail` feature of the crate that uses it, the Chinese is
+/// not built (its texts and arguments are left out of the binary) and is empty; the report
+/// then frames the English. Exported for the WebAssembly binding, which has the feature too.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! bilingual {
+    (($($zh:tt)*), ($($en:tt)*)) => {
+        $crate::ErrorMessage {
+            #[cfg(feature = "zh-detail")]
+            zh: format!($($zh)*),
+            #[cfg(not(feature = "zh-detail"))]
+            zh: String::new(),
+            en: format!($($en)*),
+        }
+    };
+}
+pub(crate) use crate::bilingual as text;
+
 /// What an unknown jurisdiction's error says (zh, en) in a build without built-in packs
 /// (the core's `builtin-packs` feature off), where every jurisdiction is unknown until its
 /// compiled pack is loaded.
@@ -16,12 +35,13 @@ pub(crate) const NO_BUILTIN_PACKS: (&str, &str) = (
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Error {
     /// The request cannot be read: `field` is a JSON Pointer into it.
-    #[error("invalid request at `{field}`: {message}")]
+    #[error("invalid request at `{field}`: {}", message.en)]
     InvalidRequest {
         /// The field, a JSON Pointer (`""` for the request as a whole).
         field: String,
-        /// What is wrong with it and what was expected.
-        message: String,
+        /// What is wrong with it and what was expected, in both languages. `zh` is empty in
+        /// a build without the `zh-detail` feature.
+        message: ErrorMessage,
     },
     /// No policy set exists for the jurisdiction. A build without built-in packs, where every
     /// jurisdiction is unknown until its compiled pack is loaded, says so.
@@ -80,6 +100,37 @@ pub struct ErrorMessage {
     pub en: String,
 }
 
+impl ErrorMessage {
+    /// A message in both languages.
+    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> ErrorMessage {
+        ErrorMessage { zh: zh.into(), en: en.into() }
+    }
+
+    /// serde_json's error in both languages, a syntax error as `not valid JSON: …` (the
+    /// Chinese empty without the `zh-detail` feature).
+    pub fn of_json(e: &serde_json::Error) -> ErrorMessage {
+        crate::serde_zh::syntax_message_of(e)
+    }
+}
+
+/// What a field was expected to hold, (Chinese, English), for [`Error::wrong_type`]; the
+/// Chinese empty without the `zh-detail` feature, as `text!` leaves it.
+pub(crate) mod expected {
+    pub(crate) type Expected<'a> = (&'a str, &'a str);
+    const fn zh(text: &'static str) -> &'static str {
+        if cfg!(feature = "zh-detail") {
+            text
+        } else {
+            ""
+        }
+    }
+    pub(crate) const STRING: Expected<'_> = (zh("字符串"), "a string");
+    pub(crate) const BOOLEAN: Expected<'_> = (zh("布尔值"), "a boolean");
+    pub(crate) const DATE: Expected<'_> = (zh("格式为 YYYY-MM-DD 的日期"), "a date YYYY-MM-DD");
+    pub(crate) const LIST: Expected<'_> = (zh("列表"), "a list");
+    pub(crate) const OBJECT: Expected<'_> = (zh("对象"), "an object");
+}
+
 impl Error {
     /// A stable code for each kind of error.
     pub fn code(&self) -> &'static str {
@@ -106,7 +157,10 @@ impl Error {
     pub fn report(&self) -> ErrorReport {
         let en = self.to_string();
         let zh = match self {
-            Error::InvalidRequest { field, message } => format!("请求字段 `{field}` 无效：{message}"),
+            Error::InvalidRequest { field, message } if message.zh.is_empty() => {
+                format!("请求字段 `{field}` 无效：{}", message.en)
+            }
+            Error::InvalidRequest { field, message } => format!("请求字段 `{field}` 无效：{}", message.zh),
             Error::UnknownJurisdiction(j) if cfg!(feature = "builtin-packs") => format!("没有辖区 `{j}` 的策略"),
             Error::UnknownJurisdiction(j) => format!("没有辖区 `{j}` 的策略：{}", NO_BUILTIN_PACKS.0),
             Error::WrongJurisdiction { request, engine } => {
@@ -119,34 +173,60 @@ impl Error {
         ErrorReport { code: self.code(), field: self.field().map(str::to_owned), message: ErrorMessage { zh, en } }
     }
 
-    pub(crate) fn invalid(field: impl Into<String>, message: impl Into<String>) -> Error {
-        Error::InvalidRequest { field: field.into(), message: message.into() }
+    pub(crate) fn invalid(field: impl Into<String>, message: ErrorMessage) -> Error {
+        Error::InvalidRequest { field: field.into(), message }
     }
 
     /// A JSON value of the wrong type at `at`: what was found and what was expected.
-    pub(crate) fn wrong_type(at: &str, value: &serde_json::Value, expected: &str) -> Error {
+    pub(crate) fn wrong_type(at: &str, value: &serde_json::Value, expected: expected::Expected<'_>) -> Error {
         use serde_json::Value;
         let found = match value {
-            Value::Null => "null".to_owned(),
-            Value::Bool(b) => format!("boolean `{b}`"),
-            Value::Number(n) => format!("number `{n}`"),
-            Value::String(s) => format!("string \"{s}\""),
-            Value::Array(_) => "a list".to_owned(),
-            Value::Object(_) => "an object".to_owned(),
+            Value::Null => text!(("null"), ("null")),
+            Value::Bool(b) => text!(("布尔值 `{b}`"), ("boolean `{b}`")),
+            Value::Number(n) => text!(("数字 `{n}`"), ("number `{n}`")),
+            Value::String(s) => text!(("字符串 \"{s}\""), ("string \"{s}\"")),
+            Value::Array(_) => text!(("列表"), ("a list")),
+            Value::Object(_) => text!(("对象"), ("an object")),
         };
-        Error::invalid(at, format!("invalid type: {found}, expected {expected}"))
+        Error::invalid(
+            at,
+            text!(
+                ("类型无效：{}，应为{}", found.zh, expected.0),
+                ("invalid type: {}, expected {}", found.en, expected.1)
+            ),
+        )
     }
 
     /// A key of the object at `at` that is none of `expected`, at its own pointer.
     pub(crate) fn unknown_field(at: &str, key: &str, expected: &[&str]) -> Error {
         let expected: Vec<String> = expected.iter().map(|k| format!("`{k}`")).collect();
         let pointer = format!("{at}/{}", crate::json_reader::token(key));
-        Error::invalid(pointer, format!("unknown field `{key}`, expected one of {}", expected.join(", ")))
+        let expected = expected.join(", ");
+        Error::invalid(
+            pointer,
+            text!(
+                ("未知字段 `{key}`，应为以下之一：{expected}"),
+                ("unknown field `{key}`, expected one of {expected}")
+            ),
+        )
+    }
+
+    /// A value at `at` that is none of `expected`.
+    pub(crate) fn unknown_value<'a>(at: &str, value: &str, expected: impl Iterator<Item = &'a str>) -> Error {
+        let expected: Vec<String> = expected.map(|v| format!("`{v}`")).collect();
+        let expected = expected.join(", ");
+        Error::invalid(
+            at,
+            text!(
+                ("未知取值 `{value}`，应为以下之一：{expected}"),
+                ("unknown variant `{value}`, expected one of {expected}")
+            ),
+        )
     }
 
     /// A key the object at `at` must have, at the pointer it would have.
     pub(crate) fn missing_field(at: &str, key: &str) -> Error {
-        Error::invalid(format!("{at}/{key}"), format!("missing field `{key}`"))
+        Error::invalid(format!("{at}/{key}"), text!(("缺少字段 `{key}`"), ("missing field `{key}`")))
     }
 
     pub(crate) fn policies(file: impl Into<String>, message: impl std::fmt::Display) -> Error {
@@ -164,9 +244,9 @@ impl Error {
     pub fn from_path_error(err: serde_path_to_error::Error<serde_json::Error>) -> Error {
         let mut field = pointer(err.path());
         let inner = err.into_inner();
-        let message = inner.to_string();
+        let message = crate::serde_zh::message_of(&inner);
         // A missing field is reported at its parent: point at the field itself.
-        if let Some(name) = message.strip_prefix("missing field `").and_then(|m| m.strip_suffix('`')) {
+        if let Some(name) = message.en.strip_prefix("missing field `").and_then(|m| m.strip_suffix('`')) {
             field = format!("{field}/{name}");
         }
         Error::invalid(field, message)

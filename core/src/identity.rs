@@ -91,18 +91,24 @@ impl Engine {
 /// Reads the verdict a client sent (JSON as `check` gives it), as strictly as a request:
 /// duplicate keys refused, every error at its JSON Pointer within the verdict.
 pub fn read_client_verdict(text: &str) -> Result<Verdict, Error> {
-    let invalid = |field: String, message: String| Error::InvalidRequest { field, message };
+    use crate::bounded_read::{too_large, VERDICT};
+    use crate::error::text;
     if text.len() > crate::limits::MAX_REQUEST_BYTES {
-        let message = format!("the verdict has more than {} bytes, the limit", crate::limits::MAX_REQUEST_BYTES);
-        return Err(invalid(String::new(), message));
+        return Err(too_large(VERDICT, crate::limits::MAX_REQUEST_BYTES));
     }
-    let value =
-        crate::json_reader::parse(text).map_err(|e| invalid(e.pointer, format!("the verdict: {}", e.message)))?;
+    let value = crate::json_reader::parse(text)
+        .map_err(|e| Error::invalid(e.pointer, text!(("结论：{}", e.message.zh), ("the verdict: {}", e.message.en))))?;
     serde_path_to_error::deserialize(value).map_err(|e| {
         let Error::InvalidRequest { field, message } = Error::from_path_error(e) else {
-            return invalid(String::new(), "the verdict cannot be read".into());
+            return Error::invalid("", text!(("无法读取该结论"), ("the verdict cannot be read")));
         };
-        invalid(field, format!("the verdict is not one the engine gives: {message}"))
+        Error::invalid(
+            field,
+            text!(
+                ("该结论不是引擎给出的结论：{}", message.zh),
+                ("the verdict is not one the engine gives: {}", message.en)
+            ),
+        )
     })
 }
 

@@ -16,8 +16,8 @@ use serde_json::{Map, Value};
 pub struct ReadError {
     /// Where: a JSON Pointer, `""` for the whole text.
     pub pointer: String,
-    /// What is wrong.
-    pub message: String,
+    /// What is wrong, in both languages (the Chinese empty without the `zh-detail` feature).
+    pub message: crate::ErrorMessage,
 }
 
 /// Parses `text` as one JSON value, rejecting duplicate keys.
@@ -29,12 +29,7 @@ pub fn parse(text: &str) -> Result<Value, ReadError> {
         // The path was gathered as the error came out, innermost first.
         path.borrow_mut().reverse();
         let pointer = pointer(&path.borrow());
-        let message = e.to_string();
-        let message = match e.classify() {
-            serde_json::error::Category::Data => message,
-            _ => format!("not valid JSON: {message}"),
-        };
-        ReadError { pointer, message }
+        ReadError { pointer, message: crate::serde_zh::syntax_message_of(&e) }
     })
 }
 
@@ -161,7 +156,7 @@ mod tests {
         assert_eq!(pointer_of("{\"r\":{\"name\":\"a\nb\"}}"), "/r/name");
         assert_eq!(pointer_of("{\"a/b~\":x}"), "/a~1b~0");
         assert_eq!(pointer_of("{\"a\":1} x"), "");
-        let e = parse(r#"{"a":NaN}"#).err().map(|e| e.message).unwrap_or_default();
+        let e = parse(r#"{"a":NaN}"#).err().map(|e| e.message.en).unwrap_or_default();
         assert!(e.starts_with("not valid JSON") && e.contains("line 1"), "{e}");
     }
 }

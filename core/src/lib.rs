@@ -37,6 +37,7 @@ mod request;
 mod rules;
 pub mod scenario;
 mod schedule;
+mod serde_zh;
 #[cfg(feature = "cedar")]
 mod source_hash;
 mod status;
@@ -109,9 +110,17 @@ pub fn known_builtin(jurisdiction: &str) -> Result<(), Error> {
     if !known.contains(&jurisdiction) {
         let message = if cfg!(feature = "builtin-packs") {
             let all: Vec<String> = known.iter().map(|j| format!("`{j}`")).collect();
-            format!("unknown jurisdiction `{jurisdiction}`, expected one of {}", all.join(", "))
+            let all = all.join(", ");
+            error::text!(
+                ("未知辖区 `{jurisdiction}`，应为以下之一：{all}"),
+                ("unknown jurisdiction `{jurisdiction}`, expected one of {all}")
+            )
         } else {
-            format!("unknown jurisdiction `{jurisdiction}`: {}", error::NO_BUILTIN_PACKS.1)
+            let hint = error::NO_BUILTIN_PACKS;
+            error::text!(
+                ("未知辖区 `{jurisdiction}`：{}", hint.0),
+                ("unknown jurisdiction `{jurisdiction}`: {}", hint.1)
+            )
         };
         return Err(Error::InvalidRequest { field: "/jurisdiction".into(), message });
     }

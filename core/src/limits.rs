@@ -1,6 +1,6 @@
 //! Size limits on what a user sends, so that no request can exhaust the engine.
 
-use crate::error::Error;
+use crate::error::{text, Error};
 
 /// The largest request text accepted, in bytes.
 pub const MAX_REQUEST_BYTES: usize = 64 * 1024;
@@ -33,9 +33,13 @@ pub const MAX_PRIORITY: i64 = 1000;
 
 pub(crate) fn check_text(text: &str) -> Result<(), Error> {
     if text.len() > MAX_REQUEST_BYTES {
+        let size = text.len();
         return Err(Error::invalid(
             "",
-            format!("the request has {} bytes, more than the limit of {MAX_REQUEST_BYTES}", text.len()),
+            text!(
+                ("请求有 {size} 字节，超过 {MAX_REQUEST_BYTES} 字节的上限"),
+                ("the request has {size} bytes, more than the limit of {MAX_REQUEST_BYTES}")
+            ),
         ));
     }
     // Count nesting before serde sees it: serde_json's own recursion limit is 128.
@@ -76,7 +80,13 @@ pub(crate) fn check_value(value: &serde_json::Value) -> Result<(), Error> {
 }
 
 fn too_deep() -> Error {
-    Error::invalid("", format!("the request nests deeper than the limit of {MAX_DEPTH} levels"))
+    Error::invalid(
+        "",
+        text!(
+            ("请求的嵌套超过 {MAX_DEPTH} 层的上限"),
+            ("the request nests deeper than the limit of {MAX_DEPTH} levels")
+        ),
+    )
 }
 
 #[cfg(test)]

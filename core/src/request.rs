@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::error::Error;
+use crate::error::{expected, text, Error};
 use crate::{json_reader, limits, strict_date};
 
 /// The envelope's keys, in the order of [`Request`]'s fields.
@@ -51,11 +51,11 @@ pub struct Request {
 /// An ISO date (`YYYY-MM-DD`) that exists in the calendar.
 fn iso_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
     let text = String::deserialize(d)?;
-    parse_date(&text).map(Some).map_err(serde::de::Error::custom)
+    parse_date(&text).map(Some).map_err(|m| serde::de::Error::custom(m.en))
 }
 
 /// A day written `YYYY-MM-DD`, or what is wrong with the text.
-pub(crate) fn parse_date(text: &str) -> Result<NaiveDate, String> {
+pub(crate) fn parse_date(text: &str) -> Result<NaiveDate, crate::ErrorMessage> {
     strict_date::parse(text)
 }
 
@@ -115,7 +115,7 @@ impl Request {
 
     fn from_bounded_value(value: serde_json::Value) -> Result<Request, Error> {
         let Value::Object(map) = value else {
-            return Err(Error::invalid("", "the request must be a JSON object"));
+            return Err(Error::invalid("", text!(("请求必须是 JSON 对象"), ("the request must be a JSON object"))));
         };
         Request::from_envelope(map)
     }
@@ -136,9 +136,11 @@ impl Request {
                 ("requester", Value::Object(m)) => request.requester = m,
                 ("resource", Value::Object(m)) => request.resource = m,
                 ("application", Value::Object(m)) => request.application = m,
-                ("jurisdiction" | "kind", v) => return Err(Error::wrong_type(&at(), &v, "a string")),
-                ("date", v) => return Err(Error::wrong_type(&at(), &v, "a date YYYY-MM-DD")),
-                ("requester" | "resource" | "application", v) => return Err(Error::wrong_type(&at(), &v, "an object")),
+                ("jurisdiction" | "kind", v) => return Err(Error::wrong_type(&at(), &v, expected::STRING)),
+                ("date", v) => return Err(Error::wrong_type(&at(), &v, expected::DATE)),
+                ("requester" | "resource" | "application", v) => {
+                    return Err(Error::wrong_type(&at(), &v, expected::OBJECT))
+                }
                 _ => return Err(Error::unknown_field("", &key, &ENVELOPE)),
             }
         }
@@ -201,10 +203,10 @@ mod tests {
             match Request::from_value(value.clone()) {
                 Err(crate::Error::InvalidRequest { field: f, message: m }) => {
                     assert_eq!((f.as_str(), serde_field.as_str()), (field, field), "{value}");
-                    assert!(m.contains(message), "{value}: {m}");
-                    // An unknown or missing key is said as serde says it: `ENVELOPE` is
-                    // `Request`'s fields.
-                    if m.starts_with("unknown field") || m.starts_with("missing field") {
+                    assert!(m.en.contains(message), "{value}: {m:?}");
+                    // An unknown or missing key is said as serde says it, in both languages:
+                    // `ENVELOPE` is `Request`'s fields.
+                    if m.en.starts_with("unknown field") || m.en.starts_with("missing field") {
                         assert_eq!(Some(&m), serde_message.as_ref(), "{value}");
                     }
                 }

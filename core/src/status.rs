@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::engine::Engine;
-use crate::error::Error;
+use crate::error::{expected, text, Error};
 use crate::verdict::Message;
 
 /// Active, suspended, or terminated.
@@ -80,17 +80,20 @@ impl ShareUse {
     /// the path it tracks, was 3 KB of its gzip.
     pub fn from_value(value: &Value) -> Result<ShareUse, Error> {
         let Value::Object(map) = value else {
-            return Err(Error::invalid("", "the share must be a JSON object"));
+            return Err(Error::invalid(
+                "",
+                text!(("共享使用记录必须是 JSON 对象"), ("the share must be a JSON object")),
+            ));
         };
         let (mut last_use, mut today, mut notice) = (None, None, None);
         let (mut reason_given, mut objected) = (false, false);
         for (key, value) in map {
             let at = || format!("/{key}");
             let day = || {
-                let text = value.as_str().ok_or_else(|| Error::wrong_type(&at(), value, "a date YYYY-MM-DD"))?;
+                let text = value.as_str().ok_or_else(|| Error::wrong_type(&at(), value, expected::DATE))?;
                 crate::strict_date::parse(text).map_err(|m| Error::invalid(at(), m))
             };
-            let flag = || value.as_bool().ok_or_else(|| Error::wrong_type(&at(), value, "a boolean"));
+            let flag = || value.as_bool().ok_or_else(|| Error::wrong_type(&at(), value, expected::BOOLEAN));
             match key.as_str() {
                 "lastUse" => last_use = Some(day()?),
                 "today" => today = Some(day()?),
@@ -115,16 +118,23 @@ impl Engine {
     /// Whether a share is active, suspended or terminated through disuse.
     pub fn share_status(&self, share: &ShareUse) -> Result<ShareStatus, Error> {
         let info = self.info();
-        let rule = info.dormancy.as_ref().ok_or_else(|| Error::InvalidRequest {
-            field: "/jurisdiction".into(),
-            message: format!("the rules of `{}` set no lapse of unused shares", info.jurisdiction),
+        let rule = info.dormancy.as_ref().ok_or_else(|| {
+            let j = &info.jurisdiction;
+            Error::invalid(
+                "/jurisdiction",
+                text!(
+                    ("`{j}` 的规则未规定未调用的共享服务何时失效"),
+                    ("the rules of `{j}` set no lapse of unused shares")
+                ),
+            )
         })?;
         let regulation = info.regulation(rule.regulation.as_deref()).map(|r| r.title.clone()).unwrap_or_default();
-        let out_of_range = || Error::invalid("/lastUse", "the date is out of range");
+        let out_of_range = || Error::invalid("/lastUse", text!(("日期超出范围"), ("the date is out of range")));
         if share.today < share.last_use {
+            let (today, last) = (share.today, share.last_use);
             return Err(Error::invalid(
                 "/today",
-                format!("`{}` is before the last use `{}`", share.today, share.last_use),
+                text!(("`{today}` 早于最后一次调用 `{last}`"), ("`{today}` is before the last use `{last}`")),
             ));
         }
         let active_until =
@@ -156,7 +166,10 @@ impl Engine {
         if notice < active_until {
             return Err(Error::invalid(
                 "/notice",
-                format!("`{notice}` is before the share could be suspended (after {active_until})"),
+                text!(
+                    ("`{notice}` 早于共享服务可被暂停之时（{active_until} 之后）"),
+                    ("`{notice}` is before the share could be suspended (after {active_until})")
+                ),
             ));
         }
         let ends = notice.checked_add_days(Days::new(u64::from(d))).ok_or_else(out_of_range)?;
@@ -251,10 +264,10 @@ mod tests {
                     // serde names no field for a share that is no object at all.
                     let serde_field = if field.is_empty() { "" } else { serde_field.as_str() };
                     assert_eq!((f.as_str(), serde_field), (field, field), "{value}");
-                    assert!(m.contains(message), "{value}: {m}");
-                    // An unknown or missing key is said as serde says it: `SHARE_KEYS` is
-                    // `ShareUse`'s fields.
-                    if m.starts_with("unknown field") || m.starts_with("missing field") {
+                    assert!(m.en.contains(message), "{value}: {m:?}");
+                    // An unknown or missing key is said as serde says it, in both languages:
+                    // `SHARE_KEYS` is `ShareUse`'s fields.
+                    if m.en.starts_with("unknown field") || m.en.starts_with("missing field") {
                         assert_eq!(Some(&m), serde_message.as_ref(), "{value}");
                     }
                 }

@@ -11,14 +11,19 @@ pub const MIN_YEAR: i32 = 1900;
 pub const MAX_YEAR: i32 = 2999;
 
 /// Reads `text` as a date, or says why it is none.
-pub fn parse(text: &str) -> Result<NaiveDate, String> {
+pub fn parse(text: &str) -> Result<NaiveDate, crate::ErrorMessage> {
+    use crate::error::text;
     let Some((year, month, day)) = fields(text, true) else {
-        return Err(format!("`{text}` is not a date, expected YYYY-MM-DD"));
+        return Err(text!(("`{text}` 不是日期，应为 YYYY-MM-DD"), ("`{text}` is not a date, expected YYYY-MM-DD")));
     };
-    let date = NaiveDate::from_ymd_opt(year, month, day)
-        .ok_or_else(|| format!("`{text}` is not a date that exists, expected YYYY-MM-DD"))?;
+    let date = NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| {
+        text!(("`{text}` 不是存在的日期，应为 YYYY-MM-DD"), ("`{text}` is not a date that exists, expected YYYY-MM-DD"))
+    })?;
     if !(MIN_YEAR..=MAX_YEAR).contains(&year) {
-        return Err(format!("`{text}` is outside the dates the engine accepts, {MIN_YEAR}-01-01 to {MAX_YEAR}-12-31"));
+        return Err(text!(
+            ("`{text}` 超出引擎接受的日期范围 {MIN_YEAR}-01-01 至 {MAX_YEAR}-12-31"),
+            ("`{text}` is outside the dates the engine accepts, {MIN_YEAR}-01-01 to {MAX_YEAR}-12-31")
+        ));
     }
     Ok(date)
 }
@@ -85,9 +90,9 @@ mod tests {
         for bad in
             ["2026-1-5", " 2026-01-05", "2026-01-05 ", "+10000-01-01", "-0001-01-01", "2026/01/05", "２０２６-01-05"]
         {
-            assert!(parse(bad).is_err_and(|m| m.contains("YYYY-MM-DD")), "{bad}");
+            assert!(parse(bad).is_err_and(|m| m.en.contains("YYYY-MM-DD")), "{bad}");
         }
-        assert!(parse("2026-02-30").is_err_and(|m| m.contains("exists")));
+        assert!(parse("2026-02-30").is_err_and(|m| m.en.contains("exists")));
         assert_eq!(super::ymd("1900-02-29"), None, "not a leap year");
         assert_eq!(super::ymd("2024-02-29").map(|d| d.to_string()), Some("2024-02-29".into()));
         assert_eq!(super::compact_ymd("19900230"), None);
@@ -96,7 +101,7 @@ mod tests {
             assert_eq!(super::compact_ymd(bad), None, "{bad}");
         }
         for out in ["9999-12-31", "0001-01-01", "1899-12-31", "3000-01-01"] {
-            assert!(parse(out).is_err_and(|m| m.contains("1900-01-01 to 2999-12-31")), "{out}");
+            assert!(parse(out).is_err_and(|m| m.en.contains("1900-01-01 to 2999-12-31")), "{out}");
         }
     }
 }

@@ -5,6 +5,11 @@
 #![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing, reason = "a test fails loudly")]
 
 use pubdata_policy::{check_json, Error, Outcome, Request};
+use serde_json::json;
+
+#[path = "support/english.rs"]
+mod english;
+use english::english_in;
 
 const SHARE: &str = include_str!("../../examples/ganzi-share.json");
 
@@ -19,7 +24,7 @@ fn share_with(patch: serde_json::Value) -> String {
 /// the jurisdiction's pack when it is checked.
 fn error_of(text: &str) -> (String, String) {
     match Request::from_json(text).and_then(|_| check_json(text)) {
-        Err(Error::InvalidRequest { field, message }) => (field, message),
+        Err(Error::InvalidRequest { field, message }) => (field, message.en),
         other => panic!("expected an invalid request, got {other:?} for {text}"),
     }
 }
@@ -101,4 +106,91 @@ fn text_of_whitespace_zero_width_or_control_characters_is_absent() {
         assert_eq!(verdict.violations[0].field, "/application/scenario", "{blank:?}");
     }
     assert_eq!(scenario("医保待遇资格核验").outcome, Outcome::Review);
+}
+
+/// Requests that cannot be read, each in another way: the scenario vectors' error cases, a
+/// request wrong in each way a reader refuses, and text that is not JSON or is too large.
+fn unreadable_requests() -> Vec<String> {
+    let mut texts = Vec::new();
+    for jurisdiction in ["ganzi", "lishui", "putuo", "suining", "yongzhou"] {
+        let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors").join(jurisdiction);
+        for file in std::fs::read_dir(folder).unwrap() {
+            let suite: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(file.unwrap().path()).unwrap()).unwrap();
+            for case in suite["cases"].as_array().into_iter().flatten().filter(|c| c["expect"]["error"].is_object()) {
+                let mut request = suite["base"].clone();
+                json_patch::merge(&mut request, &case["patch"]);
+                texts.push(request.to_string());
+            }
+        }
+    }
+    let patches = [
+        json!({ "colour": "red" }),
+        json!({ "jurisdiction": 5 }),
+        json!({ "jurisdiction": "atlantis" }),
+        json!({ "kind": "lend" }),
+        json!({ "kind": ["share"] }),
+        json!({ "date": "2026-13-01" }),
+        json!({ "date": "23/11/2026" }),
+        json!({ "date": "9999-12-31" }),
+        json!({ "date": true }),
+        json!({ "requester": "x" }),
+        json!({ "application": 1 }),
+        json!({ "requester": { "securityLevel": 6 } }),
+        json!({ "requester": { "securityLevel": "3" } }),
+        json!({ "requester": { "securityLevel": 2.5 } }),
+        json!({ "requester": { "colour": "red" } }),
+        json!({ "resource": { "sharing": "partly" } }),
+        json!({ "resource": { "flags": "secret" } }),
+        json!({ "resource": { "flags": [1] } }),
+        json!({ "resource": { "flags": ["secret"] } }),
+        json!({ "application": { "commitment": "yes" } }),
+        json!({ "application": { "reason": 5 } }),
+        json!({ "application": { "reason": "字".repeat(4097) } }),
+        json!({ "application": { "agreementStart": "2026-02-30" } }),
+        json!({ "application": { "agreementStart": null, "catalog": { "colour": "x" } } }),
+        json!({ "application": { "catalog": [] } }),
+    ];
+    texts.extend(patches.iter().map(|p| share_with(p.clone())));
+    let deep = format!("{}{}", "[".repeat(20), "]".repeat(20));
+    texts.extend([
+        "[]".to_owned(),
+        "{\"jurisdiction\": \"ganzi\"}".to_owned(),
+        "{\"kind\": \"share\"}".to_owned(),
+        "{\"jurisdiction\": \"ganzi\", \"jurisdiction\": \"putuo\", \"kind\": \"share\"}".to_owned(),
+        "{\"jurisdiction\" \"ganzi\"}".to_owned(),
+        "{\"jurisdiction\": \"ganzi\",".to_owned(),
+        "{\"jurisdiction\": \"ganzi\", \"kind\": \"share\"} x".to_owned(),
+        "{\"a\": NaN}".to_owned(),
+        "{\"a\": 1e400}".to_owned(),
+        "{\"a\": \"\\ud800\"}".to_owned(),
+        format!("{{\"a\": {deep}}}"),
+        format!("{{\"a\": \"{}\"}}", "x".repeat(pubdata_policy::MAX_REQUEST_BYTES)),
+    ]);
+    texts
+}
+
+#[test]
+#[cfg_attr(not(feature = "zh-detail"), ignore = "the Chinese detail is the `zh-detail` feature's")]
+fn every_unreadable_request_is_said_in_chinese() {
+    let texts = unreadable_requests();
+    assert!(texts.len() > 40, "{} requests", texts.len());
+    for text in &texts {
+        let error = match Request::from_json(text).and_then(|_| check_json(text)) {
+            Err(e @ Error::InvalidRequest { .. }) => e,
+            other => panic!("expected an invalid request, got {other:?} for {text:.200}"),
+        };
+        let report = error.report();
+        let field = report.field.clone().unwrap_or_default();
+        let frame = format!("请求字段 `{field}` 无效：");
+        let detail = report.message.zh.strip_prefix(&frame).unwrap_or_else(|| panic!("{report:?}"));
+        assert!(!detail.is_empty(), "{report:?}");
+        assert_eq!(english_in(detail), Vec::<String>::new(), "{} for {text:.200}", report.message.zh);
+    }
+}
+
+#[test]
+fn english_is_found_outside_quotes_only() {
+    assert_eq!(english_in("类型无效：字符串 \"x y\"，应为 `a b` 之一"), Vec::<String>::new());
+    assert_eq!(english_in("不是有效的 JSON：expected value"), ["expected", "value"]);
 }

@@ -108,7 +108,10 @@ async fn read_text(request: Request, limit: usize) -> Result<String, Rejection> 
     let too_large = |size: String| {
         let mut r = Rejection::of(&Error::InvalidRequest {
             field: String::new(),
-            message: format!("the body has {size} bytes, more than the limit of {limit}"),
+            message: ErrorMessage::new(
+                format!("请求体有{size}字节，超过 {limit} 字节的上限"),
+                format!("the body has {size} bytes, more than the limit of {limit}"),
+            ),
         });
         r.status = StatusCode::PAYLOAD_TOO_LARGE;
         r
@@ -123,14 +126,20 @@ async fn read_text(request: Request, limit: usize) -> Result<String, Rejection> 
         Err(e) => {
             return Err(Rejection::of(&Error::InvalidRequest {
                 field: String::new(),
-                message: format!("the body could not be read: {e}"),
+                message: ErrorMessage::new(format!("无法读取请求体：{e}"), format!("the body could not be read: {e}")),
             }))
         }
     };
     String::from_utf8(bytes.to_vec()).map_err(|e| {
         Rejection::of(&Error::InvalidRequest {
             field: String::new(),
-            message: format!("the body is not UTF-8 text (byte {})", e.utf8_error().valid_up_to()),
+            message: {
+                let at = e.utf8_error().valid_up_to();
+                ErrorMessage::new(
+                    format!("请求体不是 UTF-8 文本（第 {at} 字节）"),
+                    format!("the body is not UTF-8 text (byte {at})"),
+                )
+            },
         })
     })
 }
@@ -294,20 +303,36 @@ async fn batch(State(shared): AppState, request: Request) -> Response {
     .await
 }
 
+/// A body that is not what an endpoint reads: the field at fault, and why.
+fn invalid(field: &str, message: ErrorMessage) -> Rejection {
+    Rejection::of(&Error::InvalidRequest { field: field.into(), message })
+}
+
 fn batch_items(text: &str, max: usize) -> Result<Vec<Value>, Rejection> {
-    let invalid = |field: &str, message: String| Rejection::of(&Error::InvalidRequest { field: field.into(), message });
-    let value: Value = serde_json::from_str(text).map_err(|e| invalid("", format!("not valid JSON: {e}")))?;
+    let value: Value = serde_json::from_str(text).map_err(|e| invalid("", ErrorMessage::of_json(&e)))?;
     let Value::Object(mut map) = value else {
-        return Err(invalid("", "expected an object `{\"requests\": [...]}`".into()));
+        return Err(invalid(
+            "",
+            ErrorMessage::new("应为对象 `{\"requests\": [...]}`", "expected an object `{\"requests\": [...]}`"),
+        ));
     };
     if let Some(other) = map.keys().find(|k| k.as_str() != "requests") {
-        return Err(invalid(&format!("/{other}"), format!("unknown field `{other}`, expected `requests`")));
+        let message = ErrorMessage::new(
+            format!("未知字段 `{other}`，应为 `requests`"),
+            format!("unknown field `{other}`, expected `requests`"),
+        );
+        return Err(invalid(&format!("/{other}"), message));
     }
     let Some(Value::Array(items)) = map.remove("requests") else {
-        return Err(invalid("/requests", "expected a list of requests".into()));
+        return Err(invalid("/requests", ErrorMessage::new("应为请求的列表", "expected a list of requests")));
     };
     if items.len() > max {
-        return Err(invalid("/requests", format!("{} requests, more than the limit of {max}", items.len())));
+        let n = items.len();
+        let message = ErrorMessage::new(
+            format!("{n} 个请求，超过 {max} 个的上限"),
+            format!("{n} requests, more than the limit of {max}"),
+        );
+        return Err(invalid("/requests", message));
     }
     Ok(items)
 }
@@ -342,19 +367,31 @@ async fn verify(State(shared): AppState, request: Request) -> Response {
 }
 
 fn verify_body(text: &str) -> Result<(PdpRequest, Verdict), Rejection> {
-    let invalid = |field: &str, message: String| Rejection::of(&Error::InvalidRequest { field: field.into(), message });
-    let value: Value = serde_json::from_str(text).map_err(|e| invalid("", format!("not valid JSON: {e}")))?;
+    let value: Value = serde_json::from_str(text).map_err(|e| invalid("", ErrorMessage::of_json(&e)))?;
     let Value::Object(mut map) = value else {
-        return Err(invalid("", "expected an object `{\"request\": …, \"verdict\": …}`".into()));
+        let expected = "`{\"request\": …, \"verdict\": …}`";
+        return Err(invalid(
+            "",
+            ErrorMessage::new(format!("应为对象 {expected}"), format!("expected an object {expected}")),
+        ));
     };
     if let Some(other) = map.keys().find(|k| !matches!(k.as_str(), "request" | "verdict")) {
-        return Err(invalid(&format!("/{other}"), format!("unknown field `{other}`, expected `request` or `verdict`")));
+        let message = ErrorMessage::new(
+            format!("未知字段 `{other}`，应为 `request` 或 `verdict`"),
+            format!("unknown field `{other}`, expected `request` or `verdict`"),
+        );
+        return Err(invalid(&format!("/{other}"), message));
     }
-    let request = map.remove("request").ok_or_else(|| invalid("/request", "missing field `request`".into()))?;
+    let missing = |key: &str| {
+        invalid(&format!("/{key}"), ErrorMessage::new(format!("缺少字段 `{key}`"), format!("missing field `{key}`")))
+    };
+    let request = map.remove("request").ok_or_else(|| missing("request"))?;
     let request = PdpRequest::from_value(request).map_err(|e| Rejection::of(&e).within("/request"))?;
-    let verdict = map.remove("verdict").ok_or_else(|| invalid("/verdict", "missing field `verdict`".into()))?;
-    let verdict: Verdict =
-        serde_json::from_value(verdict).map_err(|e| invalid("/verdict", format!("not a verdict: {e}")))?;
+    let verdict = map.remove("verdict").ok_or_else(|| missing("verdict"))?;
+    let verdict: Verdict = serde_json::from_value(verdict).map_err(|e| {
+        let e = ErrorMessage::of_json(&e);
+        invalid("/verdict", ErrorMessage::new(format!("不是结论：{}", e.zh), format!("not a verdict: {}", e.en)))
+    })?;
     Ok((request, verdict))
 }
 

@@ -9,8 +9,11 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 #[cfg(feature = "authoring")]
+pub use pubdata_policy::bounded_read::VERDICT;
+pub use pubdata_policy::bounded_read::{Input, REQUEST, SHARE};
+use pubdata_policy::{bilingual as text, Calendar, Error, ErrorMessage, ShareUse, MAX_REQUEST_BYTES};
+#[cfg(feature = "authoring")]
 use pubdata_policy::{scenario::Suite, LayerSources, Sources};
-use pubdata_policy::{Calendar, Error, ShareUse, MAX_REQUEST_BYTES};
 #[cfg(feature = "authoring")]
 use serde::Deserialize;
 use serde::Serialize;
@@ -19,9 +22,27 @@ use serde::Serialize;
 pub const MAX_WORKING_DAYS: u32 = 10_000;
 
 /// An input that is not a request (sources, a share, a suite): the field at fault, and why.
-pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Error {
-    Error::InvalidRequest { field: field.into(), message: message.into() }
+pub fn invalid(field: impl Into<String>, message: ErrorMessage) -> Error {
+    Error::InvalidRequest { field: field.into(), message }
 }
+
+#[cfg(feature = "authoring")]
+/// The sources of `Engine.fromSources`.
+pub const SOURCES: Input = Input { zh: "策略源文件", en: "the sources" };
+/// The argument of `Engine.fromCompiled`.
+pub const COMPILED_PACK: Input = Input { zh: "编译规则包", en: "the compiled pack" };
+#[cfg(feature = "authoring")]
+/// The argument of `engine.runSuite`.
+pub const SUITE: Input = Input { zh: "场景文件", en: "the suite" };
+#[cfg(feature = "authoring")]
+/// The scenario files of `Engine.diff`.
+pub const SCENARIO_FILES: Input = Input { zh: "场景文件集", en: "the scenario files" };
+#[cfg(feature = "authoring")]
+/// The options of `Engine.diff`.
+pub const OPTIONS: Input = Input { zh: "选项", en: "the options" };
+#[cfg(feature = "authoring")]
+/// The second argument of `Engine.coverage`.
+pub const COVERAGE_FILES: Input = Input { zh: "覆盖矩阵文件", en: "the coverage files" };
 
 #[cfg(feature = "authoring")]
 /// The texts of `Engine.fromSources` (and what `Engine.builtinSources` returns): the pack's
@@ -83,7 +104,7 @@ impl From<Sources> for SourceTexts {
 #[cfg(feature = "authoring")]
 /// Reads the argument of `Engine.fromSources`. The pack's id is its manifest's `pack`.
 pub fn sources(text: &str) -> Result<Sources, Error> {
-    let input: SourceTexts = from_text(text, "the sources")?;
+    let input: SourceTexts = from_text(text, SOURCES)?;
     let pack = serde_json::from_str::<serde_json::Value>(&input.manifest)
         .ok()
         .and_then(|m| m.get("pack").and_then(|p| p.as_str()).map(str::to_owned))
@@ -111,12 +132,13 @@ pub fn sources(text: &str) -> Result<Sources, Error> {
 /// Reads the scenario files `Engine.diff` adds to the space: file name → scenario file,
 /// in the order of the names (as `pdp diff` reads a folder).
 pub fn suites(text: &str) -> Result<Vec<(String, Suite)>, Error> {
-    let files: BTreeMap<String, serde_json::Value> = from_text(text, "the scenario files")?;
+    let files: BTreeMap<String, serde_json::Value> = from_text(text, SCENARIO_FILES)?;
     // Read as `engine.runSuite` reads one, which keeps the module from a second reader of the format.
     let suite = |(name, file): (String, serde_json::Value)| match Suite::from_json(&file.to_string()) {
         Ok(suite) => Ok((name, suite)),
         Err(e) => {
-            Err(invalid(format!("/{}", pubdata_policy::json_reader::token(&name)), format!("not a scenario file: {e}")))
+            let at = format!("/{}", pubdata_policy::json_reader::token(&name));
+            Err(invalid(at, text!(("不是场景文件：{e}"), ("not a scenario file: {e}"))))
         }
     };
     files.into_iter().map(suite).collect()
@@ -142,7 +164,7 @@ impl Default for DiffOptions {
 #[cfg(feature = "authoring")]
 /// Reads the options of `Engine.diff`.
 pub fn diff_options(text: &str) -> Result<DiffOptions, Error> {
-    from_text(text, "the options")
+    from_text(text, OPTIONS)
 }
 
 #[cfg(feature = "authoring")]
@@ -164,7 +186,10 @@ impl CoverageFiles {
         self.texts.get(name).cloned().ok_or_else(|| {
             invalid(
                 format!("/texts/{}", pubdata_policy::json_reader::token(name)),
-                format!("coverage.json names the text `{name}`, which `texts` does not hold"),
+                text!(
+                    ("coverage.json 引用了文本 `{name}`，但 `texts` 中没有"),
+                    ("coverage.json names the text `{name}`, which `texts` does not hold")
+                ),
             )
         })
     }
@@ -173,19 +198,15 @@ impl CoverageFiles {
 #[cfg(feature = "authoring")]
 /// Reads the second argument of `Engine.coverage`.
 pub fn coverage_files(text: &str) -> Result<CoverageFiles, Error> {
-    from_text(text, "the coverage files")
+    from_text(text, COVERAGE_FILES)
 }
 
 /// Reads the argument of `engine.shareStatus`: `{ lastUse, today, notice?, objected? }`.
 pub fn share(text: &str) -> Result<ShareUse, Error> {
     if text.len() > MAX_REQUEST_BYTES {
-        return Err(invalid(
-            "",
-            format!("the share has {} bytes, more than the limit of {MAX_REQUEST_BYTES}", text.len()),
-        ));
+        return Err(pubdata_policy::bounded_read::too_large(SHARE, MAX_REQUEST_BYTES));
     }
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| invalid("", format!("the share is not valid JSON: {e}")))?;
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| not_json(SHARE, &e))?;
     ShareUse::from_value(&value)
 }
 
@@ -203,13 +224,21 @@ pub fn add_working_days(calendar: &Calendar, date: Option<&str>, days: f64) -> R
     let start = match date {
         // The same reading, message and years as a request's date.
         Some(text) => pubdata_policy::strict_date::parse(text).map_err(|m| invalid("/date", m))?,
-        None => return Err(invalid("/date", "expected a date as text, YYYY-MM-DD")),
+        None => {
+            return Err(invalid(
+                "/date",
+                text!(("应为文本形式的日期 YYYY-MM-DD"), ("expected a date as text, YYYY-MM-DD")),
+            ))
+        }
     };
     let whole = days.is_finite() && days.fract() == 0.0 && (0.0..=f64::from(MAX_WORKING_DAYS)).contains(&days);
     if !whole {
         return Err(invalid(
             "/workingDays",
-            format!("`{days}` is not a whole number of working days from 0 to {MAX_WORKING_DAYS}"),
+            text!(
+                ("`{days}` 不是 0 至 {MAX_WORKING_DAYS} 之间的整数个工作日"),
+                ("`{days}` is not a whole number of working days from 0 to {MAX_WORKING_DAYS}")
+            ),
         ));
     }
     // `whole` bounds `days` to 0..=MAX_WORKING_DAYS, so the cast keeps its value.
@@ -221,15 +250,26 @@ pub fn add_working_days(calendar: &Calendar, date: Option<&str>, days: f64) -> R
 
 /// Deserializes a JSON object from text, naming the field at fault as a JSON Pointer.
 #[cfg(feature = "authoring")]
-fn from_text<T: serde::de::DeserializeOwned>(text: &str, what: &str) -> Result<T, Error> {
+fn from_text<T: serde::de::DeserializeOwned>(text: &str, what: Input) -> Result<T, Error> {
     // serde_json stops at 128 levels of nesting, so parsing cannot exhaust the stack.
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| invalid("", format!("{what} is not valid JSON: {e}")))?;
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| not_json(what, &e))?;
     if !value.is_object() {
         // serde would read an array as a struct's fields in order.
-        return Err(invalid("", format!("{what} must be a JSON object")));
+        return Err(not_object(what));
     }
     serde_path_to_error::deserialize(value).map_err(Error::from_path_error)
+}
+
+/// `what` is not JSON text: serde_json's error, which says where. (Any JSON reads as a
+/// `Value`, so the error is one of syntax, which `of_json` words "not valid JSON: …".)
+fn not_json(what: Input, e: &serde_json::Error) -> Error {
+    let e = ErrorMessage::of_json(e);
+    invalid("", text!(("{}{}", what.zh, e.zh), ("{} is {}", what.en, e.en)))
+}
+
+/// `what` is JSON, but not an object.
+pub fn not_object(what: Input) -> Error {
+    invalid("", text!(("{}必须是 JSON 对象", what.zh), ("{} must be a JSON object", what.en)))
 }
 
 #[cfg(test)]

@@ -16,7 +16,7 @@ mod load_failure;
 #[cfg(feature = "authoring")]
 mod playground;
 
-use pubdata_policy::{builtin_jurisdictions, Error, MAX_COMPILED_PACK_BYTES, MAX_REQUEST_BYTES};
+use pubdata_policy::{bilingual as text, builtin_jurisdictions, Error, MAX_COMPILED_PACK_BYTES, MAX_REQUEST_BYTES};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -56,7 +56,7 @@ impl Engine {
     #[cfg(feature = "authoring")]
     #[wasm_bindgen(js_name = fromSources)]
     pub fn from_sources(#[wasm_bindgen(unchecked_param_type = "Sources")] sources: JsValue) -> Result<Engine, JsValue> {
-        let text = json_text(&sources, "the sources", usize::MAX)?;
+        let text = json_text(&sources, input::SOURCES, usize::MAX)?;
         let built = input::sources(&text).and_then(|s| Ok((pubdata_policy::Engine::from_sources(&s)?, s)));
         built.map(|(inner, s)| Engine { inner, sources: Some(s) }).map_err(|e| thrown(&e))
     }
@@ -69,8 +69,8 @@ impl Engine {
         #[wasm_bindgen(unchecked_param_type = "string | object")] pack: JsValue,
     ) -> Result<Engine, JsValue> {
         let text = match pack.dyn_ref::<js_sys::JsString>() {
-            Some(t) => limited(t, "the compiled pack", MAX_COMPILED_PACK_BYTES)?,
-            None => json_text(&pack, "the compiled pack", MAX_COMPILED_PACK_BYTES)?,
+            Some(t) => limited(t, input::COMPILED_PACK, MAX_COMPILED_PACK_BYTES)?,
+            None => json_text(&pack, input::COMPILED_PACK, MAX_COMPILED_PACK_BYTES)?,
         };
         let built =
             pubdata_policy::CompiledPack::from_json(&text).and_then(|p| pubdata_policy::Engine::from_compiled(&p));
@@ -89,7 +89,7 @@ impl Engine {
         &self,
         #[wasm_bindgen(unchecked_param_type = "Request")] request: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let text = json_text(&request, "the request", MAX_REQUEST_BYTES)?;
+        let text = json_text(&request, input::REQUEST, MAX_REQUEST_BYTES)?;
         self.check_text(&text)
     }
 
@@ -100,8 +100,11 @@ impl Engine {
         #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     ) -> Result<JsValue, JsValue> {
         match text.dyn_ref::<js_sys::JsString>() {
-            Some(t) => self.check_text(&limited(t, "the request", MAX_REQUEST_BYTES)?),
-            None => Err(thrown(&input::invalid("", "expected the request as JSON text"))),
+            Some(t) => self.check_text(&limited(t, input::REQUEST, MAX_REQUEST_BYTES)?),
+            None => Err(thrown(&input::invalid(
+                "",
+                text!(("应为 JSON 文本形式的请求"), ("expected the request as JSON text")),
+            ))),
         }
     }
 
@@ -125,8 +128,8 @@ impl Engine {
         #[wasm_bindgen(unchecked_param_type = "Request")] request: JsValue,
         #[wasm_bindgen(unchecked_param_type = "Verdict")] verdict: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let request = json_text(&request, "the request", MAX_REQUEST_BYTES)?;
-        let verdict = json_text(&verdict, "the verdict", MAX_REQUEST_BYTES)?;
+        let request = json_text(&request, input::REQUEST, MAX_REQUEST_BYTES)?;
+        let verdict = json_text(&verdict, input::VERDICT, MAX_REQUEST_BYTES)?;
         let checked = pubdata_policy::Request::from_json(&request).and_then(|r| {
             let claimed = pubdata_policy::read_client_verdict(&verdict)?;
             self.inner.verify(&r, &claimed)
@@ -168,7 +171,7 @@ impl Engine {
         &self,
         #[wasm_bindgen(unchecked_param_type = "ShareUse")] share: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let text = json_text(&share, "the share", MAX_REQUEST_BYTES)?;
+        let text = json_text(&share, input::SHARE, MAX_REQUEST_BYTES)?;
         let status = input::share(&text).and_then(|s| self.inner.share_status(&s));
         status.map_err(|e| thrown(&e)).and_then(|s| plain(&s))
     }
@@ -193,9 +196,9 @@ impl Engine {
         &self,
         #[wasm_bindgen(unchecked_param_type = "Suite")] suite: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let text = json_text(&suite, "the suite", usize::MAX)?;
+        let text = json_text(&suite, input::SUITE, usize::MAX)?;
         let parsed = pubdata_policy::scenario::Suite::from_json(&text)
-            .map_err(|e| thrown(&input::invalid("", format!("not a scenario file: {e}"))))?;
+            .map_err(|e| thrown(&input::invalid("", text!(("不是场景文件：{e}"), ("not a scenario file: {e}")))))?;
         plain(&parsed.run(&self.inner))
     }
 }
@@ -203,20 +206,29 @@ impl Engine {
 /// A jurisdiction named by its id, as `new Engine("ganzi")` names it.
 fn jurisdiction_of(value: &JsValue) -> Result<String, JsValue> {
     value.as_string().ok_or_else(|| {
-        thrown(&input::invalid("/jurisdiction", "expected the jurisdiction's id as text, such as `ganzi`"))
+        thrown(&input::invalid(
+            "/jurisdiction",
+            text!(("应为文本形式的辖区标识，如 `ganzi`"), ("expected the jurisdiction's id as text, such as `ganzi`")),
+        ))
     })
 }
 
 /// The text `JSON.stringify` makes of a value, refused unread past `limit` UTF-16 units
 /// (its UTF-8 form is never shorter, so nothing much larger than the limit enters wasm memory).
-fn json_text(value: &JsValue, what: &str, limit: usize) -> Result<String, JsValue> {
+fn json_text(value: &JsValue, what: input::Input, limit: usize) -> Result<String, JsValue> {
     let text = js_sys::JSON::stringify(value).map_err(|e| {
-        let why = js_sys::Error::from(e).message();
-        thrown(&input::invalid("", format!("{what} cannot be written as JSON: {}", String::from(why))))
+        let why = String::from(js_sys::Error::from(e).message());
+        thrown(&input::invalid(
+            "",
+            text!(
+                ("{}无法写成 JSON（JavaScript 的说明：`{why}`）", what.zh),
+                ("{} cannot be written as JSON: {why}", what.en)
+            ),
+        ))
     })?;
     // `JSON.stringify` gives `undefined` for `undefined`, functions and symbols.
     if !text.is_string() {
-        return Err(thrown(&input::invalid("", format!("{what} must be a JSON object"))));
+        return Err(thrown(&input::not_object(what)));
     }
     limited(&text, what, limit)
 }
@@ -233,12 +245,15 @@ fn without_texts(built: Result<pubdata_policy::Engine, Error>) -> Result<Engine,
 }
 
 /// A JavaScript string as Rust text, refused unread when longer than `limit` UTF-16 units.
-fn limited(text: &js_sys::JsString, what: &str, limit: usize) -> Result<String, JsValue> {
+fn limited(text: &js_sys::JsString, what: input::Input, limit: usize) -> Result<String, JsValue> {
     let units = text.length() as usize;
     if units > limit {
         return Err(thrown(&input::invalid(
             "",
-            format!("{what} has at least {units} bytes, more than the limit of {limit}"),
+            text!(
+                ("{}至少有 {units} 字节，超过 {limit} 字节的上限", what.zh),
+                ("{} has at least {units} bytes, more than the limit of {limit}", what.en)
+            ),
         )));
     }
     Ok(String::from(text))

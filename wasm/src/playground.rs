@@ -7,8 +7,8 @@
 //! `pdp explain` prints (`pubdata_policy::explain`).
 
 use pubdata_policy::impact::{self, PolicySide, Report, Side};
+use pubdata_policy::{bilingual as text, ErrorReport, Request, Sources, MAX_REQUEST_BYTES};
 use pubdata_policy::{coverage, explain, lint};
-use pubdata_policy::{ErrorReport, Request, Sources, MAX_REQUEST_BYTES};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -27,7 +27,7 @@ impl Engine {
         &self,
         #[wasm_bindgen(unchecked_param_type = "Request")] request: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let text = json_text(&request, "the request", MAX_REQUEST_BYTES)?;
+        let text = json_text(&request, input::REQUEST, MAX_REQUEST_BYTES)?;
         let request = Request::from_json(&text).map_err(|e| thrown(&e))?;
         let builtin;
         let sources = match &self.sources {
@@ -98,7 +98,7 @@ impl Engine {
             #[serde(flatten)]
             location: Option<Location>,
         }
-        let text = json_text(&sources, "the sources", usize::MAX)?;
+        let text = json_text(&sources, input::SOURCES, usize::MAX)?;
         let sources = input::sources(&text).map_err(|e| thrown(&e))?;
         match pubdata_policy::Engine::from_sources(&sources) {
             Ok(_) => Ok(JsValue::NULL),
@@ -117,14 +117,14 @@ impl Engine {
         #[wasm_bindgen(unchecked_param_type = "Sources")] sources: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CoverageFiles")] files: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let sources = input::sources(&json_text(&sources, "the sources", usize::MAX)?).map_err(|e| thrown(&e))?;
+        let sources = input::sources(&json_text(&sources, input::SOURCES, usize::MAX)?).map_err(|e| thrown(&e))?;
         let pack = sources.pack().map(|l| l.pack.clone()).unwrap_or_default();
         let mut found = lint::pack(&sources, &|name| format!("{pack}/{name}")).diagnostics;
         found.extend(lint::calendar(&sources));
         let clean = !found.iter().any(|d| d.severity == lint::Severity::Error);
         if clean && !absent(&files) {
-            let files =
-                input::coverage_files(&json_text(&files, "the coverage files", usize::MAX)?).map_err(|e| thrown(&e))?;
+            let files = input::coverage_files(&json_text(&files, input::COVERAGE_FILES, usize::MAX)?)
+                .map_err(|e| thrown(&e))?;
             let file = format!("{pack}/coverage.json");
             match coverage::of_sources(&sources, &file, &files.matrix, &|name| files.text(name)) {
                 Ok(c) => found.extend(lint::coverage(&c, &file, &files.matrix)),
@@ -146,9 +146,9 @@ impl Engine {
         #[wasm_bindgen(unchecked_param_type = "Sources")] sources: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CoverageFiles")] files: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let sources = input::sources(&json_text(&sources, "the sources", usize::MAX)?).map_err(|e| thrown(&e))?;
+        let sources = input::sources(&json_text(&sources, input::SOURCES, usize::MAX)?).map_err(|e| thrown(&e))?;
         let files =
-            input::coverage_files(&json_text(&files, "the coverage files", usize::MAX)?).map_err(|e| thrown(&e))?;
+            input::coverage_files(&json_text(&files, input::COVERAGE_FILES, usize::MAX)?).map_err(|e| thrown(&e))?;
         let matrix = coverage::of_sources(&sources, "coverage.json", &files.matrix, &|name| files.text(name));
         matrix.map_err(|e| thrown(&e)).and_then(|c| plain(&c))
     }
@@ -168,19 +168,22 @@ impl Engine {
         let scenarios = if absent(&suites) {
             vec![]
         } else {
-            input::suites(&json_text(&suites, "the scenario files", usize::MAX)?).map_err(|e| thrown(&e))?
+            input::suites(&json_text(&suites, input::SCENARIO_FILES, usize::MAX)?).map_err(|e| thrown(&e))?
         };
         let options = if absent(&options) {
             input::DiffOptions::default()
         } else {
-            input::diff_options(&json_text(&options, "the options", MAX_REQUEST_BYTES)?).map_err(|e| thrown(&e))?
+            input::diff_options(&json_text(&options, input::OPTIONS, MAX_REQUEST_BYTES)?).map_err(|e| thrown(&e))?
         };
         let j = new.engine().jurisdiction();
         if old.engine().jurisdiction() != j {
-            return Err(thrown(&input::invalid(
-                "/regulation",
-                format!("the old policies are `{}`'s and the new ones `{j}`'s", old.engine().jurisdiction()),
-            )));
+            return Err(thrown(&input::invalid("/regulation", {
+                let old = old.engine().jurisdiction();
+                text!(
+                    ("旧策略属于 `{old}`，新策略属于 `{j}`"),
+                    ("the old policies are `{old}`'s and the new ones `{j}`'s")
+                )
+            })));
         }
         let compared = impact::compare(j, &old, &new, &scenarios, options.limit).map_err(|e| thrown(&e))?;
         plain(&Report::new(vec![compared]))
@@ -194,7 +197,7 @@ fn absent(value: &JsValue) -> bool {
 /// One side of `Engine.diff`, loaded; when it does not load, the error's message starts
 /// with the side (`OLD: …`, as `pdp diff` says it).
 fn side(which: Side, sources: &JsValue) -> Result<PolicySide, JsValue> {
-    let text = json_text(sources, "the sources", usize::MAX)?;
+    let text = json_text(sources, input::SOURCES, usize::MAX)?;
     let sources = input::sources(&text).map_err(|e| thrown(&e))?;
     PolicySide::load(sources).map_err(|e| {
         let mut report = e.report();

@@ -248,7 +248,10 @@ impl Engine {
     ) -> Result<Vec<(String, PolicyRole, cedar_policy::Policy)>, Error> {
         let sets = self.sets_for(self.cedar_part()?, date)?;
         let Some((_, set)) = sets.iter().find(|(k, _)| k == kind) else {
-            return Err(Error::invalid("/kind", format!("unknown kind `{kind}`")));
+            return Err(Error::invalid(
+                "/kind",
+                crate::error::text!(("未知申请类型 `{kind}`"), ("unknown kind `{kind}`")),
+            ));
         };
         let mut found: Vec<(&Rule, cedar_policy::Policy)> =
             set.policies().filter_map(|p| Some((self.rules.get::<str>(p.id().as_ref())?, p.clone()))).collect();
@@ -320,7 +323,9 @@ pub(super) fn compile_all(
 /// fired policies and no error. `action in [...]` naming anything but the five actions
 /// (an action group) is kept for every action.
 fn policies_for(all: &PolicySet, kind: &str, names: &cedar_input::CedarNames) -> Result<PolicySet, Error> {
-    let action = names.action(kind).ok_or_else(|| Error::invalid("/kind", format!("unknown kind `{kind}`")))?;
+    let action = names.action(kind).ok_or_else(|| {
+        Error::invalid("/kind", crate::error::text!(("未知申请类型 `{kind}`"), ("unknown kind `{kind}`")))
+    })?;
     let is_kind = |a: &EntityUid| names.is_action(a);
     let mut set = PolicySet::new();
     for policy in all.policies() {
