@@ -77,7 +77,7 @@ const pkg = (dir) => join(here, "..", "wasm", dir, "pubdata_policy_wasm_bg.wasm"
 // `!` followed in a loop instead of by calls: 730,338 / 204,386 / 160,877 and 4,167,921 /
 // 1,360,811 / 925,585. Unreadable requests said in Chinese too (2026-12-05), the Chinese
 // built in the full module only (the core's `zh-detail` feature): forms 731,285 / 204,878 /
-// 161,416, lite 395,032 / 147,275 / 120,822, full 4,184,971 / 1,370,728 / 931,749.
+// 161,416, lite 395,032 / 147,275 / 120,822, full 4,184,972 / 1,370,754 / 931,996.
 const MODULES = [
   // 2,998,586 raw, 1,046,288 gzip, 715,190 brotli on 2026-11-22
   { name: "forms", file: pkg("pkg-forms"), budget: { raw: 734_500, gzip: 206_000, brotli: 162_000 } },
