@@ -226,6 +226,11 @@ fn what_is_wrong_with_a_body_is_said_in_chinese_too() {
         let detail = zh.strip_prefix(&frame).unwrap_or_else(|| panic!("{zh}"));
         assert!(!detail.is_empty() && english::english_in(detail).is_empty(), "{path} {body:.100}: {zh}");
     }
+    // Two names are listed as serde lists them, in both languages.
+    let (_, error) = server.post("/v1/verify", &json!({ "request": share("a"), "verdicts": verdict }));
+    assert_eq!(error["field"], "/verdicts");
+    assert!(error["message"]["en"].as_str().unwrap().ends_with("expected `request` or `verdict`"), "{error}");
+    assert!(error["message"]["zh"].as_str().unwrap().ends_with("应为 `request` 或 `verdict`"), "{error}");
 }
 
 #[test]

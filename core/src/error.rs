@@ -197,35 +197,31 @@ impl Error {
         )
     }
 
-    /// A key of the object at `at` that is none of `expected`, at its own pointer.
-    pub(crate) fn unknown_field(at: &str, key: &str, expected: &[&str]) -> Error {
-        let expected: Vec<String> = expected.iter().map(|k| format!("`{k}`")).collect();
+    /// A key of the object at `at` that is none of `expected`, at its own pointer. Public
+    /// for the server, whose bodies are refused in the same words.
+    #[doc(hidden)]
+    pub fn unknown_field(at: &str, key: &str, expected: &[&str]) -> Error {
         let pointer = format!("{at}/{}", crate::json_reader::token(key));
-        let expected = expected.join(", ");
+        let expected = expected_names(expected.iter().copied());
         Error::invalid(
             pointer,
-            text!(
-                ("未知字段 `{key}`，应为以下之一：{expected}"),
-                ("unknown field `{key}`, expected one of {expected}")
-            ),
+            text!(("未知字段 `{key}`，{}", expected.zh), ("unknown field `{key}`, {}", expected.en)),
         )
     }
 
     /// A value at `at` that is none of `expected`.
     pub(crate) fn unknown_value<'a>(at: &str, value: &str, expected: impl Iterator<Item = &'a str>) -> Error {
-        let expected: Vec<String> = expected.map(|v| format!("`{v}`")).collect();
-        let expected = expected.join(", ");
+        let expected = expected_names(expected);
         Error::invalid(
             at,
-            text!(
-                ("未知取值 `{value}`，应为以下之一：{expected}"),
-                ("unknown variant `{value}`, expected one of {expected}")
-            ),
+            text!(("未知取值 `{value}`，{}", expected.zh), ("unknown variant `{value}`, {}", expected.en)),
         )
     }
 
-    /// A key the object at `at` must have, at the pointer it would have.
-    pub(crate) fn missing_field(at: &str, key: &str) -> Error {
+    /// A key the object at `at` must have, at the pointer it would have. Public for the
+    /// server, as [`Error::unknown_field`].
+    #[doc(hidden)]
+    pub fn missing_field(at: &str, key: &str) -> Error {
         Error::invalid(format!("{at}/{key}"), text!(("缺少字段 `{key}`"), ("missing field `{key}`")))
     }
 
@@ -250,6 +246,20 @@ impl Error {
             field = format!("{field}/{name}");
         }
         Error::invalid(field, message)
+    }
+}
+
+/// What was expected, in serde's words: "expected `a`", "expected `a` or `b`", "expected one of
+/// `a`, `b`, `c`" (serde's derived readers say the same of a request's envelope and a share).
+fn expected_names<'a>(names: impl Iterator<Item = &'a str>) -> ErrorMessage {
+    let names: Vec<String> = names.map(|n| format!("`{n}`")).collect();
+    match names.as_slice() {
+        [one] => text!(("应为 {one}"), ("expected {one}")),
+        [a, b] => text!(("应为 {a} 或 {b}"), ("expected {a} or {b}")),
+        all => {
+            let all = all.join(", ");
+            text!(("应为以下之一：{all}"), ("expected one of {all}"))
+        }
     }
 }
 

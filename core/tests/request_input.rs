@@ -4,6 +4,7 @@
 
 #![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing, reason = "a test fails loudly")]
 
+use pubdata_policy::scenario::Suite;
 use pubdata_policy::{check_json, Error, Outcome, Request};
 use serde_json::json;
 
@@ -112,15 +113,12 @@ fn text_of_whitespace_zero_width_or_control_characters_is_absent() {
 /// request wrong in each way a reader refuses, and text that is not JSON or is too large.
 fn unreadable_requests() -> Vec<String> {
     let mut texts = Vec::new();
-    for jurisdiction in ["ganzi", "lishui", "putuo", "suining", "yongzhou"] {
+    for jurisdiction in pubdata_policy::builtin_jurisdictions() {
         let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors").join(jurisdiction);
         for file in std::fs::read_dir(folder).unwrap() {
-            let suite: serde_json::Value =
-                serde_json::from_str(&std::fs::read_to_string(file.unwrap().path()).unwrap()).unwrap();
-            for case in suite["cases"].as_array().into_iter().flatten().filter(|c| c["expect"]["error"].is_object()) {
-                let mut request = suite["base"].clone();
-                json_patch::merge(&mut request, &case["patch"]);
-                texts.push(request.to_string());
+            let suite = Suite::from_json(&std::fs::read_to_string(file.unwrap().path()).unwrap()).unwrap();
+            for case in suite.cases.iter().filter(|c| c.expect.error.is_some() && c.share.is_none()) {
+                texts.push(suite.request_of(case).to_string());
             }
         }
     }

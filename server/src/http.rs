@@ -317,11 +317,7 @@ fn batch_items(text: &str, max: usize) -> Result<Vec<Value>, Rejection> {
         ));
     };
     if let Some(other) = map.keys().find(|k| k.as_str() != "requests") {
-        let message = ErrorMessage::new(
-            format!("未知字段 `{other}`，应为 `requests`"),
-            format!("unknown field `{other}`, expected `requests`"),
-        );
-        return Err(invalid(&format!("/{other}"), message));
+        return Err(Rejection::of(&Error::unknown_field("", other, &["requests"])));
     }
     let Some(Value::Array(items)) = map.remove("requests") else {
         return Err(invalid("/requests", ErrorMessage::new("应为请求的列表", "expected a list of requests")));
@@ -376,15 +372,9 @@ fn verify_body(text: &str) -> Result<(PdpRequest, Verdict), Rejection> {
         ));
     };
     if let Some(other) = map.keys().find(|k| !matches!(k.as_str(), "request" | "verdict")) {
-        let message = ErrorMessage::new(
-            format!("未知字段 `{other}`，应为 `request` 或 `verdict`"),
-            format!("unknown field `{other}`, expected `request` or `verdict`"),
-        );
-        return Err(invalid(&format!("/{other}"), message));
+        return Err(Rejection::of(&Error::unknown_field("", other, &["request", "verdict"])));
     }
-    let missing = |key: &str| {
-        invalid(&format!("/{key}"), ErrorMessage::new(format!("缺少字段 `{key}`"), format!("missing field `{key}`")))
-    };
+    let missing = |key: &str| Rejection::of(&Error::missing_field("", key));
     let request = map.remove("request").ok_or_else(|| missing("request"))?;
     let request = PdpRequest::from_value(request).map_err(|e| Rejection::of(&e).within("/request"))?;
     let verdict = map.remove("verdict").ok_or_else(|| missing("verdict"))?;
