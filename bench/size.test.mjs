@@ -76,8 +76,8 @@ const pkg = (dir) => join(here, "..", "wasm", dir, "pubdata_policy_wasm_bg.wasm"
 // 204,226 / 160,680 and 4,167,816 / 1,360,672 / 926,102. A condition's `&&`, `||`, `if` and
 // `!` followed in a loop instead of by calls: 730,338 / 204,386 / 160,877 and 4,167,921 /
 // 1,360,811 / 925,585. Unreadable requests said in Chinese too (2026-12-05), the Chinese
-// built in the full module only (the core's `zh-detail` feature): forms 731,285 / 204,878 /
-// 161,416, lite 395,032 / 147,275 / 120,822, full 4,184,972 / 1,370,754 / 931,996.
+// built in the full module only (the core's `zh-detail` feature): forms 732,466 / 205,235 /
+// 161,588, lite 395,844 / 147,559 / 121,103, full 4,186,301 / 1,371,169 / 932,327.
 const MODULES = [
   // 2,998,586 raw, 1,046,288 gzip, 715,190 brotli on 2026-11-22
   { name: "forms", file: pkg("pkg-forms"), budget: { raw: 734_500, gzip: 206_000, brotli: 162_000 } },
