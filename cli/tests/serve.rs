@@ -222,8 +222,7 @@ fn what_is_wrong_with_a_body_is_said_in_chinese_too() {
         let error: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}"));
         assert!((400..500).contains(&status) && error["code"] == "invalid_request", "{path} {body:.100}: {text}");
         let zh = error["message"]["zh"].as_str().unwrap();
-        let frame = format!("请求字段 `{}` 无效：", error["field"].as_str().unwrap());
-        let detail = zh.strip_prefix(&frame).unwrap_or_else(|| panic!("{zh}"));
+        let detail = english::detail_of(zh, error["field"].as_str().unwrap()).unwrap_or_else(|| panic!("{zh}"));
         assert!(!detail.is_empty() && english::english_in(detail).is_empty(), "{path} {body:.100}: {zh}");
     }
     // Two names are listed as serde lists them, in both languages.

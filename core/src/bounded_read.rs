@@ -4,29 +4,20 @@
 
 use std::io::Read;
 
-use crate::error::{text, Error};
-
-/// What an input is called in messages, in Chinese and English.
-#[derive(Debug, Clone, Copy)]
-pub struct Input {
-    /// In Chinese: 请求.
-    pub zh: &'static str,
-    /// In English: the request.
-    pub en: &'static str,
-}
+use crate::error::{text, Error, Words};
 
 /// A request.
-pub const REQUEST: Input = Input { zh: "请求", en: "the request" };
+pub const REQUEST: Words<'static> = Words::detail("请求", "the request");
 /// A verdict (the server's `verify`).
-pub const VERDICT: Input = Input { zh: "结论", en: "the verdict" };
+pub const VERDICT: Words<'static> = Words::detail("结论", "the verdict");
 /// A policy file.
-pub const FILE: Input = Input { zh: "文件", en: "the file" };
+pub const FILE: Words<'static> = Words::detail("文件", "the file");
 /// A share's use (`status`).
-pub const SHARE: Input = Input { zh: "共享使用记录", en: "the share" };
+pub const SHARE: Words<'static> = Words::detail("共享使用记录", "the share");
 
 /// Reads up to `limit + 1` bytes: the bytes, or the error saying the input is larger.
 /// `what` names the input in messages ([`REQUEST`]).
-pub fn read<R: Read>(reader: R, limit: usize, what: Input) -> std::io::Result<Result<Vec<u8>, Error>> {
+pub fn read<R: Read>(reader: R, limit: usize, what: Words<'_>) -> std::io::Result<Result<Vec<u8>, Error>> {
     let mut bytes = Vec::new();
     let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
     reader.take(cap).read_to_end(&mut bytes)?;
@@ -37,7 +28,7 @@ pub fn read<R: Read>(reader: R, limit: usize, what: Input) -> std::io::Result<Re
 }
 
 /// The error for input larger than `limit` bytes.
-pub fn too_large(what: Input, limit: usize) -> Error {
+pub fn too_large(what: Words<'_>, limit: usize) -> Error {
     Error::invalid(
         "",
         text!(("{}超过 {limit} 字节的上限", what.zh), ("{} has more than {limit} bytes, the limit", what.en)),

@@ -435,7 +435,7 @@ impl Reader<'_> {
                 // into the forms module for this message alone.
                 let serde_json::Value::Number(number) = value else {
                     let expected = expected();
-                    return Err(Error::wrong_type(at, value, (&expected.zh, &expected.en)));
+                    return Err(Error::wrong_type(at, value, crate::Words { zh: &expected.zh, en: &expected.en }));
                 };
                 let n = number.as_i64().filter(|n| (min..=max).contains(n)).ok_or_else(|| {
                     let expected = expected();

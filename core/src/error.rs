@@ -21,15 +21,41 @@ macro_rules! bilingual {
 }
 pub(crate) use crate::bilingual as text;
 
-/// What an unknown jurisdiction's error says (zh, en) in a build without built-in packs
-/// (the core's `builtin-packs` feature off), where every jurisdiction is unknown until its
-/// compiled pack is loaded.
-pub(crate) const NO_BUILTIN_PACKS: (&str, &str) = (
+/// A fixed text in both languages: the name of an input, what a field expects, a hint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Words<'a> {
+    /// In Chinese: 请求. Empty for [`Words::detail`] in a build without `zh-detail`.
+    pub zh: &'a str,
+    /// In English: the request.
+    pub en: &'a str,
+}
+
+impl<'a> Words<'a> {
+    /// Words that a report gives in both languages in every build.
+    pub const fn new(zh: &'a str, en: &'a str) -> Words<'a> {
+        Words { zh, en }
+    }
+
+    /// Words used only inside a message's detail. A build without the `zh-detail` feature
+    /// leaves the detail's Chinese out ([`bilingual!`]), so it leaves these words' Chinese
+    /// out of the binary too.
+    pub const fn detail(zh: &'a str, en: &'a str) -> Words<'a> {
+        Words { zh: if cfg!(feature = "zh-detail") { zh } else { "" }, en }
+    }
+}
+
+/// What an unknown jurisdiction's error says in a build without built-in packs (the core's
+/// `builtin-packs` feature off), where every jurisdiction is unknown until its compiled pack
+/// is loaded.
+pub(crate) const NO_BUILTIN_PACKS: Words<'static> = Words::new(
     "本构建不内置规则包，请用该辖区的编译规则包（`pdp pack` 的输出）创建引擎（JavaScript 中为 \
      Engine.fromCompiled，Rust 中为 Engine::from_compiled）",
     "this build has no built-in packs; make the engine from the jurisdiction's compiled pack, the \
      output of `pdp pack` (Engine.fromCompiled in JavaScript, Engine::from_compiled in Rust)",
 );
+
+/// A compiled pack (`pdp pack`'s output), as a policy error names it: it is not a file.
+pub const COMPILED_PACK: Words<'static> = Words::new("编译规则包", "the compiled pack");
 
 /// Everything that can go wrong; never a panic.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -46,7 +72,7 @@ pub enum Error {
     /// No policy set exists for the jurisdiction. A build without built-in packs, where every
     /// jurisdiction is unknown until its compiled pack is loaded, says so.
     #[cfg_attr(feature = "builtin-packs", error("no policies for jurisdiction `{0}`"))]
-    #[cfg_attr(not(feature = "builtin-packs"), error("no policies for jurisdiction `{0}`: {hint}", hint = NO_BUILTIN_PACKS.1))]
+    #[cfg_attr(not(feature = "builtin-packs"), error("no policies for jurisdiction `{0}`: {hint}", hint = NO_BUILTIN_PACKS.en))]
     UnknownJurisdiction(String),
     /// The request names another jurisdiction than the engine's.
     #[error("the request is for `{request}` but this engine holds the policies of `{engine}`")]
@@ -113,22 +139,15 @@ impl ErrorMessage {
     }
 }
 
-/// What a field was expected to hold, (Chinese, English), for [`Error::wrong_type`]; the
-/// Chinese empty without the `zh-detail` feature, as `text!` leaves it.
+/// What a field was expected to hold, for [`Error::wrong_type`] (details: their Chinese is
+/// empty without the `zh-detail` feature).
 pub(crate) mod expected {
-    pub(crate) type Expected<'a> = (&'a str, &'a str);
-    const fn zh(text: &'static str) -> &'static str {
-        if cfg!(feature = "zh-detail") {
-            text
-        } else {
-            ""
-        }
-    }
-    pub(crate) const STRING: Expected<'_> = (zh("字符串"), "a string");
-    pub(crate) const BOOLEAN: Expected<'_> = (zh("布尔值"), "a boolean");
-    pub(crate) const DATE: Expected<'_> = (zh("格式为 YYYY-MM-DD 的日期"), "a date YYYY-MM-DD");
-    pub(crate) const LIST: Expected<'_> = (zh("列表"), "a list");
-    pub(crate) const OBJECT: Expected<'_> = (zh("对象"), "an object");
+    use super::Words;
+    pub(crate) const STRING: Words<'static> = Words::detail("字符串", "a string");
+    pub(crate) const BOOLEAN: Words<'static> = Words::detail("布尔值", "a boolean");
+    pub(crate) const DATE: Words<'static> = Words::detail("格式为 YYYY-MM-DD 的日期", "a date YYYY-MM-DD");
+    pub(crate) const LIST: Words<'static> = Words::detail("列表", "a list");
+    pub(crate) const OBJECT: Words<'static> = Words::detail("对象", "an object");
 }
 
 impl Error {
@@ -157,14 +176,20 @@ impl Error {
     pub fn report(&self) -> ErrorReport {
         let en = self.to_string();
         let zh = match self {
-            Error::InvalidRequest { field, message } if message.zh.is_empty() => {
-                format!("请求字段 `{field}` 无效：{}", message.en)
+            Error::InvalidRequest { field, message } => {
+                let detail = if message.zh.is_empty() { &message.en } else { &message.zh };
+                match field.as_str() {
+                    "" => format!("请求无效：{detail}"),
+                    field => format!("请求字段 `{field}` 无效：{detail}"),
+                }
             }
-            Error::InvalidRequest { field, message } => format!("请求字段 `{field}` 无效：{}", message.zh),
             Error::UnknownJurisdiction(j) if cfg!(feature = "builtin-packs") => format!("没有辖区 `{j}` 的策略"),
-            Error::UnknownJurisdiction(j) => format!("没有辖区 `{j}` 的策略：{}", NO_BUILTIN_PACKS.0),
+            Error::UnknownJurisdiction(j) => format!("没有辖区 `{j}` 的策略：{}", NO_BUILTIN_PACKS.zh),
             Error::WrongJurisdiction { request, engine } => {
                 format!("请求属于辖区 `{request}`，但本引擎载入的是 `{engine}` 的策略")
+            }
+            Error::Policies { file, message, .. } if file == COMPILED_PACK.en => {
+                format!("{}有误：{message}", COMPILED_PACK.zh)
             }
             Error::Policies { file, message, .. } => format!("策略文件 {file} 有误：{message}"),
             Error::Io { path, message } => format!("无法读取 `{path}`：{message}"),
@@ -178,7 +203,7 @@ impl Error {
     }
 
     /// A JSON value of the wrong type at `at`: what was found and what was expected.
-    pub(crate) fn wrong_type(at: &str, value: &serde_json::Value, expected: expected::Expected<'_>) -> Error {
+    pub(crate) fn wrong_type(at: &str, value: &serde_json::Value, expected: Words<'_>) -> Error {
         use serde_json::Value;
         let found = match value {
             Value::Null => text!(("null"), ("null")),
@@ -191,8 +216,8 @@ impl Error {
         Error::invalid(
             at,
             text!(
-                ("类型无效：{}，应为{}", found.zh, expected.0),
-                ("invalid type: {}, expected {}", found.en, expected.1)
+                ("类型无效：{}，应为{}", found.zh, expected.zh),
+                ("invalid type: {}, expected {}", found.en, expected.en)
             ),
         )
     }
@@ -202,7 +227,7 @@ impl Error {
     #[doc(hidden)]
     pub fn unknown_field(at: &str, key: &str, expected: &[&str]) -> Error {
         let pointer = format!("{at}/{}", crate::json_reader::token(key));
-        let expected = expected_names(expected.iter().copied());
+        let expected = expected_names(&mut expected.iter().copied());
         Error::invalid(
             pointer,
             text!(("未知字段 `{key}`，{}", expected.zh), ("unknown field `{key}`, {}", expected.en)),
@@ -210,8 +235,8 @@ impl Error {
     }
 
     /// A value at `at` that is none of `expected`.
-    pub(crate) fn unknown_value<'a>(at: &str, value: &str, expected: impl Iterator<Item = &'a str>) -> Error {
-        let expected = expected_names(expected);
+    pub(crate) fn unknown_value<'a>(at: &str, value: &str, mut expected: impl Iterator<Item = &'a str>) -> Error {
+        let expected = expected_names(&mut expected);
         Error::invalid(
             at,
             text!(("未知取值 `{value}`，{}", expected.zh), ("unknown variant `{value}`, {}", expected.en)),
@@ -251,7 +276,8 @@ impl Error {
 
 /// What was expected, in serde's words: "expected `a`", "expected `a` or `b`", "expected one of
 /// `a`, `b`, `c`" (serde's derived readers say the same of a request's envelope and a share).
-fn expected_names<'a>(names: impl Iterator<Item = &'a str>) -> ErrorMessage {
+/// One function for every kind of list (`dyn`), so that each caller does not add a copy.
+pub(crate) fn expected_names(names: &mut dyn Iterator<Item = &str>) -> ErrorMessage {
     let names: Vec<String> = names.map(|n| format!("`{n}`")).collect();
     match names.as_slice() {
         [one] => text!(("应为 {one}"), ("expected {one}")),

@@ -72,7 +72,7 @@ pub use audit::{append_line, AuditRecord, RejectionRecord, MAX_AUDIT_RECEIVED_BY
 pub use calendar::{Calendar, Deadline};
 pub use compiled::{CompiledLayer, CompiledPack, FORMAT as COMPILED_FORMAT};
 pub use engine::{builtin_jurisdictions, builtin_layers, packs_in_dir, today_in_china, Engine, LayerSources, Sources};
-pub use error::{Error, ErrorMessage, ErrorReport};
+pub use error::{Error, ErrorMessage, ErrorReport, Words, COMPILED_PACK};
 pub use identifier::{citizen_id_problem, credit_code_problem, is_valid_citizen_id, is_valid_credit_code, IdProblem};
 pub use identity::{read_client_verdict, PolicySetId, Verification};
 pub use limits::{
@@ -109,17 +109,16 @@ pub fn known_builtin(jurisdiction: &str) -> Result<(), Error> {
     let known = builtin_jurisdictions();
     if !known.contains(&jurisdiction) {
         let message = if cfg!(feature = "builtin-packs") {
-            let all: Vec<String> = known.iter().map(|j| format!("`{j}`")).collect();
-            let all = all.join(", ");
+            let expected = error::expected_names(&mut known.iter().copied());
             error::text!(
-                ("未知辖区 `{jurisdiction}`，应为以下之一：{all}"),
-                ("unknown jurisdiction `{jurisdiction}`, expected one of {all}")
+                ("未知辖区 `{jurisdiction}`，{}", expected.zh),
+                ("unknown jurisdiction `{jurisdiction}`, {}", expected.en)
             )
         } else {
             let hint = error::NO_BUILTIN_PACKS;
             error::text!(
-                ("未知辖区 `{jurisdiction}`：{}", hint.0),
-                ("unknown jurisdiction `{jurisdiction}`: {}", hint.1)
+                ("未知辖区 `{jurisdiction}`：{}", hint.zh),
+                ("unknown jurisdiction `{jurisdiction}`: {}", hint.en)
             )
         };
         return Err(Error::InvalidRequest { field: "/jurisdiction".into(), message });

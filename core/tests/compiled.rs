@@ -108,3 +108,14 @@ fn an_engine_from_a_compiled_pack_gives_cedars_verdicts_which_the_server_accepts
         }
     }
 }
+
+#[test]
+fn a_compiled_pack_that_cannot_be_read_is_named_as_one_in_both_languages() {
+    let big = " ".repeat(pubdata_policy::MAX_COMPILED_PACK_BYTES + 1);
+    for text in ["{", "[]", big.as_str()] {
+        let report = CompiledPack::from_json(text).unwrap_err().report();
+        assert_eq!(report.code, "invalid_policies");
+        assert!(report.message.en.starts_with("the compiled pack: "), "{report:?}");
+        assert!(report.message.zh.starts_with("编译规则包有误："), "{report:?}");
+    }
+}

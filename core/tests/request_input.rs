@@ -180,8 +180,7 @@ fn every_unreadable_request_is_said_in_chinese() {
         };
         let report = error.report();
         let field = report.field.clone().unwrap_or_default();
-        let frame = format!("请求字段 `{field}` 无效：");
-        let detail = report.message.zh.strip_prefix(&frame).unwrap_or_else(|| panic!("{report:?}"));
+        let detail = english::detail_of(&report.message.zh, &field).unwrap_or_else(|| panic!("{report:?}"));
         assert!(!detail.is_empty(), "{report:?}");
         assert_eq!(english_in(detail), Vec::<String>::new(), "{} for {text:.200}", report.message.zh);
     }

@@ -138,7 +138,9 @@ export function assertBoundary({ cases, after }) {
   for (const c of cases) {
     if (c.thrown?.code === "invalid_request") {
       // The module under test has the Chinese detail (the core's `zh-detail` feature).
-      const detail = c.thrown.message.zh.replace(`请求字段 \`${c.thrown.field}\` 无效：`, "");
+      const frame = zhFrame(c.thrown.field);
+      assert.ok(c.thrown.message.zh.startsWith(frame), `${c.name}: ${c.thrown.message.zh}`);
+      const detail = c.thrown.message.zh.slice(frame.length);
       assert.deepEqual(englishIn(detail), [], `${c.name}: ${c.thrown.message.zh}`);
     }
     assert.ok(!c.returned, `${c.name}: returned instead of throwing`);
@@ -167,8 +169,12 @@ export function englishIn(zh) {
 export function withoutZhDetail(error) {
   if (error.code !== "invalid_request") return error;
   const detail = error.message.en.replace(`invalid request at \`${error.field}\`: `, "");
-  return { ...error, message: { ...error.message, zh: `请求字段 \`${error.field}\` 无效：${detail}` } };
+  return { ...error, message: { ...error.message, zh: `${zhFrame(error.field)}${detail}` } };
 }
+
+/** How an unreadable request's Chinese message begins: the request as a whole (no field), or
+ * the field at fault. */
+const zhFrame = (field) => (field === "" ? "请求无效：" : `请求字段 \`${field}\` 无效：`);
 
 /** An engine's thrown error as the plain object the native answers hold. */
 export const plainError = (e) => ({ code: e.code, field: e.field, message: e.message });

@@ -10,8 +10,10 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 #[cfg(feature = "authoring")]
 pub use pubdata_policy::bounded_read::VERDICT;
-pub use pubdata_policy::bounded_read::{Input, REQUEST, SHARE};
-use pubdata_policy::{bilingual as text, Calendar, Error, ErrorMessage, ShareUse, MAX_REQUEST_BYTES};
+pub use pubdata_policy::bounded_read::{REQUEST, SHARE};
+/// The argument of `Engine.fromCompiled`.
+pub use pubdata_policy::COMPILED_PACK;
+use pubdata_policy::{bilingual as text, Calendar, Error, ErrorMessage, ShareUse, Words, MAX_REQUEST_BYTES};
 #[cfg(feature = "authoring")]
 use pubdata_policy::{scenario::Suite, LayerSources, Sources};
 #[cfg(feature = "authoring")]
@@ -28,21 +30,19 @@ pub fn invalid(field: impl Into<String>, message: ErrorMessage) -> Error {
 
 #[cfg(feature = "authoring")]
 /// The sources of `Engine.fromSources`.
-pub const SOURCES: Input = Input { zh: "策略源文件", en: "the sources" };
-/// The argument of `Engine.fromCompiled`.
-pub const COMPILED_PACK: Input = Input { zh: "编译规则包", en: "the compiled pack" };
+pub const SOURCES: Words<'static> = Words::detail("策略源文件", "the sources");
 #[cfg(feature = "authoring")]
 /// The argument of `engine.runSuite`.
-pub const SUITE: Input = Input { zh: "场景文件", en: "the suite" };
+pub const SUITE: Words<'static> = Words::detail("场景文件", "the suite");
 #[cfg(feature = "authoring")]
 /// The scenario files of `Engine.diff`.
-pub const SCENARIO_FILES: Input = Input { zh: "场景文件集", en: "the scenario files" };
+pub const SCENARIO_FILES: Words<'static> = Words::detail("场景文件集", "the scenario files");
 #[cfg(feature = "authoring")]
 /// The options of `Engine.diff`.
-pub const OPTIONS: Input = Input { zh: "选项", en: "the options" };
+pub const OPTIONS: Words<'static> = Words::detail("选项", "the options");
 #[cfg(feature = "authoring")]
 /// The second argument of `Engine.coverage`.
-pub const COVERAGE_FILES: Input = Input { zh: "覆盖矩阵文件", en: "the coverage files" };
+pub const COVERAGE_FILES: Words<'static> = Words::detail("覆盖矩阵文件", "the coverage files");
 
 #[cfg(feature = "authoring")]
 /// The texts of `Engine.fromSources` (and what `Engine.builtinSources` returns): the pack's
@@ -250,7 +250,7 @@ pub fn add_working_days(calendar: &Calendar, date: Option<&str>, days: f64) -> R
 
 /// Deserializes a JSON object from text, naming the field at fault as a JSON Pointer.
 #[cfg(feature = "authoring")]
-fn from_text<T: serde::de::DeserializeOwned>(text: &str, what: Input) -> Result<T, Error> {
+fn from_text<T: serde::de::DeserializeOwned>(text: &str, what: Words<'_>) -> Result<T, Error> {
     // serde_json stops at 128 levels of nesting, so parsing cannot exhaust the stack.
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| not_json(what, &e))?;
     if !value.is_object() {
@@ -262,13 +262,13 @@ fn from_text<T: serde::de::DeserializeOwned>(text: &str, what: Input) -> Result<
 
 /// `what` is not JSON text: serde_json's error, which says where. (Any JSON reads as a
 /// `Value`, so the error is one of syntax, which `of_json` words "not valid JSON: …".)
-fn not_json(what: Input, e: &serde_json::Error) -> Error {
+fn not_json(what: Words<'_>, e: &serde_json::Error) -> Error {
     let e = ErrorMessage::of_json(e);
     invalid("", text!(("{}{}", what.zh, e.zh), ("{} is {}", what.en, e.en)))
 }
 
 /// `what` is JSON, but not an object.
-pub fn not_object(what: Input) -> Error {
+pub fn not_object(what: Words<'_>) -> Error {
     invalid("", text!(("{}必须是 JSON 对象", what.zh), ("{} must be a JSON object", what.en)))
 }
 

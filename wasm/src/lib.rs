@@ -215,7 +215,7 @@ fn jurisdiction_of(value: &JsValue) -> Result<String, JsValue> {
 
 /// The text `JSON.stringify` makes of a value, refused unread past `limit` UTF-16 units
 /// (its UTF-8 form is never shorter, so nothing much larger than the limit enters wasm memory).
-fn json_text(value: &JsValue, what: input::Input, limit: usize) -> Result<String, JsValue> {
+fn json_text(value: &JsValue, what: pubdata_policy::Words<'_>, limit: usize) -> Result<String, JsValue> {
     let text = js_sys::JSON::stringify(value).map_err(|e| {
         let why = String::from(js_sys::Error::from(e).message());
         thrown(&input::invalid(
@@ -245,7 +245,7 @@ fn without_texts(built: Result<pubdata_policy::Engine, Error>) -> Result<Engine,
 }
 
 /// A JavaScript string as Rust text, refused unread when longer than `limit` UTF-16 units.
-fn limited(text: &js_sys::JsString, what: input::Input, limit: usize) -> Result<String, JsValue> {
+fn limited(text: &js_sys::JsString, what: pubdata_policy::Words<'_>, limit: usize) -> Result<String, JsValue> {
     let units = text.length() as usize;
     if units > limit {
         return Err(thrown(&input::invalid(

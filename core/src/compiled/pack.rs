@@ -125,12 +125,12 @@ impl CompiledPack {
     pub fn from_json(text: &str) -> Result<CompiledPack, Error> {
         if text.len() > MAX_COMPILED_PACK_BYTES {
             let message = format!("has {} bytes, more than the limit of {MAX_COMPILED_PACK_BYTES}", text.len());
-            return Err(Error::policies("the compiled pack", message));
+            return Err(Error::policies(crate::COMPILED_PACK.en, message));
         }
-        let pack: CompiledPack = serde_json::from_str(text).map_err(|e| Error::policies("the compiled pack", e))?;
+        let pack: CompiledPack = serde_json::from_str(text).map_err(|e| Error::policies(crate::COMPILED_PACK.en, e))?;
         if pack.format != FORMAT {
             let message = format!("is of format {}, but this library reads format {FORMAT}", pack.format);
-            return Err(Error::policies("the compiled pack", message));
+            return Err(Error::policies(crate::COMPILED_PACK.en, message));
         }
         Ok(pack)
     }

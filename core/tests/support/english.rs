@@ -1,4 +1,4 @@
-//! What a test of the Chinese messages looks for: English left in them. Shared by the core's
+//! What a test of the Chinese messages looks for: English left in them, after the frame. Shared by the core's
 //! and the server's tests (`#[path]`), so that both look the same way.
 
 /// The English words of `zh` outside what it quotes (between backticks or double quotes,
@@ -20,4 +20,14 @@ pub fn english_in(zh: &str) -> Vec<String> {
         .filter(|w| w.len() > 1 && !NAMES.contains(w))
         .map(str::to_owned)
         .collect()
+}
+
+/// The detail of an unreadable request's Chinese message: what follows its frame, "请求无效："
+/// for the request as a whole (`field` empty), "请求字段 `/x` 无效：" for a field. `None` if the
+/// message is not framed so.
+pub fn detail_of<'a>(zh: &'a str, field: &str) -> Option<&'a str> {
+    match field {
+        "" => zh.strip_prefix("请求无效："),
+        field => zh.strip_prefix(&format!("请求字段 `{field}` 无效：")),
+    }
 }
