@@ -81,6 +81,10 @@ const pkg = (dir) => join(here, "..", "wasm", dir, "pubdata_policy_wasm_bg.wasm"
 // texts in two languages as one type (the inputs' Chinese names out of the forms modules), and
 // the Chinese frames of a whole request's error and of a compiled pack's: forms 732,176 /
 // 205,330 / 161,620, lite 395,948 / 147,724 / 121,470, full 4,186,224 / 1,371,293 / 931,670.
+// The review's mends (one reader of "must be a JSON object" and of a size over the limit;
+// serde's messages worded in Chinese through the core's words): forms 732,064 / 205,331 /
+// 161,753, lite 395,836 / 147,708 / 121,520 (fewer bytes raw and gzipped, 50 more Brotli: lite's
+// Brotli budget moves up by 100), full 4,187,767 / 1,372,023 / 932,876.
 const MODULES = [
   // 2,998,586 raw, 1,046,288 gzip, 715,190 brotli on 2026-11-22
   { name: "forms", file: pkg("pkg-forms"), budget: { raw: 734_500, gzip: 206_000, brotli: 162_000 } },
@@ -91,7 +95,7 @@ const MODULES = [
   { name: "full", file: pkg("pkg-web"), budget: { raw: 4_230_000, gzip: 1_390_000, brotli: 945_000 } },
   // The forms module without built-in packs (2026-12-04): 394,089 / 146,805 / 120,508; a page
   // adds its jurisdiction's compiled pack (packs/<id>.json, 23–29 KB gzip).
-  { name: "lite", file: pkg("pkg-lite"), budget: { raw: 396_000, gzip: 148_000, brotli: 121_500 } },
+  { name: "lite", file: pkg("pkg-lite"), budget: { raw: 396_000, gzip: 148_000, brotli: 121_600 } },
 ];
 // @cedar-policy/cedar-wasm 4.13.0's module (nodejs/cedar_wasm_bg.wasm), the same compressors.
 const CEDAR_WASM_4_13 = { raw: 4_318_628, gzip: 1_442_641, brotli: 940_807 };

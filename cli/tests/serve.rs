@@ -89,13 +89,22 @@ impl Drop for Server {
 
 /// One HTTP/1.1 exchange on a fresh connection: the status and the body.
 fn call(address: &str, method: &str, path: &str, body: &str) -> std::io::Result<(u16, String)> {
+    let length = format!("Content-Length: {}", body.len());
+    send(address, &format!("{method} {path} HTTP/1.1\r\nHost: {address}\r\n{length}\r\n"), body)
+}
+
+/// A POST whose body is sent in one chunk, its length not declared.
+fn call_chunked(address: &str, path: &str, body: &str) -> std::io::Result<(u16, String)> {
+    let head = format!("POST {path} HTTP/1.1\r\nHost: {address}\r\nTransfer-Encoding: chunked\r\n");
+    send(address, &head, &format!("{:x}\r\n{body}\r\n0\r\n\r\n", body.len()))
+}
+
+/// Sends a request (its request line and headers but the last two, then its body) and
+/// reads the status and the body of the answer.
+fn send(address: &str, head: &str, body: &str) -> std::io::Result<(u16, String)> {
     let mut stream = TcpStream::connect(address)?;
     stream.set_read_timeout(Some(Duration::from_secs(30)))?;
-    write!(
-        stream,
-        "{method} {path} HTTP/1.1\r\nHost: {address}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        body.len()
-    )?;
+    write!(stream, "{head}Content-Type: application/json\r\nConnection: close\r\n\r\n{body}")?;
     let mut raw = String::new();
     stream.read_to_string(&mut raw)?;
     let status = raw.split(' ').nth(1).and_then(|s| s.parse().ok()).ok_or(std::io::ErrorKind::InvalidData)?;
@@ -225,6 +234,14 @@ fn what_is_wrong_with_a_body_is_said_in_chinese_too() {
         let detail = english::detail_of(zh, error["field"].as_str().unwrap()).unwrap_or_else(|| panic!("{zh}"));
         assert!(!detail.is_empty() && english::english_in(detail).is_empty(), "{path} {body:.100}: {zh}");
     }
+    // A body over the limit whose length is not declared is refused as it is read.
+    let (status, text) = call_chunked(&server.address, "/v1/check", &"x".repeat(70_000)).unwrap();
+    let error: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}"));
+    assert_eq!((status, error["code"].as_str()), (413, Some("invalid_request")), "{error}");
+    assert!(error["message"]["en"].as_str().unwrap().contains("65536"), "{error}");
+    let zh = error["message"]["zh"].as_str().unwrap();
+    let detail = english::detail_of(zh, "").unwrap_or_else(|| panic!("{zh}"));
+    assert!(detail.contains("65536") && english::english_in(detail).is_empty(), "{zh}");
     // Two names are listed as serde lists them, in both languages.
     let (_, error) = server.post("/v1/verify", &json!({ "request": share("a"), "verdicts": verdict }));
     assert_eq!(error["field"], "/verdicts");

@@ -15,6 +15,11 @@ pub const FILE: Words<'static> = Words::detail("文件", "the file");
 /// A share's use (`status`).
 pub const SHARE: Words<'static> = Words::detail("共享使用记录", "the share");
 
+/// The error for input that is JSON but not an object (`what` names it: [`REQUEST`]).
+pub fn not_object(what: Words<'_>) -> Error {
+    Error::invalid("", text!(("{}必须是 JSON 对象", what.zh), ("{} must be a JSON object", what.en)))
+}
+
 /// Reads up to `limit + 1` bytes: the bytes, or the error saying the input is larger.
 /// `what` names the input in messages ([`REQUEST`]).
 pub fn read<R: Read>(reader: R, limit: usize, what: Words<'_>) -> std::io::Result<Result<Vec<u8>, Error>> {
@@ -27,7 +32,18 @@ pub fn read<R: Read>(reader: R, limit: usize, what: Words<'_>) -> std::io::Resul
     })
 }
 
-/// The error for input larger than `limit` bytes.
+/// The error for input of `size` bytes, more than `limit`.
+pub fn larger_than(what: Words<'_>, size: u64, limit: usize) -> Error {
+    Error::invalid(
+        "",
+        text!(
+            ("{}有 {size} 字节，超过 {limit} 字节的上限", what.zh),
+            ("{} has {size} bytes, more than the limit of {limit}", what.en)
+        ),
+    )
+}
+
+/// The error for input larger than `limit` bytes, its size not known.
 pub fn too_large(what: Words<'_>, limit: usize) -> Error {
     Error::invalid(
         "",

@@ -33,14 +33,8 @@ pub const MAX_PRIORITY: i64 = 1000;
 
 pub(crate) fn check_text(text: &str) -> Result<(), Error> {
     if text.len() > MAX_REQUEST_BYTES {
-        let size = text.len();
-        return Err(Error::invalid(
-            "",
-            text!(
-                ("请求有 {size} 字节，超过 {MAX_REQUEST_BYTES} 字节的上限"),
-                ("the request has {size} bytes, more than the limit of {MAX_REQUEST_BYTES}")
-            ),
-        ));
+        let size = u64::try_from(text.len()).unwrap_or(u64::MAX);
+        return Err(crate::bounded_read::larger_than(crate::bounded_read::REQUEST, size, MAX_REQUEST_BYTES));
     }
     // Count nesting before serde sees it: serde_json's own recursion limit is 128.
     let (mut depth, mut in_string, mut escaped) = (0usize, false, false);

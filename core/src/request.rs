@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::error::{expected, text, Error};
+use crate::error::{expected, Error};
 use crate::{json_reader, limits, strict_date};
 
 /// The envelope's keys, in the order of [`Request`]'s fields.
@@ -115,7 +115,7 @@ impl Request {
 
     fn from_bounded_value(value: serde_json::Value) -> Result<Request, Error> {
         let Value::Object(map) = value else {
-            return Err(Error::invalid("", text!(("请求必须是 JSON 对象"), ("the request must be a JSON object"))));
+            return Err(crate::bounded_read::not_object(crate::bounded_read::REQUEST));
         };
         Request::from_envelope(map)
     }

@@ -91,13 +91,13 @@ fn data(what: &str) -> String {
         if let Some((name, rest)) = what.strip_prefix(en).and_then(|r| r.split_once(", ")) {
             let expected = match rest {
                 "there are no variants" | "there are no fields" => "此处没有可用的取值".to_owned(),
+                // serde lists one as "`a`", two as "`a` or `b`", more as "one of `a`, `b`, `c`",
+                // as `expected_names` does, which words the list in Chinese.
                 _ => {
-                    // serde lists one as "`a`", two as "`a` or `b`", more as "one of `a`, `b`, `c`".
                     let list = rest.strip_prefix("expected ").unwrap_or(rest);
-                    match list.strip_prefix("one of ") {
-                        Some(all) => format!("应为以下之一：{all}"),
-                        None => format!("应为 {}", list.replace("` or `", "` 或 `")),
-                    }
+                    let list = list.strip_prefix("one of ").unwrap_or(list);
+                    let names = list.split("` or `").flat_map(|n| n.split("`, `"));
+                    crate::error::expected_names(&mut names.map(|n| n.trim_matches('`'))).zh
                 }
             };
             return format!("{zh}{name}，{expected}");
@@ -143,17 +143,21 @@ fn unexpected(found: &str) -> String {
 /// What serde expected (a derived reader's `expecting`, or ours).
 #[cfg(feature = "zh-detail")]
 fn expecting(expected: &str) -> String {
+    use crate::error::expected::{BOOLEAN, DATE, LIST, OBJECT, STRING};
+    // What this crate's readers expect first, then serde's own words for the same.
+    if let Some(ours) = [STRING, BOOLEAN, DATE, LIST, OBJECT].iter().find(|w| w.en == expected) {
+        return ours.zh.to_owned();
+    }
     let zh = match expected {
-        "a string" | "a borrowed string" | "string" => "字符串",
-        "a boolean" | "boolean" => "布尔值",
-        "a sequence" | "a list" => "列表",
-        "a map" | "an object" => "对象",
-        "a date YYYY-MM-DD" => "格式为 YYYY-MM-DD 的日期",
+        "a borrowed string" | "string" => STRING.zh,
+        "boolean" => BOOLEAN.zh,
+        "a sequence" => LIST.zh,
+        "a map" => OBJECT.zh,
         "u8" | "u16" | "u32" | "u64" | "usize" | "i8" | "i16" | "i32" | "i64" | "isize" => "整数",
         "f32" | "f64" => "数字",
-        _ if expected.starts_with("struct ") => "对象",
+        _ if expected.starts_with("struct ") => OBJECT.zh,
         _ if expected.starts_with("enum ") || expected.ends_with(" identifier") => "规定的取值之一",
-        _ if expected.starts_with("tuple") => "列表",
+        _ if expected.starts_with("tuple") => LIST.zh,
         _ => "规定的格式",
     };
     zh.to_owned()

@@ -80,10 +80,7 @@ impl ShareUse {
     /// the path it tracks, was 3 KB of its gzip.
     pub fn from_value(value: &Value) -> Result<ShareUse, Error> {
         let Value::Object(map) = value else {
-            return Err(Error::invalid(
-                "",
-                text!(("共享使用记录必须是 JSON 对象"), ("the share must be a JSON object")),
-            ));
+            return Err(crate::bounded_read::not_object(crate::bounded_read::SHARE));
         };
         let (mut last_use, mut today, mut notice) = (None, None, None);
         let (mut reason_given, mut objected) = (false, false);

@@ -11,7 +11,9 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use http_body_util::{BodyExt, LengthLimitError, Limited};
-use pubdata_policy::{Error, ErrorMessage, ErrorReport, Request as PdpRequest, Verdict, MAX_REQUEST_BYTES};
+use pubdata_policy::{
+    bounded_read, Error, ErrorMessage, ErrorReport, Request as PdpRequest, Verdict, Words, MAX_REQUEST_BYTES,
+};
 use serde_json::{json, Value};
 use tokio::sync::Semaphore;
 use tokio::time::timeout_at;
@@ -103,26 +105,25 @@ fn log_unavailable() -> Rejection {
     )
 }
 
+/// A request's body, as its errors name it.
+const BODY: Words<'static> = Words::detail("请求体", "the body");
+
 /// Reads a body of at most `limit` bytes as text; the declared length is checked first.
 async fn read_text(request: Request, limit: usize) -> Result<String, Rejection> {
-    let too_large = |size: String| {
-        let mut r = Rejection::of(&Error::InvalidRequest {
-            field: String::new(),
-            message: ErrorMessage::new(
-                format!("请求体有{size}字节，超过 {limit} 字节的上限"),
-                format!("the body has {size} bytes, more than the limit of {limit}"),
-            ),
-        });
+    let too_large = |error: Error| {
+        let mut r = Rejection::of(&error);
         r.status = StatusCode::PAYLOAD_TOO_LARGE;
         r
     };
     let declared = request.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
     if let Some(size) = declared.filter(|n| *n > limit as u64) {
-        return Err(too_large(size.to_string()));
+        return Err(too_large(bounded_read::larger_than(BODY, size, limit)));
     }
     let bytes = match Limited::new(request.into_body(), limit).collect().await {
         Ok(collected) => collected.to_bytes(),
-        Err(e) if e.downcast_ref::<LengthLimitError>().is_some() => return Err(too_large("more".into())),
+        Err(e) if e.downcast_ref::<LengthLimitError>().is_some() => {
+            return Err(too_large(bounded_read::too_large(BODY, limit)))
+        }
         Err(e) => {
             return Err(Rejection::of(&Error::InvalidRequest {
                 field: String::new(),

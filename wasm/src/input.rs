@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 #[cfg(feature = "authoring")]
 pub use pubdata_policy::bounded_read::VERDICT;
-pub use pubdata_policy::bounded_read::{REQUEST, SHARE};
+pub use pubdata_policy::bounded_read::{not_object, REQUEST, SHARE};
 /// The argument of `Engine.fromCompiled`.
 pub use pubdata_policy::COMPILED_PACK;
 use pubdata_policy::{bilingual as text, Calendar, Error, ErrorMessage, ShareUse, Words, MAX_REQUEST_BYTES};
@@ -265,11 +265,6 @@ fn from_text<T: serde::de::DeserializeOwned>(text: &str, what: Words<'_>) -> Res
 fn not_json(what: Words<'_>, e: &serde_json::Error) -> Error {
     let e = ErrorMessage::of_json(e);
     invalid("", text!(("{}{}", what.zh, e.zh), ("{} is {}", what.en, e.en)))
-}
-
-/// `what` is JSON, but not an object.
-pub fn not_object(what: Words<'_>) -> Error {
-    invalid("", text!(("{}必须是 JSON 对象", what.zh), ("{} must be a JSON object", what.en)))
 }
 
 #[cfg(test)]

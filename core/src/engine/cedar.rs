@@ -248,10 +248,7 @@ impl Engine {
     ) -> Result<Vec<(String, PolicyRole, cedar_policy::Policy)>, Error> {
         let sets = self.sets_for(self.cedar_part()?, date)?;
         let Some((_, set)) = sets.iter().find(|(k, _)| k == kind) else {
-            return Err(Error::invalid(
-                "/kind",
-                crate::error::text!(("未知申请类型 `{kind}`"), ("unknown kind `{kind}`")),
-            ));
+            return Err(unknown_kind(kind));
         };
         let mut found: Vec<(&Rule, cedar_policy::Policy)> =
             set.policies().filter_map(|p| Some((self.rules.get::<str>(p.id().as_ref())?, p.clone()))).collect();
@@ -317,15 +314,19 @@ pub(super) fn compile_all(
         .collect()
 }
 
+/// A kind the engine's policy sets do not hold (a request's kind is checked against the
+/// vocabulary first; this is the same fact seen from the sets).
+fn unknown_kind(kind: &str) -> Error {
+    Error::invalid("/kind", crate::error::text!(("未知申请类型 `{kind}`"), ("unknown kind `{kind}`")))
+}
+
 /// The policies whose action scope may admit `action`. A policy whose scope names other
 /// actions only evaluates to false on such a request (the scope is checked before any
 /// condition, so it cannot fail either): leaving it out changes no decision, no list of
 /// fired policies and no error. `action in [...]` naming anything but the five actions
 /// (an action group) is kept for every action.
 fn policies_for(all: &PolicySet, kind: &str, names: &cedar_input::CedarNames) -> Result<PolicySet, Error> {
-    let action = names.action(kind).ok_or_else(|| {
-        Error::invalid("/kind", crate::error::text!(("未知申请类型 `{kind}`"), ("unknown kind `{kind}`")))
-    })?;
+    let action = names.action(kind).ok_or_else(|| unknown_kind(kind))?;
     let is_kind = |a: &EntityUid| names.is_action(a);
     let mut set = PolicySet::new();
     for policy in all.policies() {
