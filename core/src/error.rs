@@ -61,7 +61,7 @@ pub const COMPILED_PACK: Words<'static> = Words::new("编译规则包", "the com
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Error {
     /// The request cannot be read: `field` is a JSON Pointer into it.
-    #[error("invalid request at `{field}`: {}", message.en)]
+    #[error("invalid request{}: {}", at_field(field), message.en)]
     InvalidRequest {
         /// The field, a JSON Pointer (`""` for the request as a whole).
         field: String,
@@ -271,6 +271,15 @@ impl Error {
             field = format!("{field}/{name}");
         }
         Error::invalid(field, message)
+    }
+}
+
+/// Where an invalid request's English frame says the fault is: at a field, or nowhere for the
+/// request as a whole (as the Chinese frame says 请求无效 then).
+fn at_field(field: &str) -> String {
+    match field {
+        "" => String::new(),
+        field => format!(" at `{field}`"),
     }
 }
 

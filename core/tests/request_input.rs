@@ -187,6 +187,29 @@ fn every_unreadable_request_is_said_in_chinese() {
 }
 
 #[test]
+fn an_unreadable_requests_english_names_the_field_at_fault_or_none() {
+    let (mut whole, mut fields) = (0, 0);
+    for text in &unreadable_requests() {
+        let report = match Request::from_json(text).and_then(|_| check_json(text)) {
+            Err(e @ Error::InvalidRequest { .. }) => e.report(),
+            other => panic!("expected an invalid request, got {other:?} for {text:.200}"),
+        };
+        let frame = match report.field.as_deref().unwrap_or_default() {
+            "" => {
+                whole += 1;
+                "invalid request: ".to_owned()
+            }
+            field => {
+                fields += 1;
+                format!("invalid request at `{field}`: ")
+            }
+        };
+        assert!(report.message.en.starts_with(&frame), "{:?} for {text:.200}", report.message.en);
+    }
+    assert!(whole > 0 && fields > 0, "{whole} requests wrong as a whole, {fields} in a field");
+}
+
+#[test]
 fn english_is_found_outside_quotes_only() {
     assert_eq!(english_in("类型无效：字符串 \"x y\"，应为 `a b` 之一"), Vec::<String>::new());
     assert_eq!(english_in("不是有效的 JSON：expected value"), ["expected", "value"]);

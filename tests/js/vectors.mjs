@@ -168,7 +168,9 @@ export function englishIn(zh) {
  * `zh-detail` feature off): an unreadable request's Chinese frames the English. */
 export function withoutZhDetail(error) {
   if (error.code !== "invalid_request") return error;
-  const detail = error.message.en.replace(`invalid request at \`${error.field}\`: `, "");
+  const frame = error.field === "" ? "invalid request: " : `invalid request at \`${error.field}\`: `;
+  assert.ok(error.message.en.startsWith(frame), error.message.en);
+  const detail = error.message.en.slice(frame.length);
   return { ...error, message: { ...error.message, zh: `${zhFrame(error.field)}${detail}` } };
 }
 
